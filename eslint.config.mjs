@@ -1,0 +1,34 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'artifacts/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Only the platform layer may talk to the browser.
+      'no-restricted-imports': ['error', { paths: [{ name: 'webextension-polyfill', message: 'Import browser APIs through src/platform/ only.' }] }],
+    },
+  },
+  {
+    files: ['src/platform/**'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['src/core/**'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-globals': ['error', 'chrome', 'browser', 'document', 'window', 'localStorage'],
+    },
+  },
+  {
+    files: ['test/**', '*.js', '*.mjs', 'scripts/**'],
+    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);

@@ -1,0 +1,2 @@
+// Background entry: wires message handlers; no logic of its own.
+export {};

@@ -1,0 +1,2 @@
+// Content script entry on AWS console pages.
+export {};

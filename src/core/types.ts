@@ -1,0 +1,98 @@
+// Shared data shapes of the core engine. Plain, JSON-serialisable objects only: they are
+// stored, sent between extension contexts and compared in tests.
+
+/** A value in a config section: a string, or a nested map (`s3 =` followed by indented `k = v`). */
+export type ConfigValue = string | { [subkey: string]: string };
+/** Section name → key → value, exactly as botocore builds it. */
+export type SectionMap = Record<string, Record<string, ConfigValue>>;
+
+export type Severity = 'error' | 'warning';
+
+export interface Diagnostic {
+  /** 1-based line number in the pasted text. */
+  line: number;
+  severity: Severity;
+  message: string;
+}
+
+/** Where a section and its keys were written, for diagnostics that point at a line. */
+export interface SectionLocation {
+  /** Line of the `[...]` header. */
+  line: number;
+  /** Lower-cased key → line of the key (the last definition when [DEFAULT] is inherited: the DEFAULT line). */
+  keys: Record<string, number>;
+}
+
+export interface ParsedConfig {
+  profiles: SectionMap;
+  ssoSessions: SectionMap;
+  services: SectionMap;
+  /** Every other top-level section by its raw name (botocore's other keys), e.g. bare AESR `[name]` sections. */
+  otherSections: SectionMap;
+  diagnostics: Diagnostic[];
+  locations: {
+    profiles: Record<string, SectionLocation>;
+    ssoSessions: Record<string, SectionLocation>;
+    services: Record<string, SectionLocation>;
+    otherSections: Record<string, SectionLocation>;
+  };
+}
+
+export type Partition = 'aws' | 'aws-us-gov' | 'aws-cn';
+
+/** Canonical environments, in the order the popup shows them. */
+export const ENVIRONMENTS = ['development', 'test', 'staging', 'production', 'sandbox', 'other'] as const;
+export type Environment = (typeof ENVIRONMENTS)[number];
+
+export interface CatalogueEntry {
+  /** Profile (section) name as written; unique within a catalogue. */
+  profile: string;
+  kind: 'role' | 'sso';
+  /** Exactly 12 digits, kept as a string (leading zeros). */
+  accountId: string;
+  accountAlias?: string;
+  /** Role path + name without leading slash (`team/ops/Admin`); for SSO the permission-set name. */
+  roleName: string;
+  partition: Partition;
+  region?: string;
+  /** Inferred or explicit app; `Other` when nothing could be inferred. */
+  app: string;
+  env: Environment;
+  /** The environment word as the user wrote it, lower-cased (`qa`, `uat`, `prod`), or the canonical name. */
+  envLabel: string;
+  isProduction: boolean;
+  /** `#rrggbb` */
+  color: string;
+  /** Switch-role GET link (role) or SSO console shortcut link (sso). */
+  url: string;
+  /** ≤ 64 characters, used as the console's display name. */
+  displayName: string;
+  /** The resolved `source_profile` chain, nearest first. */
+  sourceProfile?: string[];
+  ssoStartUrl?: string;
+  ssoRegion?: string;
+  /** Plain notes for the user, e.g. "bare section: the AWS CLI does not see it". */
+  notes?: string[];
+  /** Line of the section header. */
+  line: number;
+}
+
+export interface SkippedProfile {
+  profile: string;
+  reason: string;
+  line: number;
+}
+
+export interface RemovedSecrets {
+  /** Section name as written (`default`, `profile dev`, `dev`). */
+  section: string;
+  keys: string[];
+  lines: number[];
+}
+
+export interface Catalogue {
+  entries: CatalogueEntry[];
+  skipped: SkippedProfile[];
+  diagnostics: Diagnostic[];
+  removedSecrets: RemovedSecrets[];
+}

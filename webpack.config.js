@@ -1,0 +1,55 @@
+// Builds the same sources twice: dist/chrome and dist/firefox. The only difference is the
+// manifest's background key (Chrome wants a service worker, Firefox MV3 event pages want
+// `scripts`); everything else, including manifest.json's source, is shared.
+const path = require('node:path');
+const CopyPlugin = require('copy-webpack-plugin');
+const TerserPlugin = require('terser-webpack-plugin');
+const { version } = require('./package.json');
+
+function manifestFor(target, content) {
+  const manifest = JSON.parse(content.toString());
+  manifest.version = version;
+  if (target === 'chrome') {
+    delete manifest.background.scripts;
+    delete manifest.browser_specific_settings;
+  } else {
+    delete manifest.background.service_worker;
+    delete manifest.minimum_chrome_version;
+  }
+  return JSON.stringify(manifest, null, 2);
+}
+
+const config = (target) => (_env, argv) => ({
+  name: target,
+  mode: argv.mode ?? 'production',
+  // Never an eval-based devtool: MV3 extension pages forbid eval.
+  devtool: argv.mode === 'development' ? 'cheap-module-source-map' : false,
+  entry: {
+    background: './src/background/index.ts',
+    content: './src/content/index.ts',
+    popup: './src/popup/index.tsx',
+    options: './src/options/index.tsx',
+  },
+  output: { path: path.resolve(__dirname, 'dist', target), filename: '[name].js', clean: true },
+  resolve: { extensions: ['.ts', '.tsx', '.js'] },
+  module: {
+    rules: [{ test: /\.tsx?$/, loader: 'ts-loader', options: { transpileOnly: true }, exclude: /node_modules/ }],
+  },
+  optimization: {
+    minimize: true,
+    minimizer: [new TerserPlugin({ extractComments: false, terserOptions: { format: { comments: false } } })],
+    // Each entry is a self-contained file: content scripts and service workers cannot load chunks.
+    splitChunks: false,
+  },
+  performance: { hints: false },
+  plugins: [
+    new CopyPlugin({
+      patterns: [
+        { from: 'public', to: '.' },
+        { from: 'manifest.json', to: 'manifest.json', transform: (content) => manifestFor(target, content) },
+      ],
+    }),
+  ],
+});
+
+module.exports = [config('chrome'), config('firefox')];
