@@ -19,7 +19,8 @@ function manifestFor(target, content) {
   return JSON.stringify(manifest, null, 2);
 }
 
-const config = (target) => (_env, argv) => ({
+// `--env outDir=dist-x` builds elsewhere, so parallel work can test separate builds.
+const config = (target) => (env, argv) => ({
   name: target,
   mode: argv.mode ?? 'production',
   // Never an eval-based devtool: MV3 extension pages forbid eval.
@@ -30,7 +31,7 @@ const config = (target) => (_env, argv) => ({
     popup: './src/popup/index.tsx',
     options: './src/options/index.tsx',
   },
-  output: { path: path.resolve(__dirname, 'dist', target), filename: '[name].js', clean: true },
+  output: { path: path.resolve(__dirname, env.outDir ?? 'dist', target), filename: '[name].js', clean: true },
   resolve: { extensions: ['.ts', '.tsx', '.js'] },
   module: {
     rules: [{ test: /\.tsx?$/, loader: 'ts-loader', options: { transpileOnly: true }, exclude: /node_modules/ }],

@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
 
-export const DIST = path.resolve(__dirname, '../../dist/chrome');
+// EXT_DIST points the tests at another build folder (webpack `--env outDir=...`).
+export const DIST = path.resolve(__dirname, '../..', process.env.EXT_DIST ?? 'dist', 'chrome');
 
 export function chromePath(): string {
   const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
