@@ -1,0 +1,35 @@
+// `npm run package`: store-ready zips of the built extension, one per browser.
+// Reproducible (sorted names, fixed timestamps) and free of source maps and test files.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createZip } from './zip.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const EXCLUDED = [/\.map$/, /\.test\./, /(^|\/)\./, /\.LICENSE\.txt$/];
+
+function listFiles(dir, prefix = '') {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((d) => (d.isDirectory() ? listFiles(path.join(dir, d.name), `${prefix}${d.name}/`) : [`${prefix}${d.name}`]))
+    .sort();
+}
+
+export function packageTarget(target) {
+  const dir = path.join(root, 'dist', target);
+  if (!fs.existsSync(path.join(dir, 'manifest.json'))) throw new Error(`${dir} is not built: run npm run build`);
+  const files = listFiles(dir)
+    .filter((name) => !EXCLUDED.some((re) => re.test(name)))
+    .map((name) => ({ name, data: fs.readFileSync(path.join(dir, name)) }));
+  const out = path.join(root, 'dist', `role-switchboard-${target}-${version}.zip`);
+  fs.writeFileSync(out, createZip(files));
+  return { out, bytes: fs.statSync(out).size, files: files.map((f) => f.name) };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  for (const target of ['chrome', 'firefox']) {
+    const { out, bytes, files } = packageTarget(target);
+    console.log(`${path.relative(root, out)}: ${bytes} bytes, ${files.length} files`);
+  }
+}

@@ -1,0 +1,88 @@
+// Least privilege and no remote code, asserted on the built extension (what users install).
+import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../..');
+const DIST = path.join(ROOT, process.env.EXT_DIST ?? 'dist');
+
+// The reviewed list. Changing a permission means changing this list and the README's table.
+const REVIEWED_PERMISSIONS = ['storage'];
+const REVIEWED_HOSTS = [
+  'https://*.console.aws.amazon.com/*',
+  'https://health.aws.amazon.com/*',
+  'https://phd.aws.amazon.com/*',
+  'https://signin.aws.amazon.com/*',
+  'https://*.signin.aws.amazon.com/*',
+  'https://*.console.amazonaws-us-gov.com/*',
+  'https://phd.amazonaws-us-gov.com/*',
+  'https://signin.amazonaws-us-gov.com/*',
+  'https://*.console.amazonaws.cn/*',
+  'https://health.amazonaws.cn/*',
+  'https://signin.amazonaws.cn/*',
+];
+
+const targets = ['chrome', 'firefox'] as const;
+
+function readManifest(target: string) {
+  return JSON.parse(fs.readFileSync(path.join(DIST, target, 'manifest.json'), 'utf8'));
+}
+
+describe.each(targets)('%s build', (target) => {
+  test('asks for exactly the reviewed permissions and hosts', () => {
+    const manifest = readManifest(target);
+    expect([...(manifest.permissions ?? [])].sort()).toEqual([...REVIEWED_PERMISSIONS].sort());
+    expect([...(manifest.host_permissions ?? [])].sort()).toEqual([...REVIEWED_HOSTS].sort());
+    expect(manifest.optional_permissions ?? []).toEqual([]);
+    const everyHost = [...manifest.host_permissions, ...manifest.content_scripts.flatMap((c: { matches: string[] }) => c.matches)];
+    for (const host of everyHost) {
+      expect(host).toMatch(/^https:\/\/([*.a-z0-9-]+\.)?(aws\.amazon\.com|amazonaws-us-gov\.com|amazonaws\.cn)\/\*$/);
+    }
+  });
+
+  test('bundles contain no eval, no new Function and no remote script', () => {
+    const scripts = fs.readdirSync(path.join(DIST, target)).filter((f) => f.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThanOrEqual(4);
+    for (const file of scripts) {
+      const code = fs.readFileSync(path.join(DIST, target, file), 'utf8');
+      expect({ file, evalCall: /(^|[^.\w$])eval\s*\(/.test(code) }).toEqual({ file, evalCall: false });
+      expect({ file, newFunction: /new\s+Function\s*\(/.test(code) }).toEqual({ file, newFunction: false });
+      expect({ file, importScripts: /importScripts\s*\(\s*["'`]https?:/.test(code) }).toEqual({ file, importScripts: false });
+    }
+    for (const html of fs.readdirSync(path.join(DIST, target)).filter((f) => f.endsWith('.html'))) {
+      const text = fs.readFileSync(path.join(DIST, target, html), 'utf8');
+      expect(text).not.toMatch(/<script[^>]+src=["']https?:/);
+      expect(text).not.toMatch(/<script>(?!<\/script>)/); // no inline scripts (CSP forbids them anyway)
+    }
+  });
+
+  test('the manifest carries the right background key for the browser', () => {
+    const manifest = readManifest(target);
+    if (target === 'chrome') {
+      expect(manifest.background).toEqual({ service_worker: 'background.js' });
+    } else {
+      expect(manifest.background).toEqual({ scripts: ['background.js'] });
+      expect(manifest.browser_specific_settings.gecko.id).toMatch(/@/);
+    }
+  });
+});
+
+test('npm run package writes reproducible zips under budget with no maps or tests', () => {
+  const run = () => execFileSync(process.execPath, [path.join(ROOT, 'scripts/package.mjs')], { cwd: ROOT, encoding: 'utf8' });
+  const hash = (f: string) => crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex');
+  const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const zips = targets.map((t) => path.join(ROOT, 'dist', `role-switchboard-${t}-${version}.zip`));
+  run();
+  const first = zips.map(hash);
+  run();
+  expect(zips.map(hash)).toEqual(first);
+  for (const zip of zips) {
+    const bytes = fs.readFileSync(zip);
+    expect(bytes.length).toBeLessThanOrEqual(100 * 1024);
+    const names = bytes.toString('latin1');
+    expect(names).not.toMatch(/\.map\b/);
+    expect(names).not.toMatch(/\.test\./);
+    expect(names).toContain('manifest.json');
+  }
+});
