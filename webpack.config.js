@@ -28,6 +28,7 @@ const config = (target) => (env, argv) => ({
   entry: {
     background: './src/background/index.ts',
     content: './src/content/index.ts',
+    signin: './src/content/signin.ts',
     popup: './src/popup/index.tsx',
     options: './src/options/index.tsx',
   },

@@ -1,6 +1,7 @@
 // Messages between extension contexts, validated on receipt: a content script runs next to
 // untrusted page code, so nothing it answers is trusted without parsing.
 import { z } from './zod';
+import { catalogueEntrySchema } from './schemas';
 
 export const consoleIdentitySchema = z.object({
   /** 12 digits, or null when no trustworthy source gave one ("unknown account"). */
@@ -17,6 +18,10 @@ export const consoleIdentitySchema = z.object({
   sessionId: z.string().optional(),
   /** Which source the identity came from, most robust first. */
   source: z.enum(['session-data', 'host-label', 'navigation', 'cookie', 'none']),
+  /** Multi-session console (aws-facts §1.3): switching opens a new session instead of replacing this one. */
+  multiSession: z.boolean().optional(),
+  /** The sign-in host the page names (`signin.aws.amazon.com` or a regional one), checked against the partition. */
+  signInEndpoint: z.string().optional(),
 });
 export type ConsoleIdentity = z.infer<typeof consoleIdentitySchema>;
 
@@ -29,3 +34,37 @@ export const whereAmIResponseSchema = z.object({
   profile: z.string().nullable(),
 });
 export type WhereAmIResponse = z.infer<typeof whereAmIResponseSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// One-click switching (popup → background) and the sign-in page's auto-submit check
+// (sign-in content script → background). See src/background/switch-role.ts.
+
+export const switchRoleRequestSchema = z.object({
+  type: z.literal('switch-role'),
+  entry: catalogueEntrySchema,
+  /** The tab the popup was opened on (the active tab), if any. */
+  tabId: z.number().int().optional(),
+  newTab: z.boolean(),
+  /** The user confirmed re-entering a profile that already has a multi-session session. */
+  confirmReentry: z.boolean().optional(),
+});
+export type SwitchRoleRequest = z.infer<typeof switchRoleRequestSchema>;
+
+export const switchOutcomeSchema = z.object({
+  /** Which path was taken: the switch-role/SSO link, the classic console POST, the multi-session switch, or nothing. */
+  method: z.enum(['link', 'console-post', 'multi-session', 'none']),
+  /** done: the switch is under way; needs-confirmation: ask the user, then send again with confirmReentry; failed: nothing changed. */
+  status: z.enum(['done', 'needs-confirmation', 'failed']),
+  /** What happened, in words shown to the user. */
+  message: z.string(),
+});
+export type SwitchOutcome = z.infer<typeof switchOutcomeSchema>;
+
+export const bannerIndexRefreshSchema = z.object({ type: z.literal('banner-index-refresh') });
+
+export const switchAutosubmitRequestSchema = z.object({
+  type: z.literal('switch-autosubmit'),
+  nonce: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
+});
+/** Whether the sign-in page may submit its pre-filled form, and which values the form must hold. */
+export type SwitchAutosubmitResponse = { submit: false } | { submit: true; account: string; roleName: string };

@@ -12,8 +12,8 @@ export const diagnosticSchema = z.object({
 export const catalogueEntrySchema = z.object({
   profile: z.string().min(1),
   kind: z.enum(['role', 'sso']),
-  accountId: z.string().regex(/^\d{12}$/),
-  accountAlias: z.string().optional(),
+  accountId: z.string().regex(/^\d{12}$/).optional(),
+  accountAlias: z.string().min(1).optional(),
   roleName: z.string().min(1),
   partition: z.enum(['aws', 'aws-us-gov', 'aws-cn']),
   region: z.string().optional(),
@@ -29,6 +29,9 @@ export const catalogueEntrySchema = z.object({
   ssoRegion: z.string().optional(),
   notes: z.array(z.string()).optional(),
   line: z.number().int().min(1),
+}).refine((entry) => entry.accountId !== undefined || entry.accountAlias !== undefined, {
+  message: 'an entry needs accountId or accountAlias',
+  path: ['accountId'],
 });
 
 export const catalogueSchema = z.object({

@@ -48,8 +48,13 @@ export interface CatalogueEntry {
   /** Profile (section) name as written; unique within a catalogue. */
   profile: string;
   kind: 'role' | 'sso';
-  /** Exactly 12 digits, kept as a string (leading zeros). */
-  accountId: string;
+  /**
+   * Exactly 12 digits, kept as a string (leading zeros). Absent only for AWS Extend Switch Roles
+   * profiles whose `aws_account_id` holds an account alias: then `accountAlias` is set (every
+   * entry has at least one of the two) and the link uses the alias.
+   */
+  accountId?: string;
+  /** IAM account alias (3–63 of a-z 0-9 -), from `aws_account_alias` or an alias in `aws_account_id`. */
   accountAlias?: string;
   /** Role path + name without leading slash (`team/ops/Admin`); for SSO the permission-set name. */
   roleName: string;

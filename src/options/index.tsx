@@ -1,7 +1,5 @@
+// Options (import) page entry: wires the app into the page.
 import { render } from 'preact';
+import { OptionsApp } from './options-app';
 
-function Options() {
-  return <main><h1>Import AWS config</h1></main>;
-}
-
-render(<Options />, document.getElementById('root')!);
+render(<OptionsApp />, document.getElementById('root')!);

@@ -1,7 +1,5 @@
+// Popup entry: wires the app into the page; everything else lives in popup-app.tsx.
 import { render } from 'preact';
+import { PopupApp } from './popup-app';
 
-function Popup() {
-  return <main><h1>Role Switchboard</h1></main>;
-}
-
-render(<Popup />, document.getElementById('root')!);
+render(<PopupApp />, document.getElementById('root')!);

@@ -1,0 +1,143 @@
+// Carries out a switch the popup asked for (switchTo → background), along the path
+// switch-plan.ts chose, and says in plain words what happened. Any console path that turns out
+// not to work on the page falls back to the documented link, and says so.
+import { consolePartition, entryHasRole, formatAccountId } from '../core/console-identity';
+import { whereAmIResponseSchema, type ConsoleIdentity, type SwitchOutcome, type SwitchRoleRequest } from '../core/messages';
+import { withSwitchMarker } from '../core/switch-marker';
+import type { CatalogueEntry } from '../core/types';
+import { mainWorldClassicSwitch, mainWorldMultiSessionSwitch } from '../content/console-internals';
+import { askTab, consoleTabs, getTab, navigate, runInMainWorld } from '../platform/console-tabs';
+import { loadSettings } from '../platform/storage';
+import { bindTab, issue, newNonce } from './autosubmit-registry';
+import { consolePage, linkPlan, planSwitch, type SwitchContext, type SwitchPlan } from './switch-plan';
+
+async function identityOf(tabId: number): Promise<ConsoleIdentity | null> {
+  const parsed = whereAmIResponseSchema.safeParse(await askTab(tabId, { type: 'where-am-i' }));
+  return parsed.success ? parsed.data.identity : null;
+}
+
+const describe = (entry: CatalogueEntry): string =>
+  `${entry.profile} (${entry.accountId ? formatAccountId(entry.accountId) : entry.accountAlias}, ${entry.roleName})`;
+
+async function openLink(plan: Extract<SwitchPlan, { method: 'link' }>, context: SwitchContext, prefix = ''): Promise<SwitchOutcome> {
+  const { entry } = context;
+  let url = plan.url;
+  let nonce: string | null = null;
+  if (plan.autoSubmit) {
+    nonce = newNonce();
+    url = withSwitchMarker(url, nonce);
+    const account = entry.accountId ?? entry.accountAlias ?? '';
+    await issue(nonce, { account, roleName: entry.roleName, partition: entry.partition }, plan.newTab || !context.tab ? null : context.tab.id);
+  }
+  const tabId = await navigate(url, plan.newTab || !context.tab ? null : context.tab.id);
+  if (nonce && tabId !== null) await bindTab(nonce, tabId);
+  const where = plan.newTab || !context.tab ? 'a new tab' : 'this tab';
+  const what =
+    entry.kind === 'sso'
+      ? `Opened the IAM Identity Center sign-in for ${describe(entry)} in ${where}.`
+      : plan.autoSubmit
+        ? `Opened the switch-role page for ${describe(entry)} in ${where}; it submits itself.`
+        : `Opened the switch-role page for ${describe(entry)} in ${where}; press "Switch Role" there.`;
+  return { method: 'link', status: 'done', message: `${prefix}${what}` };
+}
+
+/** How many open console tabs already show this profile in a multi-session session. */
+async function openSessionsOf(entry: CatalogueEntry, exceptTabId: number): Promise<number> {
+  const tabs = (await consoleTabs()).filter((t) => t.id !== exceptTabId);
+  const identities = await Promise.all(tabs.map((t) => identityOf(t.id)));
+  return identities.filter(
+    (i) =>
+      i !== null &&
+      i.multiSession === true &&
+      i.partition === entry.partition &&
+      (entry.accountId !== undefined ? i.accountId === entry.accountId : i.accountAlias === entry.accountAlias) &&
+      entryHasRole(entry, i),
+  ).length;
+}
+
+export async function switchRole(request: SwitchRoleRequest): Promise<SwitchOutcome> {
+  const { entry } = request;
+  const tab = request.tabId !== undefined ? await getTab(request.tabId) : null;
+  const identity = tab && isConsoleUrl(tab.url) ? await identityOf(tab.id) : null;
+  const settings = await loadSettings();
+  const context: SwitchContext = { entry, newTab: request.newTab, tab, identity, autoSubmit: settings.autoSubmitSwitchForm };
+  const plan = planSwitch(context);
+
+  switch (plan.method) {
+    case 'none':
+      return { method: 'none', status: 'failed', message: plan.message };
+
+    case 'link':
+      return openLink(plan, context);
+
+    case 'console-post': {
+      let result: Awaited<ReturnType<typeof mainWorldClassicSwitch>> | undefined;
+      try {
+        result = await runInMainWorld(plan.tabId, mainWorldClassicSwitch, [plan.action, plan.fields]);
+      } catch {
+        result = undefined;
+      }
+      if (result?.ok) {
+        return { method: 'console-post', status: 'done', message: `Switching this tab to ${describe(entry)}; it reloads on the same page.` };
+      }
+      const fallback = linkPlan(context, consolePage(context), 'no console switch token');
+      return openLink(fallback, context, "The console's own switch was not available on this page. ");
+    }
+
+    case 'multi-session': {
+      if (!request.confirmReentry) {
+        const open = await openSessionsOf(entry, plan.tabId);
+        if (open > 0) {
+          return {
+            method: 'multi-session',
+            status: 'needs-confirmation',
+            message:
+              `${entry.profile} already has a session, open in ${open} other tab${open === 1 ? '' : 's'}. ` +
+              'Switching into it again signs that session out, and those tabs with it. Switch anyway?',
+          };
+        }
+      }
+      let result: Awaited<ReturnType<typeof mainWorldMultiSessionSwitch>> | undefined;
+      try {
+        result = await runInMainWorld(plan.tabId, mainWorldMultiSessionSwitch, [plan.url, plan.body]);
+      } catch {
+        result = undefined;
+      }
+      if (!result) {
+        const fallback = linkPlan({ ...context, newTab: true }, consolePage(context), 'multi-session switch unavailable');
+        return openLink(fallback, { ...context, newTab: true }, 'The console did not answer the multi-session switch. ');
+      }
+      const destination = result.destination ? safeConsoleUrl(result.destination, entry) : null;
+      if (!destination) {
+        const why =
+          result.status === 0
+            ? 'The switch request did not reach AWS.'
+            : result.destination
+              ? 'AWS answered with an address that is not an AWS console page, so it was not opened.'
+              : `AWS did not open a new session: the role signed in here may not assume ${entry.roleName} in account ` +
+                `${entry.accountId ? formatAccountId(entry.accountId) : entry.accountAlias}.`;
+        return { method: 'multi-session', status: 'failed', message: `${why} Nothing was changed.` };
+      }
+      await navigate(destination, null);
+      return { method: 'multi-session', status: 'done', message: `Opened ${describe(entry)} as a new session in a new tab.` };
+    }
+  }
+}
+
+function isConsoleUrl(value: string | undefined): boolean {
+  try {
+    return value !== undefined && consolePartition(new URL(value).hostname) !== null;
+  } catch {
+    return false;
+  }
+}
+
+/** The JSON answer's destination is opened only when it is an https console page of the entry's partition. */
+function safeConsoleUrl(value: string, entry: CatalogueEntry): string | null {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && consolePartition(url.hostname) === entry.partition ? url.href : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,107 @@
+// Renders a BannerModel into a CLOSED shadow root, text only (textContent, never markup), so
+// neither page CSS nor page script can restyle or read it. Styles are set through the CSSOM
+// (element.style), which a page's Content-Security-Policy `style-src` does not block, unlike a
+// <style> element or a style attribute.
+import type { BannerModel } from '../core/banner-model';
+
+/** Height of the expanded banner and of the collapsed stripe, in CSS pixels. */
+export const BANNER_HEIGHT = 30;
+export const STRIPE_HEIGHT = 6;
+
+const FONT = '13px/1.2 system-ui,sans-serif';
+
+function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, css: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = doc.createElement(tag);
+  node.style.cssText = css;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+export interface BannerView {
+  /** The element to put into the page. */
+  host: HTMLElement;
+  render(model: BannerModel, collapsed: boolean): void;
+  /** Current height the banner occupies (0 when hidden). */
+  height(): number;
+}
+
+/**
+ * Creates the banner host. `onToggle` is called when the user collapses or expands a
+ * collapsible banner (the caller keeps the state, so production can refuse).
+ */
+export function createBannerView(doc: Document, onToggle: () => void): BannerView {
+  const host = doc.createElement('role-switchboard-banner');
+  const root = host.attachShadow({ mode: 'closed' });
+  let currentHeight = 0;
+
+  const render = (model: BannerModel, collapsed: boolean) => {
+    root.replaceChildren();
+    if (!model.visible) {
+      currentHeight = 0;
+      return;
+    }
+    const bg = model.background;
+    const fg = model.foreground;
+    if (collapsed && model.collapsible) {
+      currentHeight = STRIPE_HEIGHT;
+      const stripe = el(
+        doc,
+        'button',
+        `display:block;box-sizing:border-box;width:100%;height:${STRIPE_HEIGHT}px;margin:0;padding:0;border:0;background:${bg};cursor:pointer;` +
+          `border-${model.position === 'top' ? 'bottom' : 'top'}:1px solid rgba(0,0,0,.35)`,
+      );
+      stripe.type = 'button';
+      stripe.title = `${model.summary} (click to show)`;
+      stripe.setAttribute('aria-label', `Show account banner: ${model.summary}`);
+      stripe.addEventListener('click', onToggle);
+      root.append(stripe);
+      return;
+    }
+    currentHeight = BANNER_HEIGHT;
+    const edge = model.position === 'top' ? 'bottom' : 'top';
+    const bar = el(
+      doc,
+      'div',
+      `display:flex;align-items:center;gap:14px;box-sizing:border-box;height:${BANNER_HEIGHT}px;padding:0 8px 0 10px;` +
+        `background:${bg};color:${fg};font:${FONT};white-space:nowrap;overflow:hidden;border-${edge}:1px solid rgba(0,0,0,.35);` +
+        (model.isProduction ? `box-shadow:inset 0 ${edge === 'bottom' ? -3 : 3}px 0 #7a0010;` : ''),
+    );
+    bar.setAttribute('role', 'region');
+    bar.setAttribute('aria-label', 'AWS account');
+    bar.title = model.summary;
+    if (model.badge) {
+      bar.append(
+        el(
+          doc,
+          'strong',
+          `flex:none;font-size:12px;line-height:1;letter-spacing:.06em;padding:4px 7px;border-radius:3px;` +
+            `background:${model.badge.background};color:${model.badge.foreground}`,
+          model.badge.text,
+        ),
+      );
+    }
+    bar.append(el(doc, 'strong', 'flex:none', model.headline));
+    for (const field of model.fields) {
+      const item = el(doc, 'span', 'min-width:0;overflow:hidden;text-overflow:ellipsis');
+      item.append(el(doc, 'span', 'opacity:.8', `${field.label} `));
+      item.append(el(doc, 'span', 'font-weight:600', field.value));
+      bar.append(item);
+    }
+    if (model.collapsible) {
+      const button = el(
+        doc,
+        'button',
+        `margin:0 0 0 auto;flex:none;cursor:pointer;font:inherit;color:inherit;background:transparent;padding:2px 8px;` +
+          'border:1px solid currentColor;border-radius:3px;opacity:.85',
+        'Hide',
+      );
+      button.type = 'button';
+      button.setAttribute('aria-label', 'Collapse account banner to a stripe');
+      button.addEventListener('click', onToggle);
+      bar.append(button);
+    }
+    root.append(bar);
+  };
+
+  return { host, render, height: () => currentHeight };
+}

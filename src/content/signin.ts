@@ -1,0 +1,50 @@
+// Content script on the sign-in hosts. It does nothing unless the URL carries our switch
+// marker (src/core/switch-marker.ts): then it asks the background whether that one-time marker
+// is genuine for this tab, waits for the pre-filled switch-role form, checks the form holds
+// exactly the account and role the background expects, and submits it once.
+import { readSwitchMarker, withoutSwitchMarker } from '../core/switch-marker';
+import { ext } from '../platform/native';
+import { findSignInSwitchForm } from './console-internals';
+
+const FORM_WAIT_MS = 15_000;
+
+function waitForForm(): Promise<ReturnType<typeof findSignInSwitchForm>> {
+  return new Promise((resolve) => {
+    const found = findSignInSwitchForm(document);
+    if (found) return resolve(found);
+    const observer = new MutationObserver(() => {
+      const form = findSignInSwitchForm(document);
+      if (form) {
+        observer.disconnect();
+        clearTimeout(timer);
+        resolve(form);
+      }
+    });
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      resolve(null);
+    }, FORM_WAIT_MS);
+  });
+}
+
+async function autoSubmit(api: NonNullable<typeof ext>, nonce: string): Promise<void> {
+  // Take the marker out of the address first: a reload or a bookmark never submits again.
+  history.replaceState(history.state, '', `${location.pathname}${location.search}${withoutSwitchMarker(location.hash)}`);
+  const answer = (await api.runtime.sendMessage({ type: 'switch-autosubmit', nonce }).catch(() => null)) as
+    | { submit?: unknown; account?: unknown; roleName?: unknown }
+    | null;
+  if (!answer || answer.submit !== true || typeof answer.account !== 'string' || typeof answer.roleName !== 'string') return;
+  if (document.readyState === 'loading') await new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true }));
+  const found = await waitForForm();
+  if (!found || found.account !== answer.account || found.roleName !== answer.roleName) return;
+  const { form, submitter } = found;
+  if (submitter && (submitter as HTMLButtonElement).form === form && (submitter as HTMLButtonElement).type === 'submit') {
+    form.requestSubmit(submitter);
+  } else {
+    form.requestSubmit();
+  }
+}
+
+const nonce = readSwitchMarker(location.hash);
+if (nonce && ext && window.top === window) void autoSubmit(ext, nonce);

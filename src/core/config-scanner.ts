@@ -1,0 +1,267 @@
+// The one line tokenizer for AWS config text, shared by parseAwsConfig and stripSecrets.
+//
+// It reproduces, line by line, how Python's configparser.RawConfigParser (as botocore
+// creates it: delimiters '=' and ':', whole-line comments '#'/';', no inline comments,
+// empty lines kept inside values, strict) classifies each line when the file is read in
+// text mode. Deciding what is a continuation needs a little state (is there a current
+// key, how deep was it indented), so that state lives here too; what the lines *mean*
+// (sections, duplicates, DEFAULT, profiles) is the parser's business.
+//
+// Python facts this file depends on (checked against CPython 3.11's configparser/io):
+// - Text-mode reading splits lines ONLY on '\n', '\r' and '\r\n' (universal newlines);
+//   U+2028, U+0085, '\v', '\f', '\x1c'... are not line ends there (but are whitespace).
+// - str.strip() and the regex '\s' use str.isspace(), which differs from JS trim():
+//   it includes '\x1c'-'\x1f' and U+0085 and excludes U+FEFF (a BOM is not whitespace).
+// - Indentation is counted in characters (a tab is one), measured on the raw line.
+
+/** Python's str.isspace() for one UTF-16 code unit (every Python space is in the BMP). */
+export function isPySpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f);
+  if (c < 0x85) return false;
+  return (
+    c === 0x85 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
+}
+
+/** Python's str.strip() (no arguments). */
+export function pyStrip(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && isPySpace(s.charCodeAt(a))) a++;
+  while (b > a && isPySpace(s.charCodeAt(b - 1))) b--;
+  return a === 0 && b === s.length ? s : s.slice(a, b);
+}
+
+/** Python's str.splitlines() boundaries: \n \r \v \f \x1c \x1d \x1e \x85 \u2028 \u2029 (\r\n is one). */
+export function isPyLineBoundary(c: number): boolean {
+  return (c >= 0x0a && c <= 0x0d) || (c >= 0x1c && c <= 0x1e) || c === 0x85 || c === 0x2028 || c === 0x2029;
+}
+
+export type LineKind =
+  /** Only whitespace. */
+  | 'blank'
+  /** First non-blank character is '#' or ';'. */
+  | 'comment'
+  /** `[name]`: configparser's greedy `\[(?P<header>.+)\]` on the stripped line. */
+  | 'header'
+  /** `key = value` / `key: value` (the first '=' or ':' wins). */
+  | 'option'
+  /** Indented deeper than the current key: one more line of its value. */
+  | 'continuation'
+  /** No '=' or ':' (configparser ParsingError). */
+  | 'no-delimiter'
+  /** Delimiter with nothing before it (`= x`, also a ParsingError). */
+  | 'empty-key';
+
+/**
+ * One scanned line. The scanner reuses a single object for every line (the parser visits
+ * 100k-line files), so a visitor must copy what it wants to keep.
+ */
+export interface ScannedLine {
+  kind: LineKind;
+  /** 1-based line number, as Python's enumerate(file, start=1) counts. */
+  lineNo: number;
+  /** Offset of the line's first character in the text. */
+  start: number;
+  /** Offset just past the line's content (before its line terminator). */
+  end: number;
+  /** Offset of the next line (past the terminator); equals `end` on the last line. */
+  next: number;
+  /** Leading whitespace, in characters. */
+  indent: number;
+  /**
+   * The stripped content (Python str.strip()) of header, continuation, no-delimiter and
+   * empty-key lines; '' for the others (options carry rawKey/value instead, and copying
+   * every line would double the parser's allocation).
+   */
+  text: string;
+  /** header: the section name, exactly as configparser takes it (case and inner spaces kept). */
+  name: string;
+  /** header: whatever follows the last ']' on the line (configparser ignores it), stripped. */
+  afterHeader: string;
+  /** option: the key as written (rstripped, case kept). */
+  rawKey: string;
+  /** option: the key lower-cased (configparser's optionxform). */
+  key: string;
+  /** option: the value, stripped; continuation: the stripped line. */
+  value: string;
+  /**
+   * True while no section header has been seen yet: configparser would have raised
+   * MissingSectionHeaderError at the first such content line. The scanner still treats
+   * `key = value` there as an option, so its continuation lines stay attached to it.
+   */
+  beforeSection: boolean;
+  /** blank: configparser appends an empty line to the current key's value here. */
+  inValue: boolean;
+}
+
+export type LineVisitor = (line: ScannedLine) => void;
+
+/** U+FEFF at the very start: Python reads it as a character (not whitespace), so the CLI rejects the file. */
+export function startsWithBom(text: string): boolean {
+  return text.charCodeAt(0) === 0xfeff;
+}
+
+/**
+ * Calls `visit` once per line of `text`, in order, with configparser's classification.
+ * A leading BOM is skipped (so the rest can still be read); callers that care report it.
+ * Linear time: line ends are found with cached indexOf, everything else looks only at
+ * the characters of the current line.
+ */
+export function scanConfigLines(text: string, visit: LineVisitor): void {
+  const n = text.length;
+  const line: ScannedLine = {
+    kind: 'blank',
+    lineNo: 0,
+    start: 0,
+    end: 0,
+    next: 0,
+    indent: 0,
+    text: '',
+    name: '',
+    afterHeader: '',
+    rawKey: '',
+    key: '',
+    value: '',
+    beforeSection: true,
+    inValue: false,
+  };
+  // configparser state: is there a current key (optname truthy) and its indentation.
+  let sawHeader = false;
+  let hasKey = false;
+  let indentLevel = 0;
+
+  let pos = startsWithBom(text) ? 1 : 0;
+  let nextLf = -2; // cached text.indexOf('\n', ...); -2 = not searched yet, -1 = none left
+  let nextCr = -2;
+  let lineNo = 0;
+
+  while (pos < n) {
+    if (nextLf !== -1 && nextLf < pos) nextLf = text.indexOf('\n', pos);
+    if (nextCr !== -1 && nextCr < pos) nextCr = text.indexOf('\r', pos);
+    let end: number;
+    let next: number;
+    if (nextCr !== -1 && (nextLf === -1 || nextCr < nextLf)) {
+      end = nextCr;
+      next = nextLf === nextCr + 1 ? nextCr + 2 : nextCr + 1;
+    } else if (nextLf !== -1) {
+      end = nextLf;
+      next = nextLf + 1;
+    } else {
+      end = n;
+      next = n;
+    }
+    lineNo++;
+
+    let a = pos;
+    while (a < end && isPySpace(text.charCodeAt(a))) a++;
+    let b = end;
+    while (b > a && isPySpace(text.charCodeAt(b - 1))) b--;
+
+    line.lineNo = lineNo;
+    line.start = pos;
+    line.end = end;
+    line.next = next;
+    line.indent = a - pos;
+    line.beforeSection = !sawHeader;
+    line.inValue = false;
+    line.name = '';
+    line.afterHeader = '';
+    line.rawKey = '';
+    line.key = '';
+    line.value = '';
+
+    if (a === b) {
+      line.kind = 'blank';
+      line.text = '';
+      // empty_lines_in_values=True: the blank line becomes part of the current value.
+      line.inValue = hasKey;
+    } else {
+      const first = text.charCodeAt(a);
+      if (first === 0x23 /* # */ || first === 0x3b /* ; */) {
+        // A whole-line comment is invisible: it neither ends nor extends a value.
+        line.kind = 'comment';
+        line.text = '';
+      } else if (hasKey && a - pos > indentLevel) {
+        line.kind = 'continuation';
+        line.text = text.slice(a, b);
+        line.value = line.text;
+      } else {
+        indentLevel = a - pos;
+        line.text = '';
+        const close = first === 0x5b /* [ */ ? lastCloseBracket(text, a, b) : -1;
+        if (close !== -1) {
+          line.kind = 'header';
+          line.text = text.slice(a, b);
+          line.name = text.slice(a + 1, close);
+          line.afterHeader = close + 1 < b ? pyStrip(text.slice(close + 1, b)) : '';
+          sawHeader = true;
+          hasKey = false;
+        } else {
+          let d = a;
+          while (d < b) {
+            const c = text.charCodeAt(d);
+            if (c === 0x3d /* = */ || c === 0x3a /* : */) break;
+            d++;
+          }
+          if (d === b) {
+            // ParsingError; configparser keeps the previous key as the current one.
+            line.kind = 'no-delimiter';
+            line.text = text.slice(a, b);
+          } else {
+            let k = d;
+            while (k > a && isPySpace(text.charCodeAt(k - 1))) k--;
+            let v = d + 1;
+            while (v < b && isPySpace(text.charCodeAt(v))) v++;
+            line.rawKey = text.slice(a, k);
+            line.value = text.slice(v, b);
+            if (k === a) {
+              // ParsingError; the key becomes '' (falsy), so nothing continues it.
+              line.kind = 'empty-key';
+              line.text = text.slice(a, b);
+              hasKey = false;
+            } else {
+              line.kind = 'option';
+              line.key = line.rawKey.toLowerCase();
+              hasKey = true;
+            }
+          }
+        }
+      }
+    }
+    visit(line);
+    pos = next;
+  }
+}
+
+/** Index of the ']' that ends configparser's greedy header match, or -1 (needs 1+ name characters). */
+function lastCloseBracket(text: string, a: number, b: number): number {
+  for (let i = b - 1; i >= a + 2; i--) {
+    if (text.charCodeAt(i) === 0x5d /* ] */) return i;
+  }
+  return -1;
+}
+
+/** Number of lines Python would enumerate in `text` (a final line without terminator counts). */
+export function countLines(text: string): number {
+  let count = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) count++;
+    else if (c === 0x0d) {
+      count++;
+      if (text.charCodeAt(i + 1) === 0x0a) i++;
+    }
+  }
+  const last = text.charCodeAt(n - 1);
+  return n > 0 && last !== 0x0a && last !== 0x0d ? count + 1 : count;
+}

@@ -1,0 +1,148 @@
+// The two documented links that open a console in a role, no extension needed on the other
+// end: the switch-role GET link (aws-facts §1.1) and the IAM Identity Center console shortcut
+// (aws-facts §2). Both are shareable, so they are also what "copy link" gives.
+import { linkColor } from './colors';
+import type { Partition } from './types';
+
+export const SIGN_IN_HOSTS: Readonly<Record<Partition, string>> = Object.freeze({
+  aws: 'signin.aws.amazon.com',
+  'aws-us-gov': 'signin.amazonaws-us-gov.com',
+  'aws-cn': 'signin.amazonaws.cn',
+});
+
+const CONSOLE_HOSTS: Readonly<Record<Partition, string>> = Object.freeze({
+  aws: 'console.aws.amazon.com',
+  'aws-us-gov': 'console.amazonaws-us-gov.com',
+  'aws-cn': 'console.amazonaws.cn',
+});
+
+/** The console refuses a displayName over 64 characters with HTTP 400. */
+export const MAX_DISPLAY_NAME = 64;
+
+/** `us-east-1`, `us-gov-west-1`, `cn-northwest-1`, `ap-southeast-3`. */
+export function isRegion(value: string): boolean {
+  return /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/.test(value);
+}
+
+/** The partition a region belongs to (regions are partition-specific). */
+export function partitionOfRegion(region: string): Partition {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  return 'aws';
+}
+
+/**
+ * At most 64 UTF-16 code units (what the console counts), never splitting a surrogate pair,
+ * so a long emoji-laden name still yields a valid link.
+ */
+export function truncateDisplayName(name: string, max = MAX_DISPLAY_NAME): string {
+  if (name.length <= max) return name;
+  let end = max;
+  const last = name.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--; // high surrogate whose pair would be cut off
+  return name.slice(0, end);
+}
+
+/** The console home page of a region, or the partition's default console when the region is not usable there. */
+export function consoleHomeUrl(partition: Partition, region?: string): string {
+  const key = `${partition} ${region ?? ''}`;
+  let url = homes.get(key);
+  if (url === undefined) {
+    url = buildConsoleHomeUrl(partition, region);
+    if (homes.size >= 1000) homes.clear();
+    homes.set(key, url);
+  }
+  return url;
+}
+const homes = new Map<string, string>();
+
+function buildConsoleHomeUrl(partition: Partition, region?: string): string {
+  const host = CONSOLE_HOSTS[partition];
+  if (region && isRegion(region) && partitionOfRegion(region) === partition) {
+    const regional = partition === 'aws' ? `${region}.${host}` : host;
+    return `https://${regional}/console/home?region=${region}`;
+  }
+  return `https://${host}/console/home`;
+}
+
+export interface SwitchRoleLink {
+  partition: Partition;
+  /** 12-digit account ID or account alias. */
+  account: string;
+  /** Role path + name without the leading slash. */
+  roleName: string;
+  displayName: string;
+  /** `#rrggbb`; mapped to the nearest console palette colour (the GET pre-fill honours only those). */
+  color?: string;
+  /** Where the console goes after the switch. */
+  redirectUri?: string;
+}
+
+// Roles, colours and console homes repeat across thousands of profiles: encode each once.
+const encoded = new Map<string, string>();
+function encode(value: string): string {
+  let e = encoded.get(value);
+  if (e === undefined) {
+    e = encodeURIComponent(value);
+    if (encoded.size >= 10000) encoded.clear();
+    encoded.set(value, e);
+  }
+  return e;
+}
+const paletteOf = new Map<string, string | undefined>();
+function cachedLinkColor(hex: string): string | undefined {
+  if (paletteOf.has(hex)) return paletteOf.get(hex);
+  const color = linkColor(hex);
+  if (paletteOf.size >= 1000) paletteOf.clear();
+  paletteOf.set(hex, color);
+  return color;
+}
+
+/** `https://signin.aws.amazon.com/switchrole?account=…&roleName=…&displayName=…&color=…&redirect_uri=…` */
+export function switchRoleUrl(link: SwitchRoleLink): string {
+  let url =
+    `https://${SIGN_IN_HOSTS[link.partition]}/switchrole` +
+    `?account=${encodeURIComponent(link.account)}` +
+    `&roleName=${encode(link.roleName)}` +
+    `&displayName=${encodeURIComponent(truncateDisplayName(link.displayName))}`;
+  const color = link.color ? cachedLinkColor(link.color) : undefined;
+  if (color) url += `&color=${color}`;
+  if (link.redirectUri) url += `&redirect_uri=${encode(link.redirectUri)}`;
+  return url;
+}
+
+/**
+ * The start URL as the shortcut link wants it: no trailing `/`, `#`, `#/` (`aws configure sso`
+ * writes `https://d-123.awsapps.com/start#/`). Undefined when it is not an https URL.
+ */
+export function normaliseStartUrl(startUrl: string): string | undefined {
+  let url = startUrl.trim();
+  while (url.endsWith('/') || url.endsWith('#')) url = url.slice(0, -1);
+  if (!/^https:\/\/[^\s/?#<>"']+(?:\/[^\s?#<>"']*)?$/.test(url)) return undefined;
+  return url;
+}
+
+export interface SsoConsoleLink {
+  /** `https://d-1234567890.awsapps.com/start` (normalised by the caller or here). */
+  startUrl: string;
+  accountId: string;
+  /** Permission-set name, not the `AWSReservedSSO_…` role. */
+  permissionSet: string;
+  /** Console URL to land on after sign-in. */
+  destination?: string;
+}
+
+const startUrls = new Map<string, string>();
+
+/** `<start URL>/#/console?account_id=…&role_name=…&destination=…` */
+export function ssoConsoleUrl(link: SsoConsoleLink): string {
+  let start = startUrls.get(link.startUrl);
+  if (start === undefined) {
+    start = normaliseStartUrl(link.startUrl) ?? link.startUrl;
+    if (startUrls.size >= 1000) startUrls.clear();
+    startUrls.set(link.startUrl, start);
+  }
+  let url = `${start}/#/console?account_id=${encodeURIComponent(link.accountId)}&role_name=${encode(link.permissionSet)}`;
+  if (link.destination) url += `&destination=${encode(link.destination)}`;
+  return url;
+}

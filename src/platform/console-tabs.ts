@@ -1,0 +1,59 @@
+// Tab and scripting glue for one-click switching (background only).
+import { browser } from './browser';
+
+export interface TabInfo {
+  id: number;
+  /** Visible only for hosts the extension may access (the AWS console and sign-in hosts). */
+  url?: string;
+}
+
+export async function getTab(tabId: number): Promise<TabInfo | null> {
+  try {
+    const tab = await browser.tabs.get(tabId);
+    return tab.id === undefined ? null : { id: tab.id, url: tab.url };
+  } catch {
+    return null;
+  }
+}
+
+/** Opens a URL in a new tab (or navigates `tabId`) and returns the tab's ID. */
+export async function navigate(url: string, tabId: number | null): Promise<number | null> {
+  if (tabId !== null) {
+    const tab = await browser.tabs.update(tabId, { url });
+    return tab?.id ?? tabId;
+  }
+  const tab = await browser.tabs.create({ url, active: true });
+  return tab.id ?? null;
+}
+
+/** Tabs on console hosts: the content script's own match patterns, so the two never disagree. */
+export async function consoleTabs(): Promise<TabInfo[]> {
+  const scripts = browser.runtime.getManifest().content_scripts ?? [];
+  const matches = scripts.find((s) => s.js?.includes('content.js'))?.matches ?? [];
+  if (matches.length === 0) return [];
+  const tabs = await browser.tabs.query({ url: matches });
+  return tabs.filter((t) => t.id !== undefined).map((t) => ({ id: t.id!, url: t.url }));
+}
+
+/** Sends a message to a tab's content script; undefined when nothing answers within `timeoutMs`. */
+export async function askTab(tabId: number, message: unknown, timeoutMs = 500): Promise<unknown> {
+  return Promise.race([
+    browser.tabs.sendMessage(tabId, message).catch(() => undefined),
+    new Promise<undefined>((resolve) => setTimeout(resolve, timeoutMs)),
+  ]);
+}
+
+/**
+ * Runs a self-contained function in the page's MAIN world (needs the "scripting" permission and
+ * host access). Used only for the console's own switch calls, which need the page's CSRF token
+ * or its cookies: see src/content/console-internals.ts.
+ */
+export async function runInMainWorld<A extends unknown[], R>(tabId: number, func: (...args: A) => R, args: A): Promise<Awaited<R> | undefined> {
+  const [first] = await browser.scripting.executeScript({
+    target: { tabId },
+    world: 'MAIN',
+    func: func as unknown as () => void,
+    args,
+  });
+  return first?.result as Awaited<R> | undefined;
+}

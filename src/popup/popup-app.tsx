@@ -1,0 +1,283 @@
+// The popup: search, the grouped role list, switching. Keyboard first: the search box keeps
+// focus; ↑/↓ move the active role (aria-activedescendant), Enter switches in this tab,
+// Ctrl/Cmd+Enter in a new tab, Esc clears the query and then closes the popup.
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { DEFAULT_SETTINGS, IncrementalFilter, type CatalogueEntry, type Settings } from '../core';
+import { openImportPage } from '../platform/pages';
+import { loadCatalogue, loadRecent, onStorageChanged, pushRecent, readSettings, toggleFavourite, type LoadedCatalogue } from '../platform/storage';
+import { plural } from '../ui/format';
+import { buildCatalogue } from '../ui/import-action';
+import { Notice } from '../ui/notice';
+import { RoleList, rowId } from '../ui/role-list';
+import { buildFilteredRows, buildRows, firstEntryRow, moveActive, orderEntries, type Row } from '../ui/rows';
+import { PasteImport } from './paste-import';
+import { switchTo } from './switch-to';
+import { askWhereAmI } from './where-am-i';
+
+const LIST_ID = 'roles';
+const PAGE_STEP = 8;
+
+type LoadState = { status: 'loading' } | { status: 'ready'; loaded: LoadedCatalogue };
+
+/** Performance marks read by `npm run bench` (test/bench/popup.ts). */
+function markAfterFrame(name: string, start?: number) {
+  requestAnimationFrame(() => {
+    if (start === undefined) performance.mark(name);
+    else performance.measure(name, { start, end: performance.now() });
+  });
+}
+
+export function PopupApp() {
+  const [load, setLoad] = useState<LoadState>({ status: 'loading' });
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [recent, setRecent] = useState<string[]>([]);
+  const [here, setHere] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState<{ rows: readonly Row[] | null; index: number }>({ rows: null, index: -1 });
+  const [status, setStatus] = useState('');
+  const [copied, setCopied] = useState<string | null>(null);
+  const [confirm, setConfirm] = useState<{ entry: CatalogueEntry; newTab: boolean; message: string } | null>(null);
+  const search = useRef<HTMLInputElement>(null);
+  const inputStart = useRef<number | undefined>(undefined);
+  const renderedOnce = useRef(false);
+
+  const reloadCatalogue = useCallback(async () => {
+    const loaded = await loadCatalogue({ build: buildCatalogue, verify: true });
+    setLoad({ status: 'ready', loaded });
+  }, []);
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    void Promise.all([loadCatalogue({ build: buildCatalogue, verify: true }), readSettings(), loadRecent()]).then(([loaded, s, r]) => {
+      setSettings(s.settings);
+      setRecent(r);
+      setLoad({ status: 'ready', loaded: s.problem && !loaded.problem ? { ...loaded, problem: s.problem } : loaded });
+    });
+    void askWhereAmI().then(setHere);
+    const unsubscribe = onStorageChanged((change) => {
+      if (change.settings) void readSettings().then((s) => setSettings(s.settings));
+      if (change.recent) void loadRecent().then(setRecent);
+      if (change.config || change.catalogue) {
+        // A save touches several records: reload once it has settled.
+        clearTimeout(timer);
+        timer = setTimeout(() => void reloadCatalogue(), 60);
+      }
+    });
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+    };
+  }, [reloadCatalogue]);
+
+  const entries = load.status === 'ready' ? load.loaded.catalogue.entries : null;
+  const ordered = useMemo(() => (entries ? orderEntries(entries) : []), [entries]);
+  const filter = useMemo(() => new IncrementalFilter(ordered), [ordered]);
+  const rows = useMemo(() => {
+    if (query.trim()) return buildFilteredRows(ordered, filter.filter(query));
+    return buildRows(ordered, { favourites: settings.favourites, recent });
+  }, [ordered, filter, query, settings.favourites, recent]);
+  const favourites = useMemo(() => new Set(settings.favourites), [settings.favourites]);
+
+  // The active row resets to the first match whenever the rows change (derived, no extra render).
+  const activeIndex = active.rows === rows ? active.index : firstEntryRow(rows);
+  const activeRow = activeIndex >= 0 ? rows[activeIndex] : undefined;
+  const activeEntry = activeRow?.kind === 'entry' ? activeRow.entry : undefined;
+
+  useLayoutEffect(() => {
+    if (load.status !== 'ready') return;
+    if (!renderedOnce.current) {
+      renderedOnce.current = true;
+      markAfterFrame('rsb:rendered');
+    }
+    if (inputStart.current !== undefined) {
+      markAfterFrame('rsb:filter', inputStart.current);
+      inputStart.current = undefined;
+    }
+  }, [rows, load.status]);
+
+  const doSwitch = useCallback(async (entry: CatalogueEntry, newTab: boolean, confirmReentry = false) => {
+    setConfirm(null);
+    setStatus(`Switching to ${entry.profile}…`);
+    try {
+      const outcome = await switchTo(entry, { newTab, confirmReentry });
+      setStatus(outcome.message);
+      if (outcome.status === 'needs-confirmation') {
+        setConfirm({ entry, newTab, message: outcome.message });
+        return;
+      }
+      if (outcome.status === 'failed') return;
+      await pushRecent(entry.profile).catch(() => {});
+      // The switch is under way in a tab: the popup has done its job.
+      setTimeout(() => window.close(), 700);
+    } catch (error) {
+      setStatus(`Could not switch to ${entry.profile}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }, []);
+
+  const doCopy = useCallback(async (entry: CatalogueEntry) => {
+    try {
+      await navigator.clipboard.writeText(entry.url);
+      setCopied(entry.profile);
+      setStatus(`Copied the switch link for ${entry.profile}.`);
+      setTimeout(() => setCopied((p) => (p === entry.profile ? null : p)), 1500);
+    } catch {
+      setStatus('Could not copy the link: the browser refused clipboard access.');
+    }
+  }, []);
+
+  const doPin = useCallback(async (entry: CatalogueEntry) => {
+    const next = await toggleFavourite(entry.profile);
+    setSettings(next);
+    setStatus(next.favourites.includes(entry.profile) ? `Pinned ${entry.profile}.` : `Unpinned ${entry.profile}.`);
+  }, []);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const inSearch = event.target === search.current;
+    switch (event.key) {
+      case 'ArrowDown':
+      case 'ArrowUp':
+      case 'PageDown':
+      case 'PageUp': {
+        event.preventDefault();
+        const step = (event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : event.key === 'PageDown' ? PAGE_STEP : -PAGE_STEP) as number;
+        setActive({ rows, index: moveActive(rows, activeIndex < 0 ? -1 : activeIndex, step) });
+        search.current?.focus();
+        return;
+      }
+      case 'Enter':
+        // On a focused button Enter is that button's click; only the search box routes it.
+        if (inSearch && activeEntry) {
+          event.preventDefault();
+          void doSwitch(activeEntry, event.ctrlKey || event.metaKey);
+        }
+        return;
+      case 'Escape':
+        event.preventDefault();
+        if (query) {
+          setQuery('');
+          search.current?.focus();
+        } else window.close();
+        return;
+      default:
+        // Typing anywhere goes to the search box.
+        if (!inSearch && event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey && !(event.target instanceof HTMLTextAreaElement)) {
+          search.current?.focus();
+        }
+    }
+  };
+
+  const ready = load.status === 'ready';
+  const loaded = ready ? load.loaded : null;
+  const total = loaded?.catalogue.entries.length ?? 0;
+  const matches = query.trim() ? rows.filter((r) => r.kind === 'entry').length : total;
+
+  return (
+    <main class="popup-main" onKeyDown={onKeyDown}>
+      <header class="popup-header">
+        <h1 class="brand">
+          <span class="brand-mark" aria-hidden="true" />
+          Role Switchboard
+        </h1>
+        <span class="header-count" aria-live="polite">
+          {ready && total > 0 ? (query.trim() ? `${matches.toLocaleString('en')} of ${plural(total, 'role')}` : plural(total, 'role')) : ''}
+        </span>
+        <button type="button" class="header-button" onClick={() => void openImportPage()} title="Import a config and change settings">
+          Import &amp; settings
+        </button>
+      </header>
+      <div class="search-wrap">
+        <input
+          ref={search}
+          class="search"
+          type="search"
+          aria-label="Search roles"
+          placeholder="Search roles: app, env, account, role…"
+          autoFocus
+          autoComplete="off"
+          spellcheck={false}
+          value={query}
+          aria-controls={`${LIST_ID}-list`}
+          aria-activedescendant={activeIndex >= 0 ? rowId(LIST_ID, activeIndex) : undefined}
+          onInput={(e) => {
+            inputStart.current = e.timeStamp;
+            setQuery((e.currentTarget as HTMLInputElement).value);
+          }}
+        />
+        <span class="search-hint" aria-hidden="true">
+          ↑↓ move · Enter switch · Ctrl+Enter new tab
+        </span>
+      </div>
+      {loaded?.problem && (
+        <Notice tone="warning" title="Storage problem">
+          {loaded.problem}
+        </Notice>
+      )}
+      <section class="list-area" aria-label="Roles">
+        {!ready && <p class="placeholder">Loading your roles…</p>}
+        {ready && total === 0 && <EmptyState />}
+        {ready && total > 0 && matches === 0 && (
+          <div class="no-match">
+            <p>
+              No role matches <q>{query.trim()}</q>.
+            </p>
+            <p class="muted">Search looks at profile, app, environment, account ID or alias, and role name.</p>
+          </div>
+        )}
+        {ready && total > 0 && matches > 0 && (
+          <RoleList
+            rows={rows}
+            label={query.trim() ? 'Matching roles' : 'Roles by app and environment'}
+            idPrefix={LIST_ID}
+            activeIndex={activeIndex}
+            hereProfile={here}
+            favourites={favourites}
+            copiedProfile={copied}
+            onSwitch={(entry, newTab) => void doSwitch(entry, newTab)}
+            onCopy={(entry) => void doCopy(entry)}
+            onTogglePin={(entry) => void doPin(entry)}
+          />
+        )}
+      </section>
+      {confirm && (
+        <div class="confirm-bar" role="alertdialog" aria-label="Confirm the switch" aria-describedby="confirm-text">
+          <p id="confirm-text">{confirm.message}</p>
+          <div class="confirm-actions">
+            <button type="button" class="button primary" onClick={() => void doSwitch(confirm.entry, confirm.newTab, true)}>
+              Switch anyway
+            </button>
+            <button
+              type="button"
+              class="button"
+              onClick={() => {
+                setConfirm(null);
+                setStatus('Switch cancelled.');
+                search.current?.focus();
+              }}
+            >
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+      <footer class="status-bar" role="status" aria-live="polite">
+        {status}
+      </footer>
+    </main>
+  );
+}
+
+function EmptyState() {
+  return (
+    <div class="empty-state">
+      <h2>No roles yet</h2>
+      <p>
+        Import your AWS config (<code>~/.aws/config</code>) and every role you can switch to appears here, grouped by app and
+        environment. Secrets in it are removed before anything is saved.
+      </p>
+      <button type="button" class="button primary" onClick={() => void openImportPage()}>
+        Open the import page
+      </button>
+      <PasteImport />
+    </div>
+  );
+}

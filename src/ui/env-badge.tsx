@@ -1,0 +1,15 @@
+// The environment of a role, in its colour, and in words: production says "PROD" in text
+// because colour alone is not enough (colour blindness, themes, screenshots).
+import type { CatalogueEntry } from '../core';
+import { textOn } from './format';
+
+export function EnvBadge({ entry }: { entry: Pick<CatalogueEntry, 'envLabel' | 'env' | 'isProduction' | 'color'> }) {
+  return (
+    <span class="env-badge-group">
+      {entry.isProduction && <span class="prod-label">PROD</span>}
+      <span class="env-badge" style={{ background: entry.color, color: textOn(entry.color) }}>
+        {entry.envLabel}
+      </span>
+    </span>
+  );
+}

@@ -1,0 +1,37 @@
+// Importing pasted text, shared by the import page and the popup's paste box: secrets are
+// removed first, so what reaches storage never contains them; the catalogue is rebuilt from
+// the stored (secret-free) text so its line numbers match what was stored.
+import { importConfig, stripSecrets, type Catalogue, type RemovedSecrets } from '../core';
+import { saveConfig, undoImport, type SaveResult } from '../platform/storage';
+import { plural } from './format';
+
+export interface ImportOutcome {
+  save: SaveResult;
+  catalogue: Catalogue;
+  removed: RemovedSecrets[];
+  /** The text that was stored. */
+  storedText: string;
+  summary: string;
+}
+
+export const buildCatalogue = (text: string): Catalogue => importConfig(text);
+
+export async function importText(text: string): Promise<ImportOutcome> {
+  const stripped = stripSecrets(text);
+  const catalogue = buildCatalogue(stripped.text);
+  const save = await saveConfig(stripped.text, buildCatalogue);
+  const removedLines = stripped.removed.reduce((n, r) => n + r.lines.length, 0);
+  const parts = [`Imported ${plural(catalogue.entries.length, 'role')}.`];
+  if (catalogue.skipped.length > 0) parts.push(`${plural(catalogue.skipped.length, 'profile')} skipped.`);
+  if (removedLines > 0) parts.push(`${plural(removedLines, 'secret line')} removed before saving.`);
+  if (save.where === 'sync') parts.push(`Saved in sync storage (${kb(save.syncBytes)} of 100 KB).`);
+  return { save, catalogue, removed: stripped.removed, storedText: stripped.text, summary: parts.join(' ') };
+}
+
+export async function undoLastImport(): Promise<SaveResult | null> {
+  return undoImport(buildCatalogue);
+}
+
+export function kb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(bytes < 10240 ? 1 : 0)} KB`;
+}

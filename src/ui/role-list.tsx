@@ -1,0 +1,152 @@
+// The role list, windowed: only the rows in view (plus a few) are in the DOM, so 5,000 roles
+// render and filter within a frame. Rows have fixed heights (header / entry), so positions
+// are a prefix sum and the scroll bar is exact; the list's box never changes size while
+// filtering, so nothing around it jumps.
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { CatalogueEntry } from '../core';
+import { RoleRow } from './role-row';
+import type { Row } from './rows';
+
+export const HEADER_HEIGHT = 30;
+export const ENTRY_HEIGHT = 52;
+const OVERSCAN = 6;
+
+export interface RoleListProps {
+  rows: readonly Row[];
+  /** Accessible name of the list. */
+  label: string;
+  idPrefix: string;
+  /** Row index of the active entry (keyboard), or -1. */
+  activeIndex?: number;
+  interactive?: boolean;
+  hereProfile?: string | null;
+  favourites?: ReadonlySet<string>;
+  copiedProfile?: string | null;
+  onSwitch?: (entry: CatalogueEntry, newTab: boolean) => void;
+  onCopy?: (entry: CatalogueEntry) => void;
+  onTogglePin?: (entry: CatalogueEntry) => void;
+  /** Called after a render that changed the rows (for timing marks). */
+  onRendered?: () => void;
+  /** Keys pressed while focus is inside the list (the popup routes arrows and typing). */
+  onListKeyDown?: (event: KeyboardEvent) => void;
+}
+
+export function rowId(prefix: string, index: number): string {
+  return `${prefix}-${index}`;
+}
+
+export function RoleList(props: RoleListProps) {
+  const { rows, activeIndex = -1, idPrefix, interactive = true } = props;
+  const scroller = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(480);
+
+  const offsets = useMemo(() => {
+    const out = new Float64Array(rows.length + 1);
+    for (let i = 0; i < rows.length; i++) out[i + 1] = out[i]! + (rows[i]!.kind === 'header' ? HEADER_HEIGHT : ENTRY_HEIGHT);
+    return out;
+  }, [rows]);
+  const total = offsets[rows.length]!;
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    setViewport(el.clientHeight || 480);
+    const observer = new ResizeObserver(() => setViewport(el.clientHeight || 480));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  // New rows (a new query): back to the top.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el && el.scrollTop !== 0) {
+      el.scrollTop = 0;
+      setScrollTop(0);
+    }
+  }, [rows]);
+
+  // Keep the active row in view.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el || activeIndex < 0 || activeIndex >= rows.length) return;
+    const top = offsets[activeIndex]!;
+    const bottom = offsets[activeIndex + 1]!;
+    // Show the app header above the first entry of a group too.
+    const headerAbove = activeIndex > 0 && rows[activeIndex - 1]!.kind === 'header' ? HEADER_HEIGHT : 0;
+    if (top - headerAbove < el.scrollTop) el.scrollTop = top - headerAbove;
+    else if (bottom > el.scrollTop + el.clientHeight) el.scrollTop = bottom - el.clientHeight;
+    if (el.scrollTop !== scrollTop) setScrollTop(el.scrollTop);
+  }, [activeIndex, rows]);
+
+  const { onRendered } = props;
+  useEffect(() => {
+    onRendered?.();
+  }, [rows, onRendered]);
+
+  // Visible range by binary search on the offsets.
+  let first = 0;
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (offsets[mid + 1]! <= scrollTop) lo = mid + 1;
+    else hi = mid;
+  }
+  first = Math.max(0, lo - OVERSCAN);
+  let last = lo;
+  while (last < rows.length && offsets[last]! < scrollTop + viewport) last++;
+  last = Math.min(rows.length, last + OVERSCAN);
+
+  const items = [];
+  for (let i = first; i < last; i++) {
+    const row = rows[i]!;
+    const style = { transform: `translateY(${offsets[i]}px)`, height: `${row.kind === 'header' ? HEADER_HEIGHT : ENTRY_HEIGHT}px` };
+    if (row.kind === 'header') {
+      items.push(
+        <div key={row.key} class={`row row-header section-${row.section}`} role="listitem" style={style}>
+          <h2 class="group-title">
+            <span class="group-name">{row.title}</span>
+            <span class="group-count" aria-label={`${row.count} ${row.count === 1 ? 'role' : 'roles'}`}>
+              {row.count}
+            </span>
+          </h2>
+        </div>,
+      );
+      continue;
+    }
+    const entry = row.entry;
+    const here = !!props.hereProfile && props.hereProfile === entry.profile;
+    const classes = ['row', 'row-entry', entry.isProduction ? 'is-prod' : '', i === activeIndex ? 'is-active' : '', here ? 'is-here' : ''].filter(Boolean).join(' ');
+    items.push(
+      <div key={row.key} class={classes} role="listitem" style={{ ...style, '--env-color': entry.color }} data-profile={entry.profile} data-env={entry.env}>
+        <RoleRow
+          entry={entry}
+          id={rowId(idPrefix, i)}
+          active={i === activeIndex}
+          here={here}
+          pinned={props.favourites?.has(entry.profile) ?? false}
+          copied={props.copiedProfile === entry.profile}
+          interactive={interactive}
+          onSwitch={props.onSwitch}
+          onCopy={props.onCopy}
+          onTogglePin={props.onTogglePin}
+        />
+      </div>,
+    );
+  }
+
+  return (
+    <div
+      class="role-list"
+      ref={scroller}
+      id={`${idPrefix}-list`}
+      onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}
+      onKeyDown={props.onListKeyDown}
+    >
+      <div class="role-list-inner" role="list" aria-label={props.label} style={{ height: `${total}px` }}>
+        {items}
+      </div>
+    </div>
+  );
+}

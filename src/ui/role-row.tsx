@@ -1,0 +1,103 @@
+// One role in the list. The main control is a single button whose accessible name starts
+// with the profile name; copying the link and pinning are separate, smaller buttons.
+// Everything shown comes from the user's config: text nodes only, never markup.
+import type { CatalogueEntry } from '../core';
+import { EnvBadge } from './env-badge';
+import { formatAccountId } from './format';
+
+export interface RoleRowProps {
+  entry: CatalogueEntry;
+  id: string;
+  active: boolean;
+  here: boolean;
+  pinned: boolean;
+  copied: boolean;
+  interactive: boolean;
+  onSwitch?: (entry: CatalogueEntry, newTab: boolean) => void;
+  onCopy?: (entry: CatalogueEntry) => void;
+  onTogglePin?: (entry: CatalogueEntry) => void;
+}
+
+function RoleSummary({ entry, here }: { entry: CatalogueEntry; here: boolean }) {
+  const account = entry.accountAlias ?? formatAccountId(entry.accountId ?? '');
+  return (
+    <>
+      <span class="role-line">
+        <span class="role-profile">{entry.profile}</span>
+        {here && <span class="here-marker">You are here</span>}
+      </span>
+      <span class="role-meta">
+        <EnvBadge entry={entry} />
+        <span class="role-account" title={entry.accountAlias && entry.accountId ? formatAccountId(entry.accountId) : undefined}>
+          {account}
+        </span>
+        <span class="role-name">{entry.kind === 'sso' ? `SSO ${entry.roleName}` : entry.roleName}</span>
+      </span>
+    </>
+  );
+}
+
+export function RoleRow(props: RoleRowProps) {
+  const { entry, id, interactive } = props;
+  if (!interactive) {
+    return (
+      <div class="role-main" id={id} title={entry.profile}>
+        <RoleSummary entry={entry} here={props.here} />
+      </div>
+    );
+  }
+  return (
+    <>
+      <button
+        type="button"
+        class="role-main"
+        id={id}
+        title={entry.profile}
+        onClick={(e) => props.onSwitch?.(entry, e.ctrlKey || e.metaKey)}
+        onAuxClick={(e) => {
+          if (e.button === 1) props.onSwitch?.(entry, true);
+        }}
+      >
+        <RoleSummary entry={entry} here={props.here} />
+      </button>
+      <span class="row-actions">
+        <button type="button" class="icon-button" aria-label={`Copy link for ${entry.profile}`} title="Copy the switch link" onClick={() => props.onCopy?.(entry)}>
+          {props.copied ? <span class="copied">Copied</span> : <CopyIcon />}
+        </button>
+        <button
+          type="button"
+          class={`icon-button pin${props.pinned ? ' pinned' : ''}`}
+          aria-label={`Pin ${entry.profile}`}
+          aria-pressed={props.pinned}
+          title={props.pinned ? 'Unpin' : 'Pin to the top'}
+          onClick={() => props.onTogglePin?.(entry)}
+        >
+          <PinIcon filled={props.pinned} />
+        </button>
+      </span>
+    </>
+  );
+}
+
+function CopyIcon() {
+  return (
+    <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+      <rect x="5" y="5" width="8.5" height="9" rx="1.5" fill="none" stroke="currentColor" stroke-width="1.5" />
+      <path d="M10.5 3.5v-.5A1.5 1.5 0 0 0 9 1.5H4A1.5 1.5 0 0 0 2.5 3v6.5A1.5 1.5 0 0 0 4 11h.5" fill="none" stroke="currentColor" stroke-width="1.5" />
+    </svg>
+  );
+}
+
+function PinIcon({ filled }: { filled: boolean }) {
+  return (
+    <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+      <path
+        d="M8 1.8l1.9 3.9 4.3.6-3.1 3 .7 4.3L8 11.6l-3.8 2 .7-4.3-3.1-3 4.3-.6z"
+        fill={filled ? 'currentColor' : 'none'}
+        stroke="currentColor"
+        stroke-width="1.3"
+        stroke-linejoin="round"
+      />
+    </svg>
+  );
+}

@@ -1,0 +1,93 @@
+// The rows of the role list (popup and import preview): app headers and entries, in the
+// popup's fixed order. Pure, so the order is unit-tested without a browser.
+import { groupEntries, type CatalogueEntry, type FilterMatch } from '../core';
+
+export type RowSection = 'pinned' | 'recent' | 'app';
+
+export type Row =
+  | { kind: 'header'; key: string; title: string; count: number; section: RowSection }
+  | { kind: 'entry'; key: string; entry: CatalogueEntry; section: RowSection };
+
+/** Entries in display order: apps (alphabetical, Other last), then environments in fixed order. */
+export function orderEntries(entries: readonly CatalogueEntry[]): CatalogueEntry[] {
+  const out: CatalogueEntry[] = [];
+  for (const app of groupEntries(entries)) for (const env of app.envs) out.push(...env.entries);
+  return out;
+}
+
+/** Groups consecutive ordered entries into app sections. */
+function appRows(ordered: readonly CatalogueEntry[], rows: Row[], keyPrefix: string): void {
+  let i = 0;
+  while (i < ordered.length) {
+    const app = ordered[i]!.app;
+    const lower = app.toLowerCase();
+    let j = i;
+    while (j < ordered.length && ordered[j]!.app.toLowerCase() === lower) j++;
+    rows.push({ kind: 'header', key: `${keyPrefix}h:${lower}`, title: app, count: j - i, section: 'app' });
+    for (let k = i; k < j; k++) rows.push({ kind: 'entry', key: `${keyPrefix}e:${ordered[k]!.profile}`, entry: ordered[k]!, section: 'app' });
+    i = j;
+  }
+}
+
+export interface RowOptions {
+  /** Pinned profile names, in the user's order. */
+  favourites?: readonly string[];
+  /** Recently switched profile names, most recent first. */
+  recent?: readonly string[];
+}
+
+/** All rows for an empty query: Pinned, Recent, then every app. */
+export function buildRows(ordered: readonly CatalogueEntry[], options: RowOptions = {}): Row[] {
+  const rows: Row[] = [];
+  const byProfile = new Map(ordered.map((e) => [e.profile, e]));
+  const pinned = (options.favourites ?? []).map((p) => byProfile.get(p)).filter((e): e is CatalogueEntry => !!e);
+  if (pinned.length > 0) {
+    rows.push({ kind: 'header', key: 'pinned', title: 'Pinned', count: pinned.length, section: 'pinned' });
+    for (const entry of pinned) rows.push({ kind: 'entry', key: `p:${entry.profile}`, entry, section: 'pinned' });
+  }
+  const recent = (options.recent ?? []).map((p) => byProfile.get(p)).filter((e): e is CatalogueEntry => !!e);
+  if (recent.length > 0) {
+    rows.push({ kind: 'header', key: 'recent', title: 'Recent', count: recent.length, section: 'recent' });
+    for (const entry of recent) rows.push({ kind: 'entry', key: `r:${entry.profile}`, entry, section: 'recent' });
+  }
+  appRows(ordered, rows, '');
+  return rows;
+}
+
+/**
+ * Rows for a filtered list: still grouped by app so the environment context stays, apps in
+ * order of their best match, entries best match first (ties keep the fixed env order, because
+ * the filter index is built over `ordered`).
+ */
+export function buildFilteredRows(ordered: readonly CatalogueEntry[], matches: readonly FilterMatch[]): Row[] {
+  const buckets = new Map<string, CatalogueEntry[]>();
+  for (const m of matches) {
+    const entry = ordered[m.index]!;
+    const key = entry.app.toLowerCase();
+    let bucket = buckets.get(key);
+    if (!bucket) {
+      bucket = [];
+      buckets.set(key, bucket);
+    }
+    bucket.push(entry);
+  }
+  const rows: Row[] = [];
+  appRows(([] as CatalogueEntry[]).concat(...buckets.values()), rows, '');
+  return rows;
+}
+
+export function firstEntryRow(rows: readonly Row[]): number {
+  return rows.findIndex((r) => r.kind === 'entry');
+}
+
+/** The next entry row from `from` in direction `step` (±1, or ±n for page moves), clamped. */
+export function moveActive(rows: readonly Row[], from: number, step: number): number {
+  if (rows.length === 0) return -1;
+  const dir = step > 0 ? 1 : -1;
+  let target = Math.max(0, Math.min(rows.length - 1, from + step));
+  // Land on an entry, searching in the direction of travel first, then back.
+  for (let i = target; i >= 0 && i < rows.length; i += dir) if (rows[i]!.kind === 'entry') return i;
+  for (let i = target; i >= 0 && i < rows.length; i -= dir) if (rows[i]!.kind === 'entry') return i;
+  target = from;
+  return target;
+}

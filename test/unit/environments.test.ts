@@ -1,0 +1,200 @@
+import fc from 'fast-check';
+import { canonicalEnv, envFromText, hasProductionWord, inferAppEnv, matchKnownApp, tokenizeName } from '../../src/core/environments';
+
+describe('tokenizeName', () => {
+  it('splits on punctuation, spaces and camel case, keeping digits attached', () => {
+    expect(tokenizeName('DataPipe-Dev').map((t) => t.text)).toEqual(['data', 'pipe', 'dev']);
+    expect(tokenizeName('AWSAdministratorAccess-573123634485').map((t) => t.text)).toEqual(['aws', 'administrator', 'access', '573123634485']);
+    expect(tokenizeName('data_sbx.001 x/y').map((t) => t.text)).toEqual(['data', 'sbx', '001', 'x', 'y']);
+    expect(tokenizeName('test2-admin').map((t) => t.text)).toEqual(['test2', 'admin']);
+    expect(tokenizeName('--')).toEqual([]);
+  });
+
+  it('records offsets into the original name', () => {
+    const [, second] = tokenizeName('ab-CdEf');
+    expect(second).toEqual({ text: 'cd', start: 3, end: 5 });
+  });
+});
+
+describe('inferAppEnv', () => {
+  // name → [app, env, envLabel]
+  const table: [string, string, string, string][] = [
+    // suffix
+    ['xero-payroll-prod', 'xero-payroll', 'production', 'prod'],
+    ['xero-payroll-uat', 'xero-payroll', 'test', 'uat'],
+    ['alfie-development', 'alfie', 'development', 'development'],
+    ['alfie-qa', 'alfie', 'test', 'qa'],
+    ['alfie-production', 'alfie', 'production', 'production'],
+    ['data-lake-prod', 'data-lake', 'production', 'prod'],
+    ['Billing-Stg', 'billing', 'staging', 'stg'],
+    ['shop_live', 'shop', 'production', 'live'],
+    ['shop.int', 'shop', 'test', 'int'],
+    ['orders-integration', 'orders', 'test', 'integration'],
+    ['kabisa-playground', 'kabisa', 'sandbox', 'playground'],
+    ['ml-lab', 'ml', 'sandbox', 'lab'],
+    // middle, with role or region after the env
+    ['cn-cx-staging-admin', 'cn-cx', 'staging', 'staging'],
+    ['rspm-prod-readonly', 'rspm', 'production', 'prod'],
+    ['Surf-Prod-EU', 'surf', 'production', 'prod'],
+    ['dfinitiv-mojo-dev-power-user', 'dfinitiv-mojo', 'development', 'dev'],
+    ['cptest-plat-gbl-dev-terraform', 'cptest-plat', 'development', 'dev'],
+    ['payments-stage-us-east-1', 'payments', 'staging', 'stage'],
+    // numbered
+    ['data-sbx-001', 'data', 'sandbox', 'sbx'],
+    ['search-dev2', 'search', 'development', 'dev'],
+    // prefix: the app is what follows, minus role and region words
+    ['prod-deploy', 'Other', 'production', 'prod'],
+    ['prod-payments-admin', 'payments', 'production', 'prod'],
+    ['dev-us', 'Other', 'development', 'dev'],
+    ['staging-api-readonly', 'api', 'staging', 'staging'],
+    // alone
+    ['staging', 'Other', 'staging', 'staging'],
+    ['Development', 'Other', 'development', 'development'],
+    ['uat', 'Other', 'test', 'uat'],
+    // camel case and glued words
+    ['AlfieProd', 'alfie', 'production', 'prod'],
+    ['DataPipe-SBX', 'datapipe', 'sandbox', 'sbx'],
+    ['awsprod', 'aws', 'production', 'prod'],
+    ['capdev', 'cap', 'development', 'dev'],
+    // not production
+    ['shop-preprod', 'shop', 'staging', 'preprod'],
+    ['shop-pre-prod', 'shop', 'staging', 'pre-prod'],
+    ['shop-PreProd', 'shop', 'staging', 'preprod'],
+    ['serve-ci-preproduction', 'serve-ci', 'staging', 'preproduction'],
+    ['shop-nonprod', 'shop', 'other', 'nonprod'],
+    ['shop-non-prod-admin', 'shop', 'other', 'non-prod'],
+    ['sirius-pre', 'sirius', 'staging', 'pre'],
+    ['product-catalogue-dev', 'product-catalogue', 'development', 'dev'],
+    // Account/Role names (Granted): app from the account part
+    ['Payments-Prod/AdministratorAccess', 'payments', 'production', 'prod'],
+    ['AccountName/RoleName', 'accountname', 'other', 'other'],
+    ['Shared/DevReadOnly', 'shared', 'development', 'dev'],
+    // nothing to infer
+    ['AnotherRole', 'Other', 'other', 'other'],
+    ['AWSAdministratorAccess-573123634485', 'Other', 'other', 'other'],
+    ['', 'Other', 'other', 'other'],
+    // role words are not apps, leading region words are
+    ['admin-payments-prod', 'payments', 'production', 'prod'],
+    ['eu-shop-qa', 'eu-shop', 'test', 'qa'],
+    ['readonly-prod', 'Other', 'production', 'prod'],
+  ];
+
+  it.each(table)('%s → app %s, env %s (%s)', (name, app, env, envLabel) => {
+    const result = inferAppEnv(name);
+    expect({ app: result.app, env: result.env, envLabel: result.envLabel }).toEqual({ app, env, envLabel });
+    expect(result.isProduction).toBe(env === 'production');
+  });
+
+  it('groups case-insensitively: different spellings give the same app', () => {
+    expect(inferAppEnv('Surf-Dev').app).toBe(inferAppEnv('surf-prod').app);
+    expect(inferAppEnv('MicroServices-Dev').app).toBe(inferAppEnv('Microservices-SBX').app);
+  });
+
+  it('lets production win over any other environment word in the same name', () => {
+    expect(inferAppEnv('test-prod-mirror')).toMatchObject({ env: 'production', isProduction: true });
+    expect(inferAppEnv('dev-tools-prod')).toMatchObject({ env: 'production', isProduction: true });
+    expect(inferAppEnv('Account/ProdAdmin')).toMatchObject({ env: 'production', isProduction: true });
+  });
+
+  it('treats production words glued to others as production (eager)', () => {
+    for (const name of ['prodeu', 'team-prod1', 'PRD', 'shop-prd-admin', 'myprd', 'ProdAccount', 'production2']) {
+      expect(inferAppEnv(name).isProduction).toBe(true);
+    }
+  });
+});
+
+describe('production detection', () => {
+  it.each(['prod', 'PROD', 'prd', 'production', 'live', 'app-prod', 'prod-app', 'a_prod_b', 'a.PRD.b', 'AppProd', 'appProd', 'x/prod', 'prod1', 'ProdAdmin', 'live-shop'])(
+    '%s is production',
+    (text) => expect(hasProductionWord(text)).toBe(true),
+  );
+
+  it.each(['preprod', 'pre-prod', 'Pre_Prod', 'PreProd', 'preproduction', 'pre-production', 'nonprod', 'non-prod', 'NonProd', 'non_production', 'product', 'products-dev', 'produce', 'app-dev', 'staging', 'olive', 'deliver', 'reproduce', ''])(
+    '%s is not production',
+    (text) => expect(hasProductionWord(text)).toBe(false),
+  );
+
+  it('still sees production next to a negated word', () => {
+    expect(hasProductionWord('preprod-and-prod')).toBe(true);
+    expect(hasProductionWord('non-prod-prod')).toBe(true);
+  });
+
+  // Property: a name built from words and separators that contains a production word (not
+  // directly after `pre`/`non`) is always production, however the rest is spelled.
+  const prodWords = ['prod', 'prd', 'production', 'live'];
+  const otherWords = ['dev', 'qa', 'uat', 'stg', 'staging', 'sandbox', 'admin', 'readonly', 'eu', 'us', 'data', 'lake', 'shop', 'api', 'team', 'pre', 'non', 'x1', '001', 'product', 'preprod', 'nonprod'];
+  const word = fc.oneof(fc.constantFrom(...prodWords, ...otherWords), fc.stringMatching(/^[a-z][a-z0-9]{0,7}$/));
+  const casing = fc.constantFrom('lower', 'upper', 'title');
+  const separator = fc.constantFrom('-', '_', '.', '/', ' ');
+  const name = fc.array(fc.tuple(word, casing, separator), { minLength: 1, maxLength: 6 });
+
+  function spell(parts: [string, string, string][]): { text: string; words: string[] } {
+    const words = parts.map(([w]) => w);
+    const text = parts
+      .map(([w, c], i) => (c === 'upper' ? w.toUpperCase() : c === 'title' ? w[0]!.toUpperCase() + w.slice(1) : w) + (i < parts.length - 1 ? parts[i]![2] : ''))
+      .join('');
+    return { text, words };
+  }
+
+  it('never classifies a name with a production word as non-production', () => {
+    fc.assert(
+      fc.property(name, (parts) => {
+        const { text, words } = spell(parts);
+        // `pre`/`non` negate only when joined by a separator other than `/` (Account/Role names).
+        const negated = (i: number) => i > 0 && ['pre', 'non'].includes(words[i - 1]!) && parts[i - 1]![2] !== '/';
+        const hasProd = words.some((w, i) => prodWords.includes(w) && !negated(i));
+        const result = inferAppEnv(text);
+        if (hasProd) {
+          expect(result.isProduction).toBe(true);
+          expect(result.env).toBe('production');
+        }
+        if (result.isProduction) expect(result.env).toBe('production');
+        expect(hasProductionWord(text)).toBe(result.isProduction);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('never throws and always returns a known environment', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), (text) => {
+        const result = inferAppEnv(text);
+        expect(['development', 'test', 'staging', 'production', 'sandbox', 'other']).toContain(result.env);
+        expect(result.app.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('envFromText (explicit env keys)', () => {
+  it('maps synonyms and keeps the written word', () => {
+    expect(envFromText('qa')).toEqual({ env: 'test', label: 'qa' });
+    expect(envFromText('Production')).toEqual({ env: 'production', label: 'production' });
+    expect(envFromText('pre-prod')).toEqual({ env: 'staging', label: 'pre-prod' });
+    expect(envFromText('europe-live')).toEqual({ env: 'production', label: 'live' });
+    expect(envFromText('performance')).toBeUndefined();
+  });
+
+  it('canonicalEnv maps a bare label', () => {
+    expect(canonicalEnv('UAT')).toBe('test');
+    expect(canonicalEnv('preprod')).toBe('staging');
+    expect(canonicalEnv('perf')).toBe('other');
+  });
+});
+
+describe('matchKnownApp', () => {
+  const known = new Set(['cn-cx', 'constellation', 'xero-ps-paas']);
+
+  it('puts a name without an environment word into the longest known app it starts with', () => {
+    expect(matchKnownApp('cn-cx-build-admin', known)).toEqual({ app: 'cn-cx', envLabel: 'build' });
+    expect(matchKnownApp('Constellation-Ops', known)).toEqual({ app: 'constellation', envLabel: 'ops' });
+    expect(matchKnownApp('xero-ps-paas-identity', known)).toEqual({ app: 'xero-ps-paas', envLabel: 'identity' });
+    expect(matchKnownApp('constellation-admin', known)).toEqual({ app: 'constellation', envLabel: 'other' });
+  });
+
+  it('does not match part of a word or the whole name', () => {
+    expect(matchKnownApp('cn-cxy-build', known)).toBeUndefined();
+    expect(matchKnownApp('constellation', known)).toBeUndefined();
+  });
+});

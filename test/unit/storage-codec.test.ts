@@ -1,0 +1,205 @@
+import {
+  base85Decode,
+  base85Encode,
+  bytesOutsideConfig,
+  checksumText,
+  chunkKey,
+  CODEC_VERSION,
+  decodeConfig,
+  encodeConfig,
+  generationOf,
+  itemBytes,
+  localOnlyPointer,
+  newGeneration,
+  planSyncWrite,
+  POINTER_KEY,
+  readSyncSnapshot,
+  splitIntoChunks,
+  staleChunkKeys,
+  SYNC_QUOTA,
+  utf8Length,
+  CodecError,
+} from '../../src/core/storage-codec';
+
+function bytes(n: number, seed = 1): Uint8Array {
+  const out = new Uint8Array(n);
+  let s = seed;
+  for (let i = 0; i < n; i++) {
+    s = (s * 1103515245 + 12345) & 0x7fffffff;
+    out[i] = s >> 16;
+  }
+  return out;
+}
+
+function roleConfig(profiles: number): string {
+  let text = '[default]\nregion = us-east-1\n';
+  for (let i = 0; i < profiles; i++) {
+    const account = String(100000000000 + Math.floor(i / 5) * 7919).padStart(12, '0');
+    text += `[profile app${Math.floor(i / 20)}-${['dev', 'test', 'staging', 'prod'][i % 4]}-r${i % 5}]\nrole_arn = arn:aws:iam::${account}:role/Role${i % 5}\nsource_profile = default\n`;
+  }
+  return text;
+}
+
+describe('base-85', () => {
+  test.each([0, 1, 2, 3, 4, 5, 7, 8, 63, 1000, 4097])('round-trips %i bytes', (n) => {
+    const input = bytes(n, n + 3);
+    const encoded = base85Encode(input);
+    expect(encoded.length).toBe(Math.floor(n / 4) * 5 + (n % 4 ? (n % 4) + 1 : 0));
+    expect(Array.from(base85Decode(encoded))).toEqual(Array.from(input));
+  });
+
+  test('round-trips all-0xff and all-zero data', () => {
+    for (const fill of [0, 0xff]) {
+      for (const n of [1, 2, 3, 4, 9]) {
+        const input = new Uint8Array(n).fill(fill);
+        expect(Array.from(base85Decode(base85Encode(input)))).toEqual(Array.from(input));
+      }
+    }
+  });
+
+  test('uses no character that JSON escapes or that costs more than one byte', () => {
+    const encoded = base85Encode(bytes(20000));
+    expect(JSON.stringify(encoded).length).toBe(encoded.length + 2);
+    expect(encoded).not.toMatch(/["\\<>&'`\s]/);
+    expect(utf8Length(encoded)).toBe(encoded.length);
+  });
+
+  test('rejects characters outside the alphabet and impossible lengths', () => {
+    expect(() => base85Decode('abc"e')).toThrow(/invalid character/);
+    expect(() => base85Decode('abcdef')).toThrow(/impossible length/);
+    expect(() => base85Decode('}}}}}')).toThrow(/out of range/);
+  });
+});
+
+describe('quota accounting', () => {
+  test('counts the key, the JSON quotes and UTF-8 bytes', () => {
+    expect(itemBytes('k', 'abc')).toBe(1 + 5);
+    expect(itemBytes('k', 'é')).toBe(1 + 4);
+    expect(itemBytes('k', '😀')).toBe(1 + 6);
+    expect(itemBytes('key', { a: 1 })).toBe(3 + 7);
+    // Chromium writes '<' as \u003C
+    expect(itemBytes('k', '<')).toBe(1 + 8);
+  });
+
+  test('chunks never exceed the per-item quota and join back to the data', () => {
+    const data = base85Encode(bytes(50000));
+    const chunks = splitIntoChunks(data, 'gen1');
+    for (const [key, value] of Object.entries(chunks)) expect(itemBytes(key, value)).toBeLessThanOrEqual(SYNC_QUOTA.perItemBytes);
+    // Full chunks use the item exactly: nothing wasted.
+    expect(itemBytes(chunkKey('gen1', 0), chunks[chunkKey('gen1', 0)])).toBe(SYNC_QUOTA.perItemBytes);
+    expect(Object.values(chunks).join('')).toBe(data);
+    expect(Object.keys(chunks)).toEqual(Object.keys(chunks).map((_, i) => chunkKey('gen1', i)));
+  });
+
+  test('an empty config is one empty chunk', () => {
+    expect(splitIntoChunks('', 'g')).toEqual({ [chunkKey('g', 0)]: '' });
+  });
+});
+
+describe('encode / decode', () => {
+  test('round-trips text with every kind of character and verifies the checksum', async () => {
+    const text = '[profile a]\nrole_arn = arn:aws:iam::123456789012:role/x\n# ünïcödé 😀 <script> "quotes" \\ \r\n'.repeat(50);
+    const encoded = await encodeConfig(text);
+    expect(encoded.sum).toMatch(/^[0-9a-f]{16}$/);
+    expect(encoded.compressedBytes).toBeLessThan(encoded.textBytes / 5);
+    expect(await decodeConfig(encoded.data, encoded.sum)).toBe(text);
+  });
+
+  test('a wrong checksum, a flipped character or a truncated payload is refused with a reason', async () => {
+    const encoded = await encodeConfig(roleConfig(200));
+    await expect(decodeConfig(encoded.data, '0000000000000000')).rejects.toMatchObject({ kind: 'checksum' });
+    const flipped = encoded.data.slice(0, 100) + (encoded.data[100] === 'a' ? 'b' : 'a') + encoded.data.slice(101);
+    const error = await decodeConfig(flipped, encoded.sum).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CodecError);
+    expect(['checksum', 'corrupt']).toContain((error as CodecError).kind);
+    await expect(decodeConfig(encoded.data.slice(0, encoded.data.length - 500), encoded.sum)).rejects.toBeInstanceOf(CodecError);
+    await expect(decodeConfig('not base 85 "at all"', encoded.sum)).rejects.toMatchObject({ kind: 'corrupt' });
+  });
+
+  test('checksums differ for different texts and agree for equal ones', async () => {
+    expect(await checksumText('a')).toBe(await checksumText('a'));
+    expect(await checksumText('a')).not.toBe(await checksumText('b'));
+  });
+
+  test('5,000 typical role profiles fit in storage.sync with room for settings', async () => {
+    const encoded = await encodeConfig(roleConfig(5000));
+    const plan = planSyncWrite(encoded, newGeneration(), 2000);
+    expect(plan.fits).toBe(true);
+    expect(plan.bytes).toBeLessThan(SYNC_QUOTA.totalBytes - 2000);
+  });
+});
+
+describe('sync snapshot', () => {
+  async function snapshot(text: string) {
+    const encoded = await encodeConfig(text);
+    const plan = planSyncWrite(encoded, 'abc123', 0, 1000);
+    return { encoded, plan, all: { [POINTER_KEY]: plan.pointer, ...plan.chunks, settings: { bannerEnabled: true } } as Record<string, unknown> };
+  }
+
+  test('reads back what was planned', async () => {
+    const { encoded, plan, all } = await snapshot(roleConfig(3000));
+    expect(plan.pointer.n).toBeGreaterThan(1);
+    const read = readSyncSnapshot(all);
+    expect(read.status).toBe('ok');
+    if (read.status !== 'ok') return;
+    expect(read.data).toBe(encoded.data);
+    expect(await decodeConfig(read.data, read.pointer.sum)).toBe(roleConfig(3000));
+  });
+
+  test('nothing stored is empty, not an error', () => {
+    expect(readSyncSnapshot({})).toEqual({ status: 'empty' });
+  });
+
+  test('a missing chunk is reported with its number', async () => {
+    const { all, plan } = await snapshot(roleConfig(3000));
+    delete all[chunkKey('abc123', 1)];
+    const read = readSyncSnapshot(all);
+    expect(read).toMatchObject({ status: 'problem', kind: 'missing-chunk' });
+    if (read.status === 'problem') expect(read.message).toContain(`part 2 of ${plan.pointer.n} is missing`);
+  });
+
+  test('a chunk that is not a string is garbage', async () => {
+    const { all } = await snapshot(roleConfig(100));
+    all[chunkKey('abc123', 0)] = { evil: true };
+    expect(readSyncSnapshot(all)).toMatchObject({ status: 'problem', kind: 'garbage' });
+  });
+
+  test('a pointer from an older format or plain garbage is refused with a message', () => {
+    for (const bad of ['hello', 42, null, { v: 0, text: '[profile a]' }, { v: 1, gen: 'UPPER', n: 1 }, []]) {
+      const read = readSyncSnapshot({ [POINTER_KEY]: bad });
+      expect(read).toMatchObject({ status: 'problem', kind: 'garbage' });
+      if (read.status === 'problem') expect(read.message).toMatch(/not in a format this version understands/);
+    }
+  });
+
+  test('a pointer from a newer version asks to update', () => {
+    expect(readSyncSnapshot({ [POINTER_KEY]: { v: CODEC_VERSION + 1 } })).toMatchObject({ status: 'problem', kind: 'version' });
+  });
+
+  test('a local-only pointer is recognised', async () => {
+    const encoded = await encodeConfig('x');
+    expect(readSyncSnapshot({ [POINTER_KEY]: localOnlyPointer(encoded, 'g1') })).toMatchObject({ status: 'local-only' });
+  });
+
+  test('stale chunks of other generations are found; settings are not chunks', async () => {
+    const { all } = await snapshot(roleConfig(100));
+    all[chunkKey('old1', 0)] = 'x';
+    all[chunkKey('old1', 1)] = 'y';
+    expect(staleChunkKeys(all, ['abc123']).sort()).toEqual([chunkKey('old1', 0), chunkKey('old1', 1)]);
+    expect(bytesOutsideConfig(all)).toEqual({ bytes: itemBytes('settings', { bannerEnabled: true }), items: 1 });
+  });
+
+  test('generation ids are short, lower-case and parse back from keys', () => {
+    const gen = newGeneration(1700000000000, () => 0.5);
+    expect(gen).toMatch(/^[0-9a-z]{8}$/);
+    expect(generationOf(chunkKey(gen, 12))).toBe(gen);
+    expect(generationOf('settings')).toBeNull();
+  });
+
+  test('a config too big for sync does not fit', async () => {
+    const random = new Uint8Array(150000);
+    for (let i = 0; i < random.length; i += 65536) crypto.getRandomValues(random.subarray(i, i + 65536));
+    const encoded = await encodeConfig(Array.from(random, (b) => String.fromCharCode(33 + (b % 90))).join(''));
+    expect(planSyncWrite(encoded, 'g', 0).fits).toBe(false);
+  });
+});

@@ -1,0 +1,100 @@
+import { parseAwsConfig } from '../../src/core/parse-aws-config';
+import { SECRET_KEYS, stripSecrets } from '../../src/core/strip-secrets';
+
+const KEY_ID = 'AKIAIOSFODNN7EXAMPLE';
+const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+const TOKEN = 'IQoJb3JpZ2luX2VjEXAMPLETOKENPART1';
+const TOKEN_MORE = 'CONTINUEDTOKENPART2EXAMPLE';
+
+describe('stripSecrets', () => {
+  it('exports the four secret keys', () => {
+    expect([...SECRET_KEYS].sort()).toEqual(['aws_access_key_id', 'aws_secret_access_key', 'aws_security_token', 'aws_session_token']);
+  });
+
+  it('removes every secret from a pasted credentials file and keeps the rest byte for byte', () => {
+    const text = [
+      '# ~/.aws/credentials',
+      '[default]',
+      `aws_access_key_id = ${KEY_ID}`,
+      `aws_secret_access_key = ${SECRET}`,
+      '',
+      '[dev]',
+      `AWS_ACCESS_KEY_ID: ${KEY_ID}`,
+      `Aws_Secret_Access_Key=${SECRET}`,
+      `aws_session_token = ${TOKEN}`,
+      `    ${TOKEN_MORE}`,
+      `aws_security_token = ${TOKEN}`,
+      'region = eu-west-1',
+      '',
+    ].join('\r\n');
+    const { text: out, removed } = stripSecrets(text);
+    expect(out).toBe(['# ~/.aws/credentials', '[default]', '', '[dev]', 'region = eu-west-1', ''].join('\r\n'));
+    for (const secret of [KEY_ID, SECRET, TOKEN, TOKEN_MORE]) expect(out).not.toContain(secret);
+    expect(removed).toEqual([
+      { section: 'default', keys: ['aws_access_key_id', 'aws_secret_access_key'], lines: [3, 4] },
+      { section: 'dev', keys: ['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'aws_security_token'], lines: [7, 8, 9, 10, 11] },
+    ]);
+  });
+
+  it('keeps a mixed config identical apart from the secret lines, whatever the line endings', () => {
+    const lines = [
+      '[DEFAULT]',
+      `aws_session_token = ${TOKEN}`,
+      '[profile dev]\t# dev',
+      'role_arn = arn:aws:iam::123456789012:role/Dev',
+      `aws_access_key_id = ${KEY_ID}`,
+      'source_profile = base',
+      '  ; comment stays',
+      's3 =',
+      '  max_concurrent_requests = 20',
+      `  aws_secret_access_key = ${SECRET}`,
+      '[profile base]',
+      `aws_secret_access_key = ${SECRET}`,
+      '',
+      `  ${TOKEN_MORE}`,
+      'mfa_serial = arn:aws:iam::123456789012:mfa/me',
+      '\u3000',
+    ];
+    const kept = [0, 2, 3, 5, 6, 7, 8, 10, 12, 14, 15];
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const text = lines.join(eol);
+      const { text: out, removed } = stripSecrets(text);
+      expect(out).toBe(kept.map((i) => lines[i]).join(eol));
+      for (const secret of [KEY_ID, SECRET, TOKEN, TOKEN_MORE]) expect(out).not.toContain(secret);
+      expect(removed).toEqual([
+        { section: 'DEFAULT', keys: ['aws_session_token'], lines: [2] },
+        { section: 'profile dev', keys: ['aws_access_key_id', 'aws_secret_access_key'], lines: [5, 10] },
+        { section: 'profile base', keys: ['aws_secret_access_key'], lines: [12, 14] },
+      ]);
+      // The parse of what is left equals the parse of the original minus the secret keys.
+      const before = parseAwsConfig(text);
+      const after = parseAwsConfig(out);
+      expect(after.profiles).toEqual({
+        dev: { role_arn: 'arn:aws:iam::123456789012:role/Dev', source_profile: 'base', s3: { max_concurrent_requests: '20' } },
+        base: { mfa_serial: 'arn:aws:iam::123456789012:mfa/me' },
+      });
+      expect(before.profiles.dev).toMatchObject({ aws_access_key_id: KEY_ID, aws_session_token: TOKEN });
+    }
+  });
+
+  it('does not touch text without secrets (same string back)', () => {
+    const text = '[profile a]\nregion = x\n# aws_secret_access_key = in a comment stays\nnote = aws_access_key_id is a word here\n';
+    expect(stripSecrets(text)).toEqual({ text, removed: [] });
+  });
+
+  it('removes secrets written before any section, and keeps a leading BOM', () => {
+    const { text, removed } = stripSecrets(`\ufeffaws_access_key_id = ${KEY_ID}\n[default]\nregion = x`);
+    expect(text).toBe('\ufeff[default]\nregion = x');
+    expect(removed).toEqual([{ section: '', keys: ['aws_access_key_id'], lines: [1] }]);
+  });
+
+  it('removes the last line even without a trailing newline', () => {
+    expect(stripSecrets(`[a]\r\nk = v\r\naws_secret_access_key = ${SECRET}`).text).toBe('[a]\r\nk = v\r\n');
+  });
+
+  it('also removes an indented secret-looking line that continues another key', () => {
+    const { text } = stripSecrets(`[a]\nregion = x\n  aws_secret_access_key: ${SECRET}\nb = 1\n`);
+    expect(text).toBe('[a]\nregion = x\nb = 1\n');
+    expect(parseAwsConfig(text).otherSections).toEqual({ a: { region: 'x', b: '1' } });
+  });
+});
