@@ -42,14 +42,11 @@ export function createBannerView(doc: Document, onToggle: () => void): BannerVie
     }
     const bg = model.background;
     const fg = model.foreground;
+    const edge = model.position === 'top' ? 'bottom' : 'top';
+    const base = `display:flex;align-items:center;box-sizing:border-box;width:100%;margin:0;border:0;background:${bg};border-${edge}:1px solid rgba(0,0,0,.35);`;
     if (collapsed && model.collapsible) {
       currentHeight = STRIPE_HEIGHT;
-      const stripe = el(
-        doc,
-        'button',
-        `display:block;box-sizing:border-box;width:100%;height:${STRIPE_HEIGHT}px;margin:0;padding:0;border:0;background:${bg};cursor:pointer;` +
-          `border-${model.position === 'top' ? 'bottom' : 'top'}:1px solid rgba(0,0,0,.35)`,
-      );
+      const stripe = el(doc, 'button', `${base}height:${STRIPE_HEIGHT}px;padding:0;cursor:pointer`);
       stripe.type = 'button';
       stripe.title = `${model.summary} (click to show)`;
       stripe.setAttribute('aria-label', `Show account banner: ${model.summary}`);
@@ -58,13 +55,11 @@ export function createBannerView(doc: Document, onToggle: () => void): BannerVie
       return;
     }
     currentHeight = BANNER_HEIGHT;
-    const edge = model.position === 'top' ? 'bottom' : 'top';
     const bar = el(
       doc,
       'div',
-      `display:flex;align-items:center;gap:14px;box-sizing:border-box;height:${BANNER_HEIGHT}px;padding:0 8px 0 10px;` +
-        `background:${bg};color:${fg};font:${FONT};white-space:nowrap;overflow:hidden;border-${edge}:1px solid rgba(0,0,0,.35);` +
-        (model.isProduction ? `box-shadow:inset 0 ${edge === 'bottom' ? -3 : 3}px 0 #7a0010;` : ''),
+      `${base}gap:14px;height:${BANNER_HEIGHT}px;padding:0 8px 0 10px;color:${fg};font:${FONT};white-space:nowrap;overflow:hidden;` +
+        (model.isProduction ? `box-shadow:inset 0 ${edge === 'bottom' ? -3 : 3}px 0 #7a0010` : ''),
     );
     bar.setAttribute('role', 'region');
     bar.setAttribute('aria-label', 'AWS account');

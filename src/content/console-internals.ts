@@ -13,7 +13,6 @@ export const HEADER_SELECTOR = '#awsc-nav-header, [data-testid="awsc-nav-header"
 const SESSION_DATA_META = 'meta[name="awsc-session-data"]';
 const REGION_META = 'meta#awsc-mezz-region, meta[name="awsc-mezz-region"]';
 const ACCOUNT_ID_COPY = '[data-testid="awsc-copy-accountid"]';
-const USERNAME_COPY = '[data-testid="awsc-copy-username"]';
 const USER_INFO_COOKIE = 'aws-userInfo';
 /** Multi-session host: `<12-digit account>-<8 chars>.<region>.console.aws.amazon.com`. */
 const SESSION_HOST_LABEL = /^(\d{12})-([0-9a-z]{8})\./;
@@ -73,6 +72,8 @@ function siblingText(doc: Document, selector: string): string | undefined {
 /**
  * Source 3: the navigation bar, rendered by the console's script some time after load. Only the
  * explicit "copy account ID" control counts: the account menu can list other sessions' accounts.
+ * The user-name text next to `awsc-copy-username` is not read: its wording differs between
+ * sign-in kinds and languages, and a name we would have to guess the format of is no source.
  */
 export function readNavigation(doc: Document): IdentityReading | null {
   const accountText = siblingText(doc, ACCOUNT_ID_COPY);
@@ -82,8 +83,6 @@ export function readNavigation(doc: Document): IdentityReading | null {
   return {
     source: 'navigation',
     accountId: digits ? `${digits[1]}${digits[2]}${digits[3]}` : undefined,
-    // A name only counts together with the account ID it sits next to.
-    principalLabel: digits ? siblingText(doc, USERNAME_COPY) : undefined,
     region,
   };
 }

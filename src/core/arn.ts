@@ -111,19 +111,19 @@ function checkRoleName(value: string): Parsed<{ path: string; name: string; role
 export function parseRoleArn(value: string): Parsed<RoleArn> {
   const arn = value.trim();
   if (arn === '') return fail('role_arn is empty');
-  if (!arn.startsWith('arn:')) return fail(`"${arn}" is not an ARN (it must start with "arn:")`);
+  if (!arn.startsWith('arn:')) return fail('it is not an ARN (it must start with "arn:")');
   const fast = fastRoleArn(arn);
   if (fast) return fast;
   // arn : partition : service : region : account : resource — the resource may contain colons.
   const parts = arn.split(':');
   if (parts.length < 6) {
     const missing = parts.length === 5 && parts[2] === 'iam' ? ` (a colon is missing: IAM ARNs read "arn:${parts[1]}:iam::<account>:role/<name>", with "::" after iam)` : '';
-    return fail(`"${arn}" has ${parts.length - 1} colons, a role ARN has 5${missing}`);
+    return fail(`it has ${parts.length - 1} colons, a role ARN has 5${missing}`);
   }
   const [, partition = '', service = '', region = '', account = ''] = parts;
   const resource = parts.slice(5).join(':');
-  if (service !== 'iam') return fail(`"${arn}" is an ${service || 'unknown'} ARN, not an IAM role ARN`);
-  if (region !== '') return fail(`"${arn}" has a region ("${region}"); IAM ARNs have none ("iam::")`);
+  if (service !== 'iam') return fail(`it is ${service ? `an "${service}"` : 'not an IAM'} ARN, not an IAM role ARN`);
+  if (region !== '') return fail(`it has a region ("${region}"); IAM ARNs have none ("iam::")`);
   if (!isPartition(partition)) {
     return fail(/^aws-iso/.test(partition)
       ? `partition "${partition}" has no public console`
@@ -132,7 +132,7 @@ export function parseRoleArn(value: string): Parsed<RoleArn> {
   if (!isAccountId(account)) return fail(describeBadAccountId(account));
   if (!resource.startsWith('role/')) {
     const kind = resource.split('/')[0] || resource;
-    return fail(`"${arn}" names a ${kind}, not a role (expected ":role/<name>")`);
+    return fail(`it names a ${kind}, not a role (expected ":role/<name>")`);
   }
   const role = parseRoleName(resource.slice(5));
   if (!role.ok) return role;

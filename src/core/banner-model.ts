@@ -49,7 +49,7 @@ export interface BannerModel {
   /** Title prefix to keep on the tab's title, or null. */
   titlePrefix: string | null;
   position: 'top' | 'bottom';
-  /** False when the user turned the banner off (the title prefix and "where am I?" still work). */
+  /** False when the user turned the banner off, except for production (the title prefix and "where am I?" still work). */
   visible: boolean;
 }
 
@@ -76,9 +76,13 @@ export function contrastRatio(a: string, b: string): number {
   return (hi + 0.05) / (lo + 0.05);
 }
 
-/** Black or white text, whichever reads better on `background`. */
+/**
+ * Black or white text, whichever contrasts more with `background`. The two contrasts are equal
+ * at luminance √(1.05 × 0.05) − 0.05 ≈ 0.1791: above it black wins (a unit test checks this
+ * against contrastRatio).
+ */
 export function textColourFor(background: string): '#000000' | '#ffffff' {
-  return contrastRatio(background, '#000000') >= contrastRatio(background, '#ffffff') ? '#000000' : '#ffffff';
+  return relativeLuminance(background) > 0.1791 ? '#000000' : '#ffffff';
 }
 
 const validColour = (c: string): string => (/^#[0-9a-f]{6}$/i.test(c) ? c.toLowerCase() : NEUTRAL_BACKGROUND);
@@ -163,6 +167,7 @@ export function bannerModel(
     collapsible: !isProduction,
     titlePrefix: isProduction && settings.titlePrefix ? PRODUCTION_TITLE_PREFIX : null,
     position: settings.bannerPosition,
-    visible: settings.bannerEnabled,
+    // Production cannot be hidden: the "banner off" setting applies to the other banners.
+    visible: settings.bannerEnabled || isProduction,
   };
 }

@@ -24,8 +24,6 @@ export interface IdentityReading {
   accountAlias?: unknown;
   /** Principal ARN: `arn:<p>:sts::<acct>:assumed-role/<Role>/<session>`, `...:iam::<acct>:user/<name>`, `...:root`. */
   arn?: unknown;
-  /** A "Role/session" label (navigation bar user name), used only when no ARN is known. */
-  principalLabel?: unknown;
   region?: unknown;
   /** Multi-session console: the first host label `<account>-<8 chars>`. */
   sessionId?: unknown;
@@ -141,10 +139,6 @@ function check(reading: IdentityReading, partition: Partition): CheckedReading |
     if (out.accountId && out.accountId !== arn.accountId) return null;
     out.accountId = arn.accountId;
     out.principal = { kind: arn.kind, name: arn.name };
-  } else {
-    const label = str(reading.principalLabel);
-    const m = label ? /^([^/\s]+)\/([^/\s]+)$/.exec(label) : null;
-    if (m && IAM_NAME.test(m[1]!) && SESSION_NAME.test(m[2]!)) out.principal = { kind: 'assumed-role', name: m[1]! };
   }
   const alias = str(reading.accountAlias);
   if (alias && ACCOUNT_ALIAS.test(alias)) out.accountAlias = alias;

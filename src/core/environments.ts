@@ -11,7 +11,12 @@ import type { Environment } from './types';
 export const OTHER_APP = 'Other';
 
 /** Written word → canonical environment. Lower-case; trailing digits are ignored (`test2`, `sbx001`). */
-export const ENV_SYNONYMS: Readonly<Record<string, Environment>> = Object.freeze({
+/** A lookup table without a prototype, so words like `constructor` find nothing. */
+function table<T>(entries: Record<string, T>): Readonly<Record<string, T>> {
+  return Object.freeze(Object.assign(Object.create(null) as Record<string, T>, entries));
+}
+
+export const ENV_SYNONYMS: Readonly<Record<string, Environment>> = table({
   dev: 'development',
   devel: 'development',
   develop: 'development',
@@ -43,7 +48,7 @@ export const ENV_SYNONYMS: Readonly<Record<string, Environment>> = Object.freeze
 });
 
 /** Words that contain a production word but say the opposite. Their environment is not production. */
-const NOT_PRODUCTION: Readonly<Record<string, Environment>> = Object.freeze({
+const NOT_PRODUCTION: Readonly<Record<string, Environment>> = table({
   preprod: 'staging',
   preprd: 'staging',
   preproduction: 'staging',
@@ -88,13 +93,17 @@ export interface NameToken {
   end: number;
 }
 
-/** A token plus what its word means, looked up once per distinct word. */
-interface Token extends NameToken {
+/** A word's position plus what it means (its lower-cased text is `info.word`). */
+interface Token {
+  start: number;
+  end: number;
   info: WordInfo;
 }
 
 /** Everything the rules need to know about one lower-cased word, independent of its neighbours. */
 interface WordInfo {
+  /** The lower-cased word. */
+  word: string;
   /** Without trailing digits (`test2` → `test`); may be empty (`001`). */
   base: string;
   /** Environment of a synonym or a not-production word. */
@@ -134,19 +143,73 @@ function stripTrailingDigits(word: string): string {
   return end === word.length ? word : word.slice(0, end);
 }
 
-// Profile names repeat a small vocabulary (apps, envs, roles), so word meanings are cached.
-// Bounded so a hostile paste cannot grow it without end.
-const MAX_CACHE = 20000;
-const wordCache = new Map<string, WordInfo>();
+// Profile names repeat a small vocabulary (apps, envs, roles), so word meanings are cached in
+// an open-addressing table that is probed straight from the name's characters: no slice, no
+// toLowerCase, no string hashing per word (importConfig reads thousands of names).
+const TABLE_SIZE = 1 << 15;
+const MAX_WORDS = TABLE_SIZE >> 1;
+let tableKeys: (string | undefined)[] = new Array<string | undefined>(TABLE_SIZE);
+let tableInfos: (WordInfo | undefined)[] = new Array<WordInfo | undefined>(TABLE_SIZE);
+let tableCount = 0;
 
+function lowerCode(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/** FNV-1a over the lower-cased ASCII characters of name[start, end). */
+function hashWord(name: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ lowerCode(name.charCodeAt(i)), 16777619);
+  return h >>> 0;
+}
+
+/** The meaning of the word name[start, end), which must be ASCII (other words go through wordInfo). */
+function asciiWordInfo(name: string, start: number, end: number): WordInfo {
+  const length = end - start;
+  let slot = hashWord(name, start, end) & (TABLE_SIZE - 1);
+  for (;;) {
+    const key = tableKeys[slot];
+    if (key === undefined) break;
+    if (key.length === length) {
+      let same = true;
+      for (let i = 0; i < length; i++) {
+        if (key.charCodeAt(i) !== lowerCode(name.charCodeAt(start + i))) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return tableInfos[slot]!;
+    }
+    slot = (slot + 1) & (TABLE_SIZE - 1);
+  }
+  const word = name.slice(start, end).toLowerCase();
+  const info = describeWord(word);
+  if (tableCount >= MAX_WORDS) {
+    // Bounded, so a hostile paste cannot grow it without end.
+    tableKeys = new Array<string | undefined>(TABLE_SIZE);
+    tableInfos = new Array<WordInfo | undefined>(TABLE_SIZE);
+    tableCount = 0;
+    return asciiWordInfo(name, start, end);
+  }
+  tableKeys[slot] = word;
+  tableInfos[slot] = info;
+  tableCount++;
+  return info;
+}
+
+/** The meaning of a lower-cased word (any script). */
 function wordInfo(word: string): WordInfo {
-  let info = wordCache.get(word);
-  if (info) return info;
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) > 127) return describeWord(word);
+  return asciiWordInfo(word, 0, word.length);
+}
+
+function describeWord(word: string): WordInfo {
   const base = stripTrailingDigits(word);
   const notProd = NOT_PRODUCTION[base];
   const productionWord = PRODUCTION_WORDS.has(base);
   const glued = notProd || ENV_SYNONYMS[base] ? undefined : gluedEnv(base);
-  info = {
+  return {
+    word,
     base,
     env: notProd ?? ENV_SYNONYMS[base],
     notProduction: notProd !== undefined,
@@ -160,41 +223,44 @@ function wordInfo(word: string): WordInfo {
     role: ROLE_WORDS.has(word),
     noise: base === '' || ROLE_WORDS.has(word) || ROLE_WORDS.has(base) || REGION_WORDS.has(word),
   };
-  if (wordCache.size >= MAX_CACHE) wordCache.clear();
-  wordCache.set(word, info);
-  return info;
 }
 
 /** Tokens of name[from, to), with their word meanings. */
 function tokens(name: string, from = 0, to = name.length): Token[] {
   const out: Token[] = [];
   let start = -1;
+  let ascii = true;
   for (let i = from; i <= to; i++) {
     const c = i < to ? name.charCodeAt(i) : 32;
     if (!isWordChar(c)) {
-      if (start >= 0) out.push(token(name, start, i));
+      if (start >= 0) out.push(token(name, start, i, ascii));
       start = -1;
       continue;
     }
     if (start < 0) {
       start = i;
+      ascii = c <= 127;
+      continue;
+    }
+    if (c > 127) {
+      ascii = false;
       continue;
     }
     // lower → Upper: `dataPipe`; UPPER → Upper+lower: the `A` of `AWSAdmin` starts `Admin`.
     if (isUpper(c)) {
       const prev = name.charCodeAt(i - 1);
       if (isLower(prev) || (isUpper(prev) && i + 1 < to && isLower(name.charCodeAt(i + 1)))) {
-        out.push(token(name, start, i));
+        out.push(token(name, start, i, ascii));
         start = i;
+        ascii = true;
       }
     }
   }
   return out;
 }
 
-function token(name: string, start: number, end: number): Token {
-  const text = name.slice(start, end).toLowerCase();
-  return { text, start, end, info: wordInfo(text) };
+function token(name: string, start: number, end: number, ascii: boolean): Token {
+  return { start, end, info: ascii ? asciiWordInfo(name, start, end) : describeWord(name.slice(start, end).toLowerCase()) };
 }
 
 /**
@@ -203,7 +269,7 @@ function token(name: string, start: number, end: number): Token {
  * `AWSAdministrator` → aws, administrator). Digits stay attached (`test2`, `sbx001`).
  */
 export function tokenizeName(name: string, from = 0, to = name.length): NameToken[] {
-  return tokens(name, from, to).map(({ text, start, end }) => ({ text, start, end }));
+  return tokens(name, from, to).map(({ info, start, end }) => ({ text: info.word, start, end }));
 }
 
 /** One environment word found in a token list. */
@@ -237,7 +303,7 @@ function findEnvWords(name: string, list: Token[]): EnvMatch[] {
     const info = token.info;
     if (info.negator && isNegatingPair(name, list, i)) {
       const next = list[i + 1]!;
-      const env = NOT_PRODUCTION[token.text + next.info.base] ?? 'other';
+      const env = NOT_PRODUCTION[token.info.word + next.info.base] ?? 'other';
       const label = stripTrailingDigits(name.slice(token.start, next.end).toLowerCase());
       found.push({ env, label, first: i, last: i + 1, gluedPrefix: 0 });
       i++;
@@ -289,7 +355,7 @@ export function hasProductionWord(text: string): boolean {
   let result = productionCache.get(text);
   if (result === undefined) {
     result = anyProduction(text, tokens(text)) >= 0;
-    if (productionCache.size >= MAX_CACHE) productionCache.clear();
+    if (productionCache.size >= MAX_WORDS) productionCache.clear();
     productionCache.set(text, result);
   }
   return result;
@@ -431,11 +497,11 @@ export function sharedPrefixApps(names: readonly string[]): { index: number; app
   const lists = names.map((n) => tokens(n));
   lists.forEach((list, i) => {
     const first = list[0];
-    if (!first || list.length < 2 || isDigit(first.text.charCodeAt(0)) || first.info.role) return;
+    if (!first || list.length < 2 || isDigit(first.info.word.charCodeAt(0)) || first.info.role) return;
     if (first.info.env || first.info.negator || first.info.productionWord) return; // `test-admin`: an env, not an app
-    const bucket = buckets.get(first.text);
+    const bucket = buckets.get(first.info.word);
     if (bucket) bucket.push(i);
-    else buckets.set(first.text, [i]);
+    else buckets.set(first.info.word, [i]);
   });
   const out: { index: number; app: string; envLabel: string }[] = [];
   for (const members of buckets.values()) {
@@ -447,7 +513,7 @@ export function sharedPrefixApps(names: readonly string[]): { index: number; app
       const list = lists[i]!;
       let k = 0;
       const limit = Math.min(common, list.length - 1);
-      while (k < limit && list[k]!.text === ref[k]!.text) k++;
+      while (k < limit && list[k]!.info.word === ref[k]!.info.word) k++;
       common = k;
     }
     while (common > 1 && ref[common - 1]!.info.noise) common--;
@@ -465,7 +531,7 @@ export function sharedPrefixApps(names: readonly string[]): { index: number; app
 function labelAfter(list: Token[], from: number): string {
   for (let i = from; i < list.length; i++) {
     const t = list[i]!;
-    if (!t.info.noise) return t.info.base || t.text;
+    if (!t.info.noise) return t.info.base || t.info.word;
   }
   return 'other';
 }

@@ -19,16 +19,92 @@ import type { Catalogue, CatalogueEntry, ConfigValue, Diagnostic, Environment, P
 
 type Section = Record<string, ConfigValue>;
 
+/**
+ * The keys this module reads, taken from a section in one pass (one fixed shape, instead of
+ * two dozen lookups into thousands of differently shaped section objects). A nested map where
+ * a string belongs reads as ''.
+ */
+interface Fields {
+  role_arn: string | undefined;
+  source_profile: string | undefined;
+  credential_source: string | undefined;
+  credential_process: string | undefined;
+  external_id: string | undefined;
+  web_identity_token_file: string | undefined;
+  aws_account_id: string | undefined;
+  aws_account_alias: string | undefined;
+  role_name: string | undefined;
+  target_role_name: string | undefined;
+  target_region: string | undefined;
+  sso_session: string | undefined;
+  sso_start_url: string | undefined;
+  sso_region: string | undefined;
+  sso_account_id: string | undefined;
+  sso_role_name: string | undefined;
+  granted_sso_start_url: string | undefined;
+  granted_sso_region: string | undefined;
+  granted_sso_account_id: string | undefined;
+  granted_sso_role_name: string | undefined;
+  azure_default_role_arn: string | undefined;
+  mfa_serial: string | undefined;
+  region: string | undefined;
+  color: string | undefined;
+  app: string | undefined;
+  env: string | undefined;
+  group: string | undefined;
+}
+
+function readFields(values: Section): Fields {
+  const f: Fields = {
+    role_arn: undefined,
+    source_profile: undefined,
+    credential_source: undefined,
+    credential_process: undefined,
+    external_id: undefined,
+    web_identity_token_file: undefined,
+    aws_account_id: undefined,
+    aws_account_alias: undefined,
+    role_name: undefined,
+    target_role_name: undefined,
+    target_region: undefined,
+    sso_session: undefined,
+    sso_start_url: undefined,
+    sso_region: undefined,
+    sso_account_id: undefined,
+    sso_role_name: undefined,
+    granted_sso_start_url: undefined,
+    granted_sso_region: undefined,
+    granted_sso_account_id: undefined,
+    granted_sso_role_name: undefined,
+    azure_default_role_arn: undefined,
+    mfa_serial: undefined,
+    region: undefined,
+    color: undefined,
+    app: undefined,
+    env: undefined,
+    group: undefined,
+  };
+  for (const key in values) {
+    if (!Object.prototype.hasOwnProperty.call(f, key)) continue;
+    const v = values[key];
+    f[key as keyof Fields] = typeof v === 'string' ? v : '';
+  }
+  return f;
+}
+
 /** One section that is, or looks meant as, a profile. */
 interface Candidate {
   /** The profile name (`dev` for `[profile dev]`, `default`, or a bare section's name). */
   name: string;
   values: Section;
+  f: Fields;
   line: number;
   /** A bare `[name]` section: the AWS CLI ignores it, AWS Extend Switch Roles reads it. */
   bare: boolean;
   /** Access keys were removed from this section (or from [DEFAULT], which every section inherits). */
   hadKeys: boolean;
+  /** Cleaned source_profile ('' when written empty), computed once. */
+  source: string | undefined;
 }
 
 const SECRET_HINT = /aws_(?:access_key_id|secret_access_key|session_token|security_token)/i;
@@ -36,15 +112,13 @@ const SECRET_HINT = /aws_(?:access_key_id|secret_access_key|session_token|securi
 const BARE_NOTE = (name: string) => `The AWS CLI ignores bare [${name}] sections; use [profile ${name}] for the CLI.`;
 
 /** Keys that make a bare section one of ours to list, although it has no role to open. */
-const BARE_PROFILE_KEYS = [
-  'role_arn', 'aws_account_id', 'role_name', 'source_profile', 'credential_source', 'credential_process',
-  'sso_session', 'sso_start_url', 'sso_account_id', 'sso_role_name', 'external_id', 'mfa_serial',
-];
-
-/** A string value (nested `s3 =` maps are not values we read). */
-function str(values: Section, key: string): string | undefined {
-  const v = values[key];
-  return typeof v === 'string' ? v : undefined;
+function profileLike(f: Fields): boolean {
+  return (
+    f.role_arn !== undefined || f.aws_account_id !== undefined || f.role_name !== undefined || f.source_profile !== undefined ||
+    f.credential_source !== undefined || f.credential_process !== undefined || f.sso_session !== undefined ||
+    f.sso_start_url !== undefined || f.sso_account_id !== undefined || f.sso_role_name !== undefined ||
+    f.external_id !== undefined || f.mfa_serial !== undefined || f.granted_sso_account_id !== undefined || f.granted_sso_start_url !== undefined
+  );
 }
 
 /**
@@ -54,15 +128,18 @@ function str(values: Section, key: string): string | undefined {
  */
 function clean(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
+  // Fast path: the parser already stripped the value, and most values carry no comment.
+  const first = value.charCodeAt(0);
+  if (value.indexOf('#') < 0 && value.indexOf(';') < 0 && value.indexOf('\n') < 0 && first !== 0x22 && first !== 0x27) return value;
   let v = value;
   const nl = v.indexOf('\n');
   if (nl >= 0) v = v.slice(0, nl);
   for (let i = 0; i < v.length; i++) {
     const c = v.charCodeAt(i);
     if (c !== 0x23 && c !== 0x3b) continue;
-    const before = i === 0 ? 32 : v.charCodeAt(i - 1);
-    const after = i + 1 < v.length ? v.charCodeAt(i + 1) : 32;
-    if (before === 32 || before === 9 || (i === 0 && (after === 32 || after === 9))) {
+    // `x # note` or a value that is only `# note`; but `#ff0000` is a value.
+    const around = i === 0 ? (i + 1 < v.length ? v.charCodeAt(i + 1) : 32) : v.charCodeAt(i - 1);
+    if (around === 32 || around === 9) {
       v = v.slice(0, i);
       break;
     }
@@ -153,11 +230,6 @@ function removeSecrets(text: string): SecretScan {
   return scan;
 }
 
-function hasAny(values: Section, keys: readonly string[]): boolean {
-  for (const k of keys) if (values[k] !== undefined) return true;
-  return false;
-}
-
 /** A skipped profile or an entry-in-progress. */
 type Outcome = { ok: true; entry: Draft } | { ok: false; reason: string; base?: boolean };
 
@@ -165,19 +237,25 @@ type Outcome = { ok: true; entry: Draft } | { ok: false; reason: string; base?: 
 interface Draft {
   candidate: Candidate;
   kind: 'role' | 'sso';
-  accountId?: string;
-  accountAlias?: string;
+  accountId: string | undefined;
+  accountAlias: string | undefined;
   roleName: string;
   partition: Partition;
-  region?: string;
-  sourceProfile?: string[];
-  ssoStartUrl?: string;
-  ssoRegion?: string;
-  notes: string[];
+  region: string | undefined;
+  sourceProfile: string[] | undefined;
+  ssoStartUrl: string | undefined;
+  ssoRegion: string | undefined;
+  /** Allocated on the first note: most entries have none. */
+  notes: string[] | undefined;
 }
 
 function skip(reason: string): Outcome {
   return { ok: false, reason };
+}
+
+function addNote(d: { notes: string[] | undefined }, note: string): void {
+  if (d.notes) d.notes.push(note);
+  else d.notes = [note];
 }
 
 export function importConfig(text: string): Catalogue {
@@ -201,39 +279,33 @@ function importUnchecked(text: string): Catalogue {
   const diagnostics: Diagnostic[] = parsed.diagnostics.slice();
   const candidates = collectCandidates(parsed, secrets, diagnostics);
 
-  // Lookups for source_profile: profiles first (what the CLI sees), then bare sections
-  // (AWS Extend Switch Roles' base accounts), then credentials-file sections.
+  // source_profile lookups: profiles first (what the CLI sees), then bare sections (AWS Extend
+  // Switch Roles' base accounts, credentials-file sections). Also: who names whom as source.
   const byName = new Map<string, Candidate>();
-  for (const c of candidates) if (!c.bare) byName.set(c.name, c);
-  const bareByName = new Map<string, Candidate>();
-  for (const c of candidates) if (c.bare && !bareByName.has(c.name)) bareByName.set(c.name, c);
-  const lookup = (name: string): Candidate | undefined => byName.get(name) ?? bareByName.get(name);
-
-  // AESR base accounts: sections with aws_account_id (no role_arn) that others name as source_profile.
   const targetsOf = new Map<string, string[]>();
   for (const c of candidates) {
-    const source = clean(str(c.values, 'source_profile'));
-    if (!source || source === c.name) continue;
-    const list = targetsOf.get(source);
-    if (list) list.push(c.name);
-    else targetsOf.set(source, [c.name]);
+    if (!c.bare || !byName.has(c.name)) byName.set(c.name, c);
+    const source = c.source;
+    if (source && source !== c.name) {
+      const list = targetsOf.get(source);
+      if (list) list.push(c.name);
+      else targetsOf.set(source, [c.name]);
+    }
   }
+  const ctx: Context = { byName, targetsOf, parsed };
 
   const drafts: Draft[] = [];
   const skipped: SkippedProfile[] = [];
-  const seenNames = new Set<string>();
   const bases = new Set<string>();
   for (const c of candidates) {
     let outcome: Outcome;
-    if (c.bare && byName.has(c.name)) {
+    if (byName.get(c.name) !== c) {
+      // Profiles come first in byName, so this is a bare section shadowed by a profile.
       outcome = skip(`Bare [${c.name}] has the same name as [profile ${c.name}], which is imported instead; rename one of them.`);
-    } else if (seenNames.has(c.name)) {
-      outcome = skip(`Another section is also named "${c.name}"; only the first is imported. Rename one of them.`);
     } else {
-      outcome = classify(c, lookup, targetsOf, parsed);
+      outcome = classify(c, ctx);
       if (!outcome.ok && outcome.base) bases.add(c.name);
     }
-    seenNames.add(c.name);
     if (outcome.ok) drafts.push(outcome.entry);
     else skipped.push({ profile: c.name, reason: outcome.reason, line: c.line });
   }
@@ -242,36 +314,63 @@ function importUnchecked(text: string): Catalogue {
   return { entries, skipped, diagnostics: diagnostics.sort((a, b) => a.line - b.line), removedSecrets: secrets.removed };
 }
 
+interface Context {
+  /** Profiles, and bare sections whose name no profile has. */
+  byName: Map<string, Candidate>;
+  /** source name → the sections naming it as source_profile. */
+  targetsOf: Map<string, string[]>;
+  parsed: ParsedConfig;
+}
+
+function candidate(name: string, values: Section, line: number, bare: boolean, hadKeys: boolean): Candidate {
+  const f = readFields(values);
+  return { name, values, f, line, bare, hadKeys, source: clean(f.source_profile) };
+}
+
 /** Profiles and the bare sections that look like profiles, in file order. */
 function collectCandidates(parsed: ParsedConfig, secrets: SecretScan, diagnostics: Diagnostic[]): Candidate[] {
-  const out: Candidate[] = [];
+  const profiles: Candidate[] = [];
+  const locations = parsed.locations;
   for (const name of Object.keys(parsed.profiles)) {
-    out.push({
-      name,
-      values: parsed.profiles[name]!,
-      line: parsed.locations.profiles[name]?.line ?? 1,
-      bare: false,
-      hadKeys: secrets.defaultKeyed || secrets.keyedProfiles.has(name),
-    });
+    const hadKeys = secrets.defaultKeyed || (secrets.keyedProfiles.size > 0 && secrets.keyedProfiles.has(name));
+    profiles.push(candidate(name, parsed.profiles[name]!, locations.profiles[name]?.line ?? 1, false, hadKeys));
   }
-  const profileByName = new Map<string, Candidate>();
-  for (const c of out) profileByName.set(c.name, c);
+  const bare: Candidate[] = [];
   for (const name of Object.keys(parsed.otherSections)) {
     const values = parsed.otherSections[name]!;
-    const keyed = secrets.keyedBare.has(name);
-    const profileLike = hasAny(values, BARE_PROFILE_KEYS) || hasGrantedSso(values);
+    const keyed = secrets.keyedBare.size > 0 && secrets.keyedBare.has(name);
+    const c = candidate(name, values, locations.otherSections[name]?.line ?? 1, true, keyed || secrets.defaultKeyed);
+    const like = profileLike(c.f);
     // A credentials-file section with the name of a config profile is that profile's keys
     // (botocore merges the two files): mark the profile instead of listing the section.
-    const profile = profileByName.get(name);
-    if (keyed && !profileLike && profile) {
-      profile.hadKeys = true;
+    if (keyed && !like && Object.prototype.hasOwnProperty.call(parsed.profiles, name)) {
+      const profile = profiles.find((p) => p.name === name);
+      if (profile) profile.hadKeys = true;
       continue;
     }
-    if (!profileLike && !keyed) continue;
-    out.push({ name, values, line: parsed.locations.otherSections[name]?.line ?? 1, bare: true, hadKeys: keyed || secrets.defaultKeyed });
+    if (like || keyed) bare.push(c);
   }
-  out.sort((a, b) => a.line - b.line);
   addSecretDiagnostics(secrets, parsed, diagnostics);
+  return mergeByLine(profiles, bare);
+}
+
+/** Both lists in file order (each usually is already; sorted only when not). */
+function mergeByLine(a: Candidate[], b: Candidate[]): Candidate[] {
+  const sorted = (list: Candidate[]) => {
+    for (let i = 1; i < list.length; i++) if (list[i]!.line < list[i - 1]!.line) return list.sort((x, y) => x.line - y.line);
+    return list;
+  };
+  if (b.length === 0) return sorted(a);
+  if (a.length === 0) return sorted(b);
+  const x = sorted(a);
+  const y = sorted(b);
+  const out: Candidate[] = new Array(x.length + y.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < x.length && j < y.length) out[k++] = x[i]!.line <= y[j]!.line ? x[i++]! : y[j++]!;
+  while (i < x.length) out[k++] = x[i++]!;
+  while (j < y.length) out[k++] = y[j++]!;
   return out;
 }
 
@@ -288,7 +387,7 @@ function addSecretDiagnostics(secrets: SecretScan, parsed: ParsedConfig, diagnos
   const credentials = credentialsContext ? removed.filter((r) => isBare(r) || r.section === 'default') : [];
   const others = removed.filter((r) => !credentials.includes(r));
   const names = (list: RemovedSecrets[]) => list.map((r) => `[${r.section}]`).join(', ');
-  const firstLine = (list: RemovedSecrets[]) => Math.min(...list.map((r) => r.lines[0] ?? 1));
+  const firstLine = (list: RemovedSecrets[]) => list.reduce((min, r) => Math.min(min, r.lines[0] ?? 1), Infinity);
   if (credentials.length > 0) {
     diagnostics.push({
       line: firstLine(credentials),
@@ -301,56 +400,48 @@ function addSecretDiagnostics(secrets: SecretScan, parsed: ParsedConfig, diagnos
     diagnostics.push({
       line: firstLine(others),
       severity: 'warning',
-      message: `Access keys in ${names(others)} (${keys.join(', ')}) were dropped and never stored. Keep keys in ~/.aws/credentials, not in the config you paste here.`,
+      message: `Access keys in ${names(others)}${keys.length > 0 ? ` (${keys.join(', ')})` : ''} were dropped and never stored. Keep keys in ~/.aws/credentials, not in the config you paste here.`,
     });
   }
 }
 
-function hasGrantedSso(values: Section): boolean {
-  return values.granted_sso_account_id !== undefined || values.granted_sso_start_url !== undefined;
-}
-
-function classify(c: Candidate, lookup: (name: string) => Candidate | undefined, targetsOf: Map<string, string[]>, parsed: ParsedConfig): Outcome {
-  const v = c.values;
-  const notes: string[] = [];
-  if (c.bare) notes.push(BARE_NOTE(c.name));
+function classify(c: Candidate, ctx: Context): Outcome {
+  const f = c.f;
   const bareSuffix = c.bare ? ` ${BARE_NOTE(c.name)}` : '';
 
-  const roleArn = str(v, 'role_arn');
-  if (roleArn !== undefined) {
-    const arn = parseRoleArn(clean(roleArn) ?? '');
-    if (!arn.ok) return skip(`Invalid role_arn ${shown(roleArn)}: ${arn.reason}.`);
-    if (v.external_id !== undefined) {
-      return skip('The role needs an external ID (external_id), which the console\'s switch-role page cannot send; use the AWS CLI for this role.');
+  if (f.role_arn !== undefined) {
+    const arn = parseRoleArn(clean(f.role_arn) ?? '');
+    if (!arn.ok) return skip(`Invalid role_arn ${shown(f.role_arn)}: ${arn.reason}.`);
+    if (f.external_id !== undefined) {
+      return skip("The role needs an external ID (external_id), which the console's switch-role page cannot send; use the AWS CLI for this role.");
     }
-    if (v.aws_account_id !== undefined || v.role_name !== undefined) {
-      notes.push('role_arn is used; aws_account_id/role_name in the same section are ignored.');
-    }
-    const chain = resolveSourceChain(c, lookup);
+    const chain = resolveSourceChain(c, ctx.byName);
     if (!chain.ok) return skip(chain.reason);
-    if (chain.notes) notes.push(...chain.notes);
-    const region = regionOf(v, notes);
-    return {
-      ok: true,
-      entry: {
-        candidate: c,
-        kind: 'role',
-        accountId: arn.value.accountId,
-        accountAlias: aliasOf(v, notes),
-        roleName: arn.value.roleName,
-        partition: arn.value.partition,
-        region,
-        sourceProfile: chain.chain.length > 0 ? chain.chain : undefined,
-        notes,
-      },
+    const draft: Draft = {
+      candidate: c,
+      kind: 'role',
+      accountId: arn.value.accountId,
+      accountAlias: undefined,
+      roleName: arn.value.roleName,
+      partition: arn.value.partition,
+      region: undefined,
+      sourceProfile: chain.chain,
+      ssoStartUrl: undefined,
+      ssoRegion: undefined,
+      notes: c.bare ? [BARE_NOTE(c.name)] : undefined,
     };
+    if (f.aws_account_id !== undefined || f.role_name !== undefined) addNote(draft, 'role_arn is used; aws_account_id/role_name in the same section are ignored.');
+    if (chain.notes) for (const n of chain.notes) addNote(draft, n);
+    draft.region = regionOf(f.region, draft);
+    draft.accountAlias = aliasOf(f.aws_account_alias, draft);
+    return { ok: true, entry: draft };
   }
 
-  const sso = ssoSettings(v);
-  if (sso) return ssoEntry(c, sso, parsed, notes);
+  const sso = ssoSettings(f);
+  if (sso) return ssoEntry(c, sso, ctx.parsed);
 
-  if (v.aws_account_id !== undefined) {
-    const targets = targetsOf.get(c.name);
+  if (f.aws_account_id !== undefined) {
+    const targets = ctx.targetsOf.get(c.name);
     if (targets && targets.length > 0) {
       const more = targets.length > 1 ? ` and ${targets.length - 1} more` : '';
       return {
@@ -359,34 +450,32 @@ function classify(c: Candidate, lookup: (name: string) => Candidate | undefined,
         reason: `Base account of ${targets[0]}${more} (AWS Extend Switch Roles: you sign in here, then switch to those); not a role to switch to.`,
       };
     }
-    return aesrEntry(c, lookup, notes);
+    return aesrEntry(c, ctx.byName);
   }
 
   // Nothing to open. Say what the profile is instead.
-  if (v.credential_source !== undefined) {
+  if (f.credential_source !== undefined) {
     return skip(`credential_source without role_arn: it supplies credentials to the AWS CLI but names no role to open in the console.${bareSuffix}`);
   }
-  if (v.credential_process !== undefined) {
+  if (f.credential_process !== undefined) {
     return skip(`credential_process only: it supplies credentials to the AWS CLI but names no role or SSO account to open in the console.${bareSuffix}`);
   }
-  if (v.azure_default_role_arn !== undefined) {
+  if (f.azure_default_role_arn !== undefined) {
     return skip('aws-azure-login profile: it signs in through Azure AD (azure_default_role_arn), not by switching roles, so there is nothing for the switch-role page.');
   }
   if (c.hadKeys) {
     return skip(`Static access keys only (removed, never stored): the console cannot sign in with access keys, and there is no role to switch to.${bareSuffix}`);
   }
-  if (v.role_name !== undefined) {
-    return skip(`role_name without aws_account_id or role_arn: the account is unknown.${bareSuffix}`);
-  }
-  if (v.source_profile !== undefined) {
-    return skip(`source_profile without role_arn: no role to switch to.${bareSuffix}`);
-  }
+  if (f.role_name !== undefined) return skip(`role_name without aws_account_id or role_arn: the account is unknown.${bareSuffix}`);
+  if (f.source_profile !== undefined) return skip(`source_profile without role_arn: no role to switch to.${bareSuffix}`);
   if (c.bare) return skip(`${BARE_NOTE(c.name)} It has no role_arn or aws_account_id either.`);
-  if (v.web_identity_token_file !== undefined) return skip('web_identity_token_file without role_arn: no role to switch to.');
+  if (f.web_identity_token_file !== undefined) return skip('web_identity_token_file without role_arn: no role to switch to.');
   return skip('No role or SSO settings (nothing to open in the console).');
 }
 
-type Chain = { ok: true; chain: string[]; notes?: string[] } | { ok: false; reason: string };
+type Chain = { ok: true; chain: string[] | undefined; notes?: string[] } | { ok: false; reason: string };
+
+const NO_CHAIN: Chain = { ok: true, chain: undefined };
 
 /**
  * The source_profile chain, nearest first, following botocore's AssumeRoleProvider: a source
@@ -397,32 +486,29 @@ type Chain = { ok: true; chain: string[]; notes?: string[] } | { ok: false; reas
  * in ~/.aws/credentials (never in the pasted config), exactly as every other source profile's
  * keys are assumed to.
  */
-function resolveSourceChain(start: Candidate, lookup: (name: string) => Candidate | undefined): Chain {
+function resolveSourceChain(start: Candidate, byName: Map<string, Candidate>): Chain {
+  if (start.source === undefined) return NO_CHAIN;
   const chain: string[] = [];
-  const visited = new Set<string>([start.name]);
-  const notes: string[] = [];
+  let notes: string[] | undefined;
   let current = start;
   for (;;) {
-    const source = clean(str(current.values, 'source_profile'));
-    if (source === undefined || source === '') {
-      if (str(current.values, 'source_profile') === '') return { ok: false, reason: `source_profile is empty in [${current.name}]. Name the profile whose credentials assume this role, or remove the line.` };
-      break;
+    const source = current.source;
+    if (source === undefined) break;
+    if (source === '') {
+      return { ok: false, reason: `source_profile is empty in [${current.name}]. Name the profile whose credentials assume this role, or remove the line.` };
     }
-    if (current.values.credential_source !== undefined) {
-      return {
-        ok: false,
-        reason: `[${current.name}] has both source_profile and credential_source; the AWS CLI refuses this. Keep one of them.`,
-      };
+    if (current.f.credential_source !== undefined) {
+      return { ok: false, reason: `[${current.name}] has both source_profile and credential_source; the AWS CLI refuses this. Keep one of them.` };
     }
     if (source === current.name) {
-      notes.push(`source_profile names this profile itself: the AWS CLI then uses its own access keys (kept in ~/.aws/credentials).`);
+      (notes ??= []).push('source_profile names this profile itself: the AWS CLI then uses its own access keys (kept in ~/.aws/credentials).');
       break;
     }
-    if (visited.has(source)) {
+    if (source === start.name || chain.includes(source)) {
       const path = [start.name, ...chain, source].join(' → ');
       return { ok: false, reason: `source_profile loop: ${path}. The AWS CLI refuses it; point one of them at a profile that has credentials.` };
     }
-    const next = lookup(source);
+    const next = byName.get(source);
     if (!next) {
       const via = current === start ? '' : ` (via ${[start.name, ...chain].join(' → ')})`;
       return {
@@ -431,124 +517,143 @@ function resolveSourceChain(start: Candidate, lookup: (name: string) => Candidat
       };
     }
     chain.push(source);
-    visited.add(source);
-    if (next.bare && !start.bare) notes.push(`source_profile "${source}" is a bare [${source}] section, which the AWS CLI does not see.`);
-    // botocore: static keys, or no role_arn, end the chain; credential_source ends it too.
-    if (next.hadKeys || str(next.values, 'role_arn') === undefined) break;
+    if (next.bare && !start.bare) (notes ??= []).push(`source_profile "${source}" is a bare [${source}] section, which the AWS CLI does not see.`);
+    // botocore: static keys, or no role_arn, end the chain.
+    if (next.hadKeys || next.f.role_arn === undefined) break;
     current = next;
   }
-  return notes.length > 0 ? { ok: true, chain, notes } : { ok: true, chain };
+  const resolved = chain.length > 0 ? chain : undefined;
+  return notes ? { ok: true, chain: resolved, notes } : { ok: true, chain: resolved };
 }
 
 interface SsoSettings {
-  session?: string;
-  startUrl?: string;
-  region?: string;
-  accountId?: string;
-  roleName?: string;
+  session: string | undefined;
+  startUrl: string | undefined;
+  region: string | undefined;
+  accountId: string | undefined;
+  roleName: string | undefined;
   granted: boolean;
 }
 
-function ssoSettings(v: Section): SsoSettings | undefined {
-  if (v.sso_session !== undefined || v.sso_start_url !== undefined || v.sso_account_id !== undefined || v.sso_role_name !== undefined) {
+function ssoSettings(f: Fields): SsoSettings | undefined {
+  if (f.sso_session !== undefined || f.sso_start_url !== undefined || f.sso_account_id !== undefined || f.sso_role_name !== undefined) {
     return {
-      session: clean(str(v, 'sso_session')),
-      startUrl: clean(str(v, 'sso_start_url')),
-      region: clean(str(v, 'sso_region')),
-      accountId: clean(str(v, 'sso_account_id')),
-      roleName: clean(str(v, 'sso_role_name')),
+      session: clean(f.sso_session),
+      startUrl: clean(f.sso_start_url),
+      region: clean(f.sso_region),
+      accountId: clean(f.sso_account_id),
+      roleName: clean(f.sso_role_name),
       granted: false,
     };
   }
-  if (hasGrantedSso(v)) {
+  if (f.granted_sso_account_id !== undefined || f.granted_sso_start_url !== undefined) {
     return {
-      startUrl: clean(str(v, 'granted_sso_start_url')),
-      region: clean(str(v, 'granted_sso_region')),
-      accountId: clean(str(v, 'granted_sso_account_id')),
-      roleName: clean(str(v, 'granted_sso_role_name')),
+      session: undefined,
+      startUrl: clean(f.granted_sso_start_url),
+      region: clean(f.granted_sso_region),
+      accountId: clean(f.granted_sso_account_id),
+      roleName: clean(f.granted_sso_role_name),
       granted: true,
     };
   }
   return undefined;
 }
 
-function ssoEntry(c: Candidate, sso: SsoSettings, parsed: ParsedConfig, notes: string[]): Outcome {
+function ssoEntry(c: Candidate, sso: SsoSettings, parsed: ParsedConfig): Outcome {
   const prefix = sso.granted ? 'granted_sso_' : 'sso_';
   let startUrl = sso.startUrl;
   let ssoRegion = sso.region;
   if (sso.session !== undefined) {
-    const session = parsed.ssoSessions[sso.session];
+    const session = Object.prototype.hasOwnProperty.call(parsed.ssoSessions, sso.session) ? parsed.ssoSessions[sso.session] : undefined;
     if (!session) {
       return skip(`sso_session "${sso.session}" has no [sso-session ${sso.session}] section in this config. Add it (with sso_start_url and sso_region) or fix the name.`);
     }
-    startUrl = clean(str(session, 'sso_start_url')) ?? startUrl;
-    ssoRegion = clean(str(session, 'sso_region')) ?? ssoRegion;
+    const sessionUrl = session.sso_start_url;
+    const sessionRegion = session.sso_region;
+    if (typeof sessionUrl === 'string') startUrl = clean(sessionUrl);
+    if (typeof sessionRegion === 'string') ssoRegion = clean(sessionRegion);
     if (startUrl === undefined) return skip(`[sso-session ${sso.session}] has no sso_start_url; the console link needs it.`);
   }
-  const missing = [
-    startUrl === undefined ? `${prefix}start_url` : '',
-    sso.accountId === undefined ? `${prefix}account_id` : '',
-    sso.roleName === undefined ? `${prefix}role_name` : '',
-  ].filter(Boolean);
+  const missing: string[] = [];
+  if (startUrl === undefined) missing.push(`${prefix}start_url`);
+  if (sso.accountId === undefined) missing.push(`${prefix}account_id`);
+  if (sso.roleName === undefined) missing.push(`${prefix}role_name`);
   if (missing.length > 0) {
-    const typos = missing.map((k) => typoOf(k, c.values)).filter(Boolean);
+    const typos = missing.map((k) => typoOf(k, c.values)).filter((t): t is string => t !== undefined);
     const hint = typos.length > 0 ? ` Is ${typos.map((t) => `"${t}"`).join(', ')} a typo?` : '';
-    return skip(`Incomplete SSO profile: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing, so there is no account to open.${hint}${c.bare ? ` ${BARE_NOTE(c.name)}` : ''}`);
+    return skip(`Incomplete SSO profile: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing, so there is nothing to open.${hint}${c.bare ? ` ${BARE_NOTE(c.name)}` : ''}`);
   }
-  if (c.bare) {
-    return skip(`${BARE_NOTE(c.name)} SSO settings are only read from [profile ${c.name}].`);
-  }
+  if (c.bare) return skip(`${BARE_NOTE(c.name)} SSO settings are only read from [profile ${c.name}].`);
   const url = normaliseStartUrl(startUrl!);
   if (!url) return skip(`${prefix}start_url ${shown(startUrl!)} is not an https:// URL (e.g. https://d-1234567890.awsapps.com/start).`);
   if (!isAccountId(sso.accountId!)) return skip(`Invalid ${prefix}account_id: ${describeBadAccountId(sso.accountId!)}.`);
   const role = sso.roleName!;
   if (!/^[\w+=,.@-]{1,64}$/.test(role)) return skip(`Invalid ${prefix}role_name ${shown(role)}: a permission-set name uses only letters, digits and _+=,.@-.`);
-  if (sso.granted) notes.push("Read from Granted's granted_sso_* keys.");
-  if (ssoRegion === undefined && !sso.granted) notes.push('sso_region is missing: the AWS CLI needs it (the console link does not).');
-  const partition = ssoRegion && isRegion(ssoRegion) ? partitionOfRegion(ssoRegion) : 'aws';
-  return {
-    ok: true,
-    entry: {
-      candidate: c,
-      kind: 'sso',
-      accountId: sso.accountId,
-      accountAlias: aliasOf(c.values, notes),
-      roleName: role,
-      partition,
-      region: regionOf(c.values, notes),
-      ssoStartUrl: url,
-      ssoRegion,
-      notes,
-    },
+  const draft: Draft = {
+    candidate: c,
+    kind: 'sso',
+    accountId: sso.accountId,
+    accountAlias: undefined,
+    roleName: role,
+    partition: ssoRegion && isRegion(ssoRegion) ? partitionOfRegion(ssoRegion) : 'aws',
+    region: undefined,
+    sourceProfile: undefined,
+    ssoStartUrl: url,
+    ssoRegion,
+    notes: undefined,
   };
+  if (sso.granted) addNote(draft, "Read from Granted's granted_sso_* keys.");
+  if (ssoRegion === undefined && !sso.granted) addNote(draft, 'sso_region is missing: the AWS CLI needs it (the console link does not).');
+  draft.accountAlias = aliasOf(c.f.aws_account_alias, draft);
+  draft.region = regionOf(c.f.region, draft);
+  return { ok: true, entry: draft };
 }
 
 /** AWS Extend Switch Roles: aws_account_id (ID or alias) + role_name, or the base's target_role_name. */
-function aesrEntry(c: Candidate, lookup: (name: string) => Candidate | undefined, notes: string[]): Outcome {
-  const v = c.values;
-  const account = clean(str(v, 'aws_account_id')) ?? '';
-  let accountId: string | undefined;
-  let accountAlias = aliasOf(v, notes);
-  if (isAccountId(account)) accountId = account;
-  else if (isAccountAlias(account)) {
-    accountAlias ??= account;
-    notes.push(`aws_account_id "${account}" is an account alias: the banner recognises this account by its alias only.`);
+function aesrEntry(c: Candidate, byName: Map<string, Candidate>): Outcome {
+  const f = c.f;
+  const account = clean(f.aws_account_id) ?? '';
+  const draft: Draft = {
+    candidate: c,
+    kind: 'role',
+    accountId: undefined,
+    accountAlias: undefined,
+    roleName: '',
+    partition: 'aws',
+    region: undefined,
+    sourceProfile: undefined,
+    ssoStartUrl: undefined,
+    ssoRegion: undefined,
+    notes: c.bare ? [BARE_NOTE(c.name)] : undefined,
+  };
+  draft.accountAlias = aliasOf(f.aws_account_alias, draft);
+  if (isAccountId(account)) draft.accountId = account;
+  else if (/^[\d\s-]+$/.test(account)) {
+    // Digits and dashes: an ID, perhaps copied as the console shows it (`1234-5678-9012`).
+    const digits = account.replace(/[\s-]/g, '');
+    if (!isAccountId(digits)) return skip(`Invalid aws_account_id: ${describeBadAccountId(account)}.`);
+    draft.accountId = digits;
+    addNote(draft, `aws_account_id "${account}" read as ${digits}.`);
+  } else if (isAccountAlias(account)) {
+    draft.accountAlias ??= account;
+    addNote(draft, `aws_account_id "${account}" is an account alias: the banner recognises this account by its alias only.`);
   } else {
     return skip(`Invalid aws_account_id: ${describeBadAccountId(account)} (nor an account alias).`);
   }
 
-  let roleName = clean(str(v, 'role_name'));
-  let region = regionOf(v, notes);
-  const chain = resolveSourceChain(c, lookup);
+  let roleName = clean(f.role_name);
+  draft.region = regionOf(f.region, draft);
+  const chain = resolveSourceChain(c, byName);
   if (!chain.ok) return skip(chain.reason);
-  if (chain.notes) notes.push(...chain.notes);
-  const base = chain.chain.length > 0 ? lookup(chain.chain[0]!) : undefined;
+  if (chain.notes) for (const n of chain.notes) addNote(draft, n);
+  draft.sourceProfile = chain.chain;
+  const base = chain.chain ? byName.get(chain.chain[0]!) : undefined;
   if (base) {
     // AESR: a target without role_name gets its base's target_role_name, and target_region.
-    if (!roleName) roleName = clean(str(base.values, 'target_role_name'));
-    if (region === undefined) {
-      const targetRegion = clean(str(base.values, 'target_region'));
-      if (targetRegion !== undefined && isRegion(targetRegion)) region = targetRegion;
+    if (!roleName) roleName = clean(base.f.target_role_name);
+    if (draft.region === undefined) {
+      const targetRegion = clean(base.f.target_region);
+      if (targetRegion !== undefined && isRegion(targetRegion)) draft.region = targetRegion;
     }
   }
   if (!roleName) {
@@ -557,21 +662,9 @@ function aesrEntry(c: Candidate, lookup: (name: string) => Candidate | undefined
   }
   const role = parseRoleName(roleName);
   if (!role.ok) return skip(`Invalid role_name: ${role.reason}.`);
-  const partition: Partition = region ? partitionOfRegion(region) : 'aws';
-  return {
-    ok: true,
-    entry: {
-      candidate: c,
-      kind: 'role',
-      accountId,
-      accountAlias,
-      roleName: role.value.roleName,
-      partition,
-      region,
-      sourceProfile: chain.chain.length > 0 ? chain.chain : undefined,
-      notes,
-    },
-  };
+  draft.roleName = role.value.roleName;
+  if (draft.region) draft.partition = partitionOfRegion(draft.region);
+  return { ok: true, entry: draft };
 }
 
 /** A key of the section within two edits of `wanted` (`so_start_url` for `sso_start_url`). */
@@ -595,23 +688,30 @@ function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-function regionOf(v: Section, notes: string[]): string | undefined {
-  const raw = str(v, 'region');
+function regionOf(raw: string | undefined, d: Draft): string | undefined {
   if (raw === undefined) return undefined;
   const region = clean(raw);
   if (!region) return undefined;
   if (isRegion(region)) return region;
-  notes.push(`region ${shown(region)} is not an AWS region name; ignored.`);
+  addNote(d, `region ${shown(region)} is not an AWS region name; ignored.`);
   return undefined;
 }
 
-function aliasOf(v: Section, notes: string[]): string | undefined {
-  const raw = str(v, 'aws_account_alias');
+function aliasOf(raw: string | undefined, d: Draft): string | undefined {
   if (raw === undefined) return undefined;
   const alias = clean(raw);
   if (alias && isAccountAlias(alias)) return alias;
-  notes.push(`aws_account_alias ${shown(raw)} is not an account alias (3–63 of a-z, 0-9, -); ignored.`);
+  addNote(d, `aws_account_alias ${shown(raw)} is not an account alias (3–63 of a-z, 0-9, -); ignored.`);
   return undefined;
+}
+
+interface Grouped {
+  app: string;
+  env: Environment;
+  envLabel: string;
+  isProduction: boolean;
+  explicitApp: boolean;
+  explicitEnv: boolean;
 }
 
 /**
@@ -620,20 +720,69 @@ function aliasOf(v: Section, notes: string[]): string | undefined {
  * profile on that account production.
  */
 function finishEntries(drafts: Draft[], bases: ReadonlySet<string>): CatalogueEntry[] {
-  interface Grouped {
-    app: string;
-    env: Environment;
-    envLabel: string;
-    isProduction: boolean;
-    explicitApp: boolean;
-    explicitEnv: boolean;
-    why?: string;
-  }
-  const grouped: Grouped[] = drafts.map((d) => groupOf(d));
+  const grouped: Grouped[] = new Array(drafts.length);
+  for (let i = 0; i < drafts.length; i++) grouped[i] = groupOf(drafts[i]!);
 
   // Names without an environment word join an app other names established (`cn-cx-build-admin`).
   const knownApps = new Set<string>();
-  for (const g of grouped) if (!g.explicitApp && g.app !== OTHER_APP) knownApps.add(g.app);
+  let unplacedCount = 0;
+  for (const g of grouped) {
+    if (g.explicitApp) continue;
+    if (g.app !== OTHER_APP) knownApps.add(g.app);
+    else unplacedCount++;
+  }
+  if (unplacedCount > 0) placeOthers(drafts, grouped, knownApps, bases);
+
+  // Account evidence: production anywhere on an account makes the whole account production.
+  const productionAccounts = new Map<string, string>();
+  for (let i = 0; i < drafts.length; i++) {
+    if (!grouped[i]!.isProduction) continue;
+    const d = drafts[i]!;
+    if (d.accountId !== undefined && !productionAccounts.has(d.accountId)) productionAccounts.set(d.accountId, d.candidate.name);
+    if (d.accountAlias !== undefined && !productionAccounts.has(d.accountAlias)) productionAccounts.set(d.accountAlias, d.candidate.name);
+  }
+
+  // Names with no environment word (`301882015541`, `infra`) take the environment every other
+  // profile on their account agrees on.
+  const accountEnvs = new Map<string, { env: Environment; envLabel: string; from: string } | null>();
+  for (let i = 0; i < drafts.length; i++) {
+    const g = grouped[i]!;
+    const key = drafts[i]!.accountId ?? drafts[i]!.accountAlias;
+    if (g.env === 'other' || g.isProduction || key === undefined) continue;
+    const seen = accountEnvs.get(key);
+    if (seen === undefined) accountEnvs.set(key, { env: g.env, envLabel: g.envLabel, from: drafts[i]!.candidate.name });
+    else if (seen !== null && (seen.env !== g.env || seen.envLabel !== g.envLabel)) accountEnvs.set(key, null);
+  }
+
+  const entries: CatalogueEntry[] = new Array(drafts.length);
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i]!;
+    const g = grouped[i]!;
+    if (g.env === 'other' && !g.explicitEnv && !g.isProduction && accountEnvs.size > 0) {
+      const key = d.accountId ?? d.accountAlias;
+      const agreed = key !== undefined ? accountEnvs.get(key) : undefined;
+      if (agreed) {
+        g.env = agreed.env;
+        g.envLabel = agreed.envLabel;
+        addNote(d, `Environment "${agreed.envLabel}" taken from "${agreed.from}", on the same account ${key}.`);
+      }
+    }
+    if (!g.isProduction && productionAccounts.size > 0) {
+      const key = d.accountId !== undefined && productionAccounts.has(d.accountId) ? d.accountId : d.accountAlias !== undefined && productionAccounts.has(d.accountAlias) ? d.accountAlias : undefined;
+      if (key !== undefined) {
+        g.isProduction = true;
+        g.env = 'production';
+        g.envLabel = 'production';
+        addNote(d, `Shown as production: account ${key} also has the production profile "${productionAccounts.get(key)}".`);
+      }
+    }
+    entries[i] = buildEntry(d, g);
+  }
+  return entries;
+}
+
+/** App for names that gave none: a known app they start with, their AESR base, or shared first words. */
+function placeOthers(drafts: Draft[], grouped: Grouped[], knownApps: Set<string>, bases: ReadonlySet<string>): void {
   const unplaced: number[] = [];
   for (let i = 0; i < drafts.length; i++) {
     const g = grouped[i]!;
@@ -659,127 +808,94 @@ function finishEntries(drafts: Draft[], bases: ReadonlySet<string>): CatalogueEn
     g.app = shared.app;
     if (g.env === 'other' && !g.explicitEnv) g.envLabel = shared.envLabel;
   }
-
-  // Account evidence: production anywhere on an account makes the whole account production.
-  const productionAccounts = new Map<string, string>();
-  for (let i = 0; i < drafts.length; i++) {
-    if (!grouped[i]!.isProduction) continue;
-    for (const key of accountKeys(drafts[i]!)) if (!productionAccounts.has(key)) productionAccounts.set(key, drafts[i]!.candidate.name);
-  }
-
-  const entries: CatalogueEntry[] = new Array(drafts.length);
-  for (let i = 0; i < drafts.length; i++) {
-    const d = drafts[i]!;
-    const g = grouped[i]!;
-    const notes = d.notes;
-    if (!g.isProduction && productionAccounts.size > 0) {
-      for (const key of accountKeys(d)) {
-        const evidence = productionAccounts.get(key);
-        if (evidence !== undefined) {
-          g.isProduction = true;
-          g.why = `Shown as production: account ${key} also has the production profile "${evidence}".`;
-          break;
-        }
-      }
-    }
-    if (g.isProduction && g.env !== 'production') {
-      if (g.why) notes.push(g.why);
-      g.env = 'production';
-      g.envLabel = 'production';
-    }
-    const color = colorOf(d, g.env, notes);
-    const displayName = truncateDisplayName(d.candidate.name);
-    const account = d.accountId ?? d.accountAlias ?? '';
-    const url =
-      d.kind === 'sso'
-        ? ssoConsoleUrl({ startUrl: d.ssoStartUrl!, accountId: account, permissionSet: d.roleName, destination: d.region ? consoleHomeUrl(d.partition, d.region) : undefined })
-        : switchRoleUrl({ partition: d.partition, account, roleName: d.roleName, displayName, color, redirectUri: d.region ? consoleHomeUrl(d.partition, d.region) : undefined });
-    const entry: CatalogueEntry = {
-      profile: d.candidate.name,
-      kind: d.kind,
-      roleName: d.roleName,
-      partition: d.partition,
-      app: g.app,
-      env: g.env,
-      envLabel: g.envLabel,
-      isProduction: g.isProduction,
-      color,
-      url,
-      displayName,
-      line: d.candidate.line,
-    };
-    if (d.accountId !== undefined) entry.accountId = d.accountId;
-    if (d.accountAlias !== undefined) entry.accountAlias = d.accountAlias;
-    if (d.region !== undefined) entry.region = d.region;
-    if (d.sourceProfile) entry.sourceProfile = d.sourceProfile;
-    if (d.ssoStartUrl !== undefined) entry.ssoStartUrl = d.ssoStartUrl;
-    if (d.ssoRegion !== undefined) entry.ssoRegion = d.ssoRegion;
-    if (notes.length > 0) entry.notes = notes;
-    entries[i] = entry;
-  }
-  return entries;
 }
 
-function accountKeys(d: Draft): string[] {
-  if (d.accountId !== undefined && d.accountAlias !== undefined) return [d.accountId, d.accountAlias];
-  return d.accountId !== undefined ? [d.accountId] : d.accountAlias !== undefined ? [d.accountAlias] : [];
+function buildEntry(d: Draft, g: Grouped): CatalogueEntry {
+  const color = colorOf(d, g.env);
+  const name = d.candidate.name;
+  const displayName = truncateDisplayName(name);
+  const account = d.accountId ?? d.accountAlias ?? '';
+  const home = d.region ? consoleHomeUrl(d.partition, d.region) : undefined;
+  const url =
+    d.kind === 'sso'
+      ? ssoConsoleUrl({ startUrl: d.ssoStartUrl!, accountId: account, permissionSet: d.roleName, destination: home })
+      : switchRoleUrl({ partition: d.partition, account, roleName: d.roleName, displayName, color, redirectUri: home });
+  const entry: CatalogueEntry = {
+    profile: name,
+    kind: d.kind,
+    roleName: d.roleName,
+    partition: d.partition,
+    app: g.app,
+    env: g.env,
+    envLabel: g.envLabel,
+    isProduction: g.isProduction,
+    color,
+    url,
+    displayName,
+    line: d.candidate.line,
+  };
+  if (d.accountId !== undefined) entry.accountId = d.accountId;
+  if (d.accountAlias !== undefined) entry.accountAlias = d.accountAlias;
+  if (d.region !== undefined) entry.region = d.region;
+  if (d.sourceProfile) entry.sourceProfile = d.sourceProfile;
+  if (d.ssoStartUrl !== undefined) entry.ssoStartUrl = d.ssoStartUrl;
+  if (d.ssoRegion !== undefined) entry.ssoRegion = d.ssoRegion;
+  if (d.notes) entry.notes = d.notes;
+  return entry;
 }
 
-function groupOf(d: Draft): {
-  app: string;
-  env: Environment;
-  envLabel: string;
-  isProduction: boolean;
-  explicitApp: boolean;
-  explicitEnv: boolean;
-} {
-  const v = d.candidate.values;
+function groupOf(d: Draft): Grouped {
+  const f = d.candidate.f;
   const inferred = inferAppEnv(d.candidate.name);
   let { app, env, envLabel, isProduction } = inferred;
-  const explicitApp = clean(str(v, 'app')) || clean(str(v, 'group'));
+  const explicitApp = clean(f.app) || clean(f.group);
   if (explicitApp) {
     app = explicitApp.length > 64 ? explicitApp.slice(0, 64) : explicitApp;
     if (hasProductionWord(explicitApp)) isProduction = true;
   }
-  const explicitEnv = clean(str(v, 'env'));
+  const explicitEnv = clean(f.env);
   if (explicitEnv) {
     const named = envFromText(explicitEnv);
-    const label = explicitEnv.toLowerCase().slice(0, 32);
     if (named) {
       env = named.env;
       envLabel = named.label;
     } else {
       env = 'other';
-      envLabel = label;
+      envLabel = explicitEnv.toLowerCase().slice(0, 32);
     }
     if (env === 'production') isProduction = true;
-    else if (inferred.isProduction) {
-      d.notes.push(`env = ${explicitEnv} is overridden: the profile name says production.`);
-    }
+    else if (inferred.isProduction) addNote(d, `env = ${explicitEnv} is overridden: the profile name says production.`);
   }
   // Eager: a production role name (`ProdAdmin`) or account alias (`shop-prod`) counts too.
-  if (!isProduction && (hasProductionWord(d.roleName) || (d.accountAlias !== undefined && hasProductionWord(d.accountAlias)))) {
-    isProduction = true;
-    const what = hasProductionWord(d.roleName) ? `the role name "${d.roleName}"` : `the account alias "${d.accountAlias}"`;
-    if (env !== 'production') d.notes.push(`Shown as production: ${what} says production.`);
-    env = 'production';
-    envLabel = 'production';
+  if (!isProduction) {
+    const why = hasProductionWord(d.roleName)
+      ? `the role name "${d.roleName}"`
+      : d.accountAlias !== undefined && hasProductionWord(d.accountAlias)
+        ? `the account alias "${d.accountAlias}"`
+        : undefined;
+    if (why) {
+      isProduction = true;
+      addNote(d, `Shown as production: ${why} says production.`);
+      env = 'production';
+      envLabel = 'production';
+    }
   }
   if (isProduction && env !== 'production') {
     // An explicit env or app said otherwise; production wins (the safety rule).
-    if (!d.notes.some((n) => n.startsWith('env = '))) d.notes.push('Shown as production: a production word appears in it.');
+    if (!explicitEnv || !inferred.isProduction) addNote(d, 'Shown as production: a production word appears in it.');
     env = 'production';
     envLabel = 'production';
   }
   return { app, env, envLabel, isProduction, explicitApp: Boolean(explicitApp), explicitEnv: Boolean(explicitEnv) };
 }
 
-function colorOf(d: Draft, env: Environment, notes: string[]): string {
-  const raw = str(d.candidate.values, 'color');
-  const explicit = raw !== undefined ? parseColor(clean(raw) ?? '') : undefined;
-  if (raw !== undefined && explicit === undefined) notes.push(`color ${shown(raw)} is not a colour (use rrggbb, #rrggbb or a CSS colour name); the environment colour is used.`);
+function colorOf(d: Draft, env: Environment): string {
+  const raw = d.candidate.f.color;
+  if (raw === undefined) return ENV_COLORS[env];
+  const explicit = parseColor(clean(raw) ?? '');
+  if (explicit === undefined) addNote(d, `color ${shown(raw)} is not a colour (use rrggbb, #rrggbb or a CSS colour name); the environment colour is used.`);
   if (env === 'production') {
-    if (explicit !== undefined && explicit !== PRODUCTION_COLOR) notes.push(`color ${shown(clean(raw!) ?? '')} is not used: production is always red.`);
+    if (explicit !== undefined && explicit !== PRODUCTION_COLOR) addNote(d, `color ${shown(clean(raw) ?? '')} is not used: production is always red.`);
     return PRODUCTION_COLOR;
   }
   return explicit ?? ENV_COLORS[env];

@@ -45,16 +45,17 @@ export function truncateDisplayName(name: string, max = MAX_DISPLAY_NAME): strin
 
 /** The console home page of a region, or the partition's default console when the region is not usable there. */
 export function consoleHomeUrl(partition: Partition, region?: string): string {
-  const key = `${partition} ${region ?? ''}`;
-  let url = homes.get(key);
+  const cache = homes[partition];
+  const key = region ?? '';
+  let url = cache.get(key);
   if (url === undefined) {
     url = buildConsoleHomeUrl(partition, region);
-    if (homes.size >= 1000) homes.clear();
-    homes.set(key, url);
+    if (cache.size >= 1000) cache.clear();
+    cache.set(key, url);
   }
   return url;
 }
-const homes = new Map<string, string>();
+const homes: Record<Partition, Map<string, string>> = { aws: new Map(), 'aws-us-gov': new Map(), 'aws-cn': new Map() };
 
 function buildConsoleHomeUrl(partition: Partition, region?: string): string {
   const host = CONSOLE_HOSTS[partition];

@@ -3,6 +3,9 @@ import { configLineCount, parseAwsConfig } from '../../src/core/parse-aws-config
 import { SECRET_KEYS, stripSecrets } from '../../src/core/strip-secrets';
 import type { ConfigValue, ParsedConfig, SectionMap } from '../../src/core/types';
 
+// A failing property shrinks its example; bound that (and any run) so a failure reports instead of hanging.
+fc.configureGlobal({ interruptAfterTimeLimit: 30_000, markInterruptAsFailure: true });
+
 const errorsOf = (p: ParsedConfig) => p.diagnostics.filter((d) => d.severity === 'error');
 
 function expectSaneDiagnostics(text: string, p: ParsedConfig): void {
@@ -91,7 +94,11 @@ const bareNameArb = fc
 const keyModelArb: fc.Arbitrary<KeyModel> = fc.record({
   key: keyArb,
   nested: fc.boolean(),
-  value: fc.oneof(fc.array(valueArb, { minLength: 1, maxLength: 3 }), fc.constant([''])),
+  // Continuation lines must not start with '#' or ';' (those are comment lines).
+  value: fc.oneof(
+    fc.tuple(valueArb, fc.array(valueArb.filter((v) => !/^[#;]/.test(v)), { maxLength: 2 })).map(([first, more]) => [first, ...more]),
+    fc.constant<string[]>(['']),
+  ),
   nestedValue: fc.uniqueArray(fc.tuple(nestedKeyArb, nestedValueArb), { minLength: 1, maxLength: 3, selector: ([k]) => k }),
   delim: fc.constantFrom('=' as const, ':' as const),
   spaceBefore: fc.constantFrom('', ' ', '\t', '  '),

@@ -1,0 +1,261 @@
+// Issue 4 proof, banner side: console fixture pages served offline at their real URLs, the
+// catalogue imported through the real import page, the shipped content script in Chromium.
+// Asserts what the banner says and its colours, the production title prefix, that the console
+// header stays visible and clickable, survival of single-page navigation, the settings, the
+// "where am I?" answer, and that no error is logged.
+import { collectErrors, launchWithExtension, type ExtensionSession } from './harness';
+import { clearStorage, importThroughPage, sleep } from './ui-helpers';
+import {
+  bannerFacts,
+  CONSOLE_FIXTURES,
+  E2E_CONFIG,
+  findBanner,
+  fixtureUrl,
+  headerIsClickable,
+  openConsoleTab,
+  rgb,
+  waitForBannerIndex,
+} from './console-pages';
+import type { Page } from 'puppeteer-core';
+
+jest.setTimeout(30000);
+
+let session: ExtensionSession;
+let options: Page;
+
+beforeAll(async () => {
+  session = await launchWithExtension();
+  await clearStorage(session);
+  ({ page: options } = await importThroughPage(session, E2E_CONFIG));
+  await waitForBannerIndex(session, '123456789012');
+}, 60000);
+afterAll(async () => {
+  await session?.close();
+});
+
+async function open(fixture: string, extra?: Parameters<typeof openConsoleTab>[1], overrides?: Record<string, string>) {
+  const { page, requests } = await openConsoleTab(session, extra, overrides);
+  const errors = collectErrors(page);
+  await page.goto(fixtureUrl(fixture));
+  await findBanner(page);
+  return { page, requests, errors };
+}
+
+/** The settings as the user changes them: the import page's settings panel. */
+async function setCheckbox(label: string, checked: boolean): Promise<void> {
+  await options.bringToFront();
+  await options.evaluate(
+    (text, want) => {
+      const box = Array.from(document.querySelectorAll('label')).find((l) => l.textContent?.includes(text))?.querySelector('input');
+      if (!box) throw new Error(`no setting "${text}"`);
+      if ((box as HTMLInputElement).checked !== want) (box as HTMLInputElement).click();
+    },
+    label,
+    checked,
+  );
+}
+async function setPosition(position: 'top' | 'bottom'): Promise<void> {
+  await options.evaluate((value) => (document.querySelector(`input[name="banner-position"][value="${value}"]`) as HTMLInputElement).click(), position);
+}
+
+const PRODUCTION_RED = rgb('#d13212');
+// Tabs in the background get no animation frames: poll by time where a tab may be behind another.
+const POLL = { polling: 100, timeout: 10000 };
+
+test.each([
+  ['classic-switched-role.html', 'PRODUCTION alfie Profile alfie-production Account 1234-5678-9012 (alfie-prod) Role AlfieReadOnly'],
+  ['multi-session.html', 'DEVELOPMENT alfie Profile alfie-development Account 3456-7890-1234 Role AlfieFullAccess Hide'],
+  ['multi-session-qa.html', 'QA alfie Profile alfie-qa Account 2345-6789-0123 Role AlfieDeployment Hide'],
+  ['sso-permission-set.html', 'STAGING data-lake Profile data-lake-staging Account 4567-8901-2345 Permission set DataEngineer Hide'],
+  ['govcloud.html', 'TEST gov-ops Profile gov-ops-test Account 5678-9012-3456 Role GovOps Hide'],
+  ['china.html', 'STAGING cnops Profile cnops-staging Account 6789-0123-4567 (cx-cn) Role CnDeploy Hide'],
+  ['classic-iam-user.html', 'Account 1111-2222-3333 (acme-identity) — not in your profiles IAM user alice Hide'],
+  ['unknown-account.html', 'Account 9999-8888-7777 (someone-else) — not in your profiles Role Admin Hide'],
+  ['no-identity.html', 'Unknown account Hide'],
+])('%s: the banner says exactly who this is, and the header stays visible and clickable', async (fixture, text) => {
+  const { page, errors } = await open(fixture);
+  const facts = await bannerFacts(page);
+  expect(facts.text).toBe(text);
+  const header = await headerIsClickable(page);
+  expect(header).toMatchObject({ hit: 'nav-services', opened: 'services-menu' });
+  // The banner sits above the header, never on it.
+  expect(facts.top).toBe(0);
+  expect(header.headerTop).toBe(facts.bottom);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('production: entry red, white text, PRODUCTION label, cannot be hidden, [PROD] title', async () => {
+  const { page, errors } = await open('classic-switched-role.html');
+  const facts = await bannerFacts(page);
+  expect(facts.background).toBe(PRODUCTION_RED);
+  expect(facts.color).toBe('rgb(255, 255, 255)');
+  expect(facts.hasHideButton).toBe(false);
+  expect(await page.title()).toBe('[PROD] Instances | EC2 | us-east-1');
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('non-production: its environment colour and no title prefix; it collapses to a stripe and comes back', async () => {
+  const { page } = await open('multi-session.html');
+  const facts = await bannerFacts(page);
+  expect(facts.background).not.toBe(PRODUCTION_RED);
+  expect(facts.background).not.toBe('rgba(0, 0, 0, 0)');
+  expect(await page.title()).toBe('S3 buckets');
+  const hide = await page.waitForSelector('aria/Collapse account banner to a stripe');
+  await hide!.click();
+  const stripe = await page.waitForSelector('aria/Show account banner: DEVELOPMENT · alfie · Profile alfie-development · Account 3456-7890-1234 · Role AlfieFullAccess');
+  expect(await stripe!.evaluate((el) => el.getBoundingClientRect().height)).toBe(6);
+  expect(await page.$('aria/AWS account[role="region"]')).toBeNull();
+  // The header moved up with the stripe and is still clickable.
+  expect(await headerIsClickable(page)).toMatchObject({ hit: 'nav-services', opened: 'services-menu', headerTop: 6 });
+  await stripe!.click();
+  expect((await bannerFacts(page)).height).toBe(30);
+  await page.close();
+});
+
+test('the header stays visible and clickable after scrolling, whether it is sticky, fixed or in the page flow', async () => {
+  for (const fixture of ['multi-session.html', 'classic-switched-role.html', 'sso-permission-set.html']) {
+    const { page } = await open(fixture);
+    await page.evaluate(() => window.scrollTo(0, 1200));
+    await sleep(50);
+    const header = await page.$eval('#awsc-nav-header', (el) => el.getBoundingClientRect().top);
+    const banner = await bannerFacts(page);
+    expect({ fixture, bannerTop: banner.top }).toEqual({ fixture, bannerTop: 0 });
+    if (fixture === 'sso-permission-set.html') {
+      // An in-flow header scrolls away with the page; the banner stays.
+      expect(header).toBeLessThan(0);
+    } else {
+      expect({ fixture, header }).toEqual({ fixture, header: 30 });
+      expect(await headerIsClickable(page)).toMatchObject({ hit: 'nav-services', opened: 'services-menu' });
+    }
+    await page.close();
+  }
+});
+
+test('the banner is in a closed shadow root: the page sees only an empty host, and no other profile', async () => {
+  const { page } = await open('classic-switched-role.html');
+  const seen = await page.evaluate(() => {
+    const host = document.querySelector('role-switchboard-banner') as HTMLElement;
+    return { shadowRoot: host.shadowRoot, children: host.childElementCount, html: document.documentElement.outerHTML, text: document.body.innerText };
+  });
+  expect(seen.shadowRoot).toBeNull();
+  expect(seen.children).toBe(0);
+  for (const secret of ['alfie-qa', 'alfie-development', 'data-lake-staging', 'AlfieDeployment', '234567890123', 'alfie-production']) {
+    expect(seen.html).not.toContain(secret);
+  }
+  await page.close();
+});
+
+test('single-page navigation: the title prefix survives title rewrites, and the banner comes back when removed', async () => {
+  const { page, errors } = await open('classic-switched-role.html');
+  await page.evaluate(() => {
+    document.title = 'Volumes | EC2';
+  });
+  await page.waitForFunction(() => document.title === '[PROD] Volumes | EC2');
+  await page.evaluate(() => {
+    document.querySelector('title')!.remove();
+    const title = document.createElement('title');
+    title.textContent = 'Security Groups | EC2';
+    document.head.append(title);
+  });
+  await page.waitForFunction(() => document.title === '[PROD] Security Groups | EC2');
+  // The title settles: no loop of rewrites.
+  await sleep(200);
+  expect(await page.title()).toBe('[PROD] Security Groups | EC2');
+
+  await page.evaluate(() => document.querySelector('role-switchboard-banner')!.remove());
+  await findBanner(page);
+  expect((await bannerFacts(page)).text).toContain('alfie-production');
+
+  // The console re-renders its whole body: banner and header placement survive.
+  await page.evaluate(() => {
+    const body = document.body.cloneNode(true) as HTMLElement;
+    document.body.replaceWith(body);
+  });
+  await sleep(100);
+  expect((await bannerFacts(page)).top).toBe(0);
+  expect(await headerIsClickable(page)).toMatchObject({ hit: 'nav-services', opened: 'services-menu' });
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('"where am I?" answers with the identity and the matched profile, for the popup', async () => {
+  const { page } = await open('multi-session.html');
+  const answer = await options.evaluate(async (url) => {
+    const c = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
+    const tabs = await c.tabs.query({});
+    const tab = tabs.find((t) => t.url === url)!;
+    return c.tabs.sendMessage(tab.id!, { type: 'where-am-i' });
+  }, fixtureUrl('multi-session.html'));
+  expect(answer).toEqual({
+    identity: {
+      accountId: '345678901234',
+      roleName: 'AlfieFullAccess',
+      principalKind: 'assumed-role',
+      partition: 'aws',
+      region: 'us-east-1',
+      sessionId: '345678901234-abcd1234',
+      multiSession: true,
+      signInEndpoint: 'us-east-1.signin.aws.amazon.com',
+      source: 'session-data',
+    },
+    profile: 'alfie-development',
+  });
+  await page.close();
+});
+
+test('settings: position bottom keeps header menus on top; banner off hides all but production; prefix off', async () => {
+  const { page: dev } = await open('multi-session.html');
+  const { page: prod } = await open('classic-switched-role.html');
+  try {
+    await setPosition('bottom');
+    // Open tabs follow the setting without a reload.
+    await dev.bringToFront();
+    await dev.waitForFunction(() => (document.querySelector('role-switchboard-banner') as HTMLElement).getBoundingClientRect().bottom === window.innerHeight, POLL);
+    const facts = await bannerFacts(dev);
+    expect(facts.bottom).toBe(800);
+    expect(await headerIsClickable(dev)).toMatchObject({ hit: 'nav-services', opened: 'services-menu', headerTop: 0 });
+    // The tall Services menu reaches the bottom edge: it paints over the banner, not under it.
+    await dev.click('#nav-services');
+    expect(await dev.evaluate(() => document.elementFromPoint(60, window.innerHeight - 10)?.closest('#services-menu') !== null)).toBe(true);
+    await dev.click('#nav-services');
+    await setPosition('top');
+
+    await setCheckbox('Show the banner on console pages', false);
+    await dev.waitForFunction(() => (document.querySelector('role-switchboard-banner') as HTMLElement).getBoundingClientRect().height === 0, POLL);
+    await dev.bringToFront();
+    expect(await dev.$('aria/AWS account[role="region"]')).toBeNull();
+    // Production cannot be hidden.
+    expect((await bannerFacts(prod)).text).toContain('PRODUCTION');
+
+    await setCheckbox('Prefix production tab titles with [PROD]', false);
+    await prod.waitForFunction(() => document.title === 'Instances | EC2 | us-east-1', POLL);
+  } finally {
+    await setCheckbox('Show the banner on console pages', true);
+    await setCheckbox('Prefix production tab titles with [PROD]', true);
+    await setPosition('top');
+    await prod.waitForFunction(() => document.title === '[PROD] Instances | EC2 | us-east-1', POLL);
+    await dev.close();
+    await prod.close();
+  }
+});
+
+test('every fixture gets exactly one banner, in the top frame only', async () => {
+  expect(CONSOLE_FIXTURES.length).toBe(9);
+  const frameHtml = '<!doctype html><title>frame</title><p>inner</p>';
+  const { page } = await open('unknown-account.html', (request) =>
+    request.url() === 'https://us-west-2.console.aws.amazon.com/lambda/frame' ? { body: frameHtml, headers: { 'Content-Security-Policy': "default-src 'none'" } } : null,
+  );
+  await page.evaluate(() => {
+    const frame = document.createElement('iframe');
+    frame.src = 'https://us-west-2.console.aws.amazon.com/lambda/frame';
+    document.body.append(frame);
+  });
+  const frame = await (await page.waitForSelector('iframe'))!.contentFrame();
+  await frame.waitForSelector('p');
+  await sleep(200);
+  expect(await frame.$('role-switchboard-banner')).toBeNull();
+  expect(await page.$$eval('role-switchboard-banner', (els) => els.length)).toBe(1);
+  await page.close();
+});

@@ -1,0 +1,269 @@
+// Issue 3 proof: paste the seed config on the import page, import, then use the real action
+// popup: grouping and order, production red and labelled, keyboard filtering and switching
+// (the switch-role URL the tab opens), recent, pinning, copying, two pages kept consistent,
+// undo, export, diagnostics that select their line.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { collectErrors, launchWithExtension, type ExtensionSession } from './harness';
+import {
+  accessibleName,
+  clearStorage,
+  closePages,
+  clickButton,
+  dumpStorage,
+  find,
+  until,
+  importThroughPage,
+  openActionPopup,
+  openWebTab,
+  pasteConfig,
+  renderedRows,
+  SEED_CONFIG,
+  sleep,
+  type RowInfo,
+} from './ui-helpers';
+
+jest.setTimeout(60000);
+
+let session: ExtensionSession;
+
+beforeAll(async () => {
+  session = await launchWithExtension();
+});
+afterAll(async () => {
+  await session?.close();
+});
+beforeEach(async () => {
+  await closePages(session);
+  await clearStorage(session);
+});
+
+const entriesOf = (rows: (RowInfo | string)[]) => rows.filter((r): r is RowInfo => typeof r !== 'string');
+
+async function waitForSignInRequest(requests: string[]): Promise<URL> {
+  for (let i = 0; i < 100; i++) {
+    const hit = requests.find((u) => u.startsWith('https://signin.aws.amazon.com/'));
+    if (hit) return new URL(hit);
+    await sleep(50);
+  }
+  throw new Error(`no switch-role request; saw ${requests.join(', ')}`);
+}
+
+test('the seed example imports as alfie: development, qa, production; production red and labelled PROD; Enter switches', async () => {
+  const { page: options, result } = await importThroughPage(session, SEED_CONFIG);
+  const optionErrors = collectErrors(options);
+  expect(result).toContain('Imported 3 roles');
+
+  // The preview shows the same grouping the popup will.
+  const preview = await renderedRows(options, '.preview-list .role-list');
+  expect(preview).toEqual(['# alfie', expect.objectContaining({ profile: 'alfie-development' }), expect.objectContaining({ profile: 'alfie-qa' }), expect.objectContaining({ profile: 'alfie-production' })]);
+
+  const { page: tab, requests } = await openWebTab(session);
+  const popup = await openActionPopup(session, tab);
+  const errors = collectErrors(popup);
+
+  // Opens with the search box focused, named "Search roles".
+  expect(await popup.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Search roles');
+  expect(await popup.$('aria/Search roles')).not.toBeNull();
+
+  const rows = await renderedRows(popup);
+  expect(rows[0]).toBe('# alfie');
+  const alfie = entriesOf(rows);
+  expect(alfie.map((r) => r.profile)).toEqual(['alfie-development', 'alfie-qa', 'alfie-production']);
+  expect(alfie.map((r) => r.env)).toEqual(['development', 'test', 'production']);
+  expect(alfie.map((r) => r.prod)).toEqual([false, false, true]);
+
+  // Each role is one button whose accessible name starts with the profile name and shows env,
+  // account and role.
+  const name = await accessibleName(popup, '.row-entry[data-profile="alfie-production"] .role-main');
+  expect(name.startsWith('alfie-production')).toBe(true);
+  expect(name).toContain('PROD');
+  expect(name).toContain('1234-5678-9012');
+  expect(name).toContain('AlfieReadOnly');
+  expect(await accessibleName(popup, '.row-entry[data-profile="alfie-qa"] .role-main')).toMatch(/^alfie-qa.*qa.*2345-6789-0123.*AlfieDeployment/);
+
+  // Production is red (border, name, PROD label) and says PROD in text; qa is not red.
+  const colours = await popup.$eval('.row-entry[data-profile="alfie-production"]', (row) => ({
+    border: getComputedStyle(row).borderLeftColor,
+    name: getComputedStyle(row.querySelector('.role-profile')!).color,
+    label: row.querySelector('.prod-label')?.textContent,
+    labelBg: getComputedStyle(row.querySelector('.prod-label')!).backgroundColor,
+  }));
+  const isRed = (rgb: string) => {
+    const [r, g, b] = rgb.match(/\d+/g)!.map(Number) as [number, number, number];
+    return r > 150 && g < 100 && b < 100;
+  };
+  expect(colours.label).toBe('PROD');
+  expect(isRed(colours.border)).toBe(true);
+  expect(isRed(colours.labelBg)).toBe(true);
+  expect(isRed(colours.name)).toBe(true);
+  const qaBorder = await popup.$eval('.row-entry[data-profile="alfie-qa"]', (row) => getComputedStyle(row).borderLeftColor);
+  expect(isRed(qaBorder)).toBe(false);
+  expect(await popup.$$eval('.row-entry[data-profile="alfie-qa"] .prod-label', (els) => els.length)).toBe(0);
+
+  // Type to filter; the best match is active; Enter switches in the current tab.
+  await popup.keyboard.type('alfie prod');
+  await until(popup, () => document.querySelectorAll('.row-entry').length === 1);
+  const filtered = entriesOf(await renderedRows(popup));
+  expect(filtered.map((r) => r.profile)).toEqual(['alfie-production']);
+  expect(filtered[0]!.active).toBe(true);
+  const activeId = await popup.$eval('aria/Search roles', (el) => el.getAttribute('aria-activedescendant'));
+  expect(await popup.$eval(`#${activeId}`, (el) => el.closest('.row-entry')?.getAttribute('data-profile'))).toBe('alfie-production');
+
+  await popup.keyboard.press('Enter');
+  const url = await waitForSignInRequest(requests);
+  expect(url.pathname).toBe('/switchrole');
+  expect(url.searchParams.get('account')).toBe('123456789012');
+  expect(url.searchParams.get('roleName')).toBe('AlfieReadOnly');
+  expect(url.searchParams.get('displayName')).toBe('alfie-production');
+  expect(errors).toEqual([]);
+  expect(optionErrors).toEqual([]);
+
+  // The switch is remembered: Recent lists it on top next time.
+  await sleep(300);
+  const { page: tab2 } = await openWebTab(session);
+  const popup2 = await openActionPopup(session, tab2);
+  const again = await renderedRows(popup2);
+  expect(again.slice(0, 2)).toEqual(['# Recent', expect.objectContaining({ profile: 'alfie-production' })]);
+  const stored = await dumpStorage(session);
+  expect(stored.local.recent).toEqual(['alfie-production']);
+});
+
+test('arrows move the active role, Ctrl+Enter opens a new tab, Esc clears then closes', async () => {
+  await importThroughPage(session, SEED_CONFIG);
+  const { page: tab, requests } = await openWebTab(session);
+  const popup = await openActionPopup(session, tab);
+  const active = async () => entriesOf(await renderedRows(popup)).find((r) => r.active)?.profile;
+  expect(await active()).toBe('alfie-development');
+  await popup.keyboard.press('ArrowDown');
+  expect(await active()).toBe('alfie-qa');
+  await popup.keyboard.press('ArrowDown');
+  await popup.keyboard.press('ArrowDown'); // stays on the last one
+  expect(await active()).toBe('alfie-production');
+  await popup.keyboard.press('ArrowUp');
+  expect(await active()).toBe('alfie-qa');
+
+  const before = new Set(session.browser.targets());
+  const newTarget = session.browser.waitForTarget((t) => !before.has(t) && t.url().startsWith('https://signin.aws.amazon.com/'), { timeout: 10000 });
+  // The popup closes as the new tab takes focus: key-up events may find it gone.
+  await popup.keyboard.down('Control');
+  await popup.keyboard.press('Enter').catch(() => {});
+  await popup.keyboard.up('Control').catch(() => {});
+  const opened = new URL((await newTarget).url());
+  expect(opened.searchParams.get('account')).toBe('234567890123');
+  expect(opened.searchParams.get('roleName')).toBe('AlfieDeployment');
+  // The current tab was left alone.
+  expect(requests.some((u) => u.startsWith('https://signin.aws.amazon.com/'))).toBe(false);
+
+  // Esc: first clears the query, then closes the popup.
+  const { page: tab2 } = await openWebTab(session);
+  const popup2 = await openActionPopup(session, tab2);
+  await popup2.keyboard.type('zzzz');
+  await find(popup2, '.no-match');
+  expect(await popup2.$eval('.no-match', (el) => el.textContent)).toContain('No role matches');
+  await popup2.keyboard.press('Escape');
+  expect(await popup2.$eval('aria/Search roles', (el) => (el as HTMLInputElement).value)).toBe('');
+  await find(popup2, '.row-entry');
+  const closed = new Promise<void>((resolve) => popup2.once('close', () => resolve()));
+  await popup2.keyboard.press('Escape');
+  await Promise.race([closed, sleep(5000).then(() => Promise.reject(new Error('popup did not close')))]);
+});
+
+test('copy link, pin to the top, and two open pages stay consistent', async () => {
+  await importThroughPage(session, SEED_CONFIG);
+  const popup = await session.openPage('popup.html');
+  await find(popup, '.row-entry');
+  const errors = collectErrors(popup);
+  await session.browser.defaultBrowserContext().overridePermissions(`chrome-extension://${session.extensionId}`, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
+
+  await clickButton(popup, 'Copy link for alfie-qa');
+  await until(popup, () => document.querySelector('.row-entry[data-profile="alfie-qa"] .copied')?.textContent === 'Copied');
+  const copied = await popup.evaluate(() => navigator.clipboard.readText());
+  expect(new URL(copied).searchParams.get('roleName')).toBe('AlfieDeployment');
+  expect(await popup.$eval('.status-bar', (el) => el.textContent)).toContain('Copied the switch link for alfie-qa');
+
+  await clickButton(popup, 'Pin alfie-production');
+  await until(popup, () => document.querySelector('.row-header .group-name')?.textContent === 'Pinned');
+  const rows = await renderedRows(popup);
+  expect(rows.slice(0, 2)).toEqual(['# Pinned', expect.objectContaining({ profile: 'alfie-production' })]);
+  expect((await dumpStorage(session)).sync.settings).toMatchObject({ favourites: ['alfie-production'] });
+
+  // A second page (the import page) imports another config: the open popup follows.
+  await importThroughPage(session, '[profile billing-staging]\nrole_arn = arn:aws:iam::111122223333:role/Ops\n');
+  await until(popup, () => !!document.querySelector('.row-entry[data-profile="billing-staging"]'));
+  expect(await popup.$$eval('.row-entry[data-profile^="alfie"]', (els) => els.length)).toBe(0);
+  expect(errors).toEqual([]);
+});
+
+test('undo import restores the previous config; export downloads the stored one', async () => {
+  const { page: options } = await importThroughPage(session, SEED_CONFIG);
+  const second = '[profile billing-prod]\nrole_arn = arn:aws:iam::111122223333:role/Ops\n';
+  const { result } = await importThroughPage(session, second, options);
+  expect(result).toContain('Imported 1 role');
+  await until(options, () => document.querySelector('[data-testid="stored-status"]')?.textContent?.includes('1 role,'));
+
+  await clickButton(options, 'Undo import');
+  await until(options, () => document.querySelector('.result')?.textContent?.includes('Restored the config from before the last import'));
+  await until(options, () => document.querySelector('[data-testid="stored-status"]')?.textContent?.includes('3 roles,'));
+  const popup = await session.openPage('popup.html');
+  await find(popup, '.row-entry');
+  expect(entriesOf(await renderedRows(popup)).map((r) => r.profile)).toEqual(['alfie-development', 'alfie-qa', 'alfie-production']);
+
+  // Export: a download of the stored text (secret-free), no network.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rsb-export-'));
+  const cdp = await options.createCDPSession();
+  await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir });
+  await clickButton(options, 'Export');
+  let exported = '';
+  for (let i = 0; i < 100 && !exported; i++) {
+    const file = fs.readdirSync(dir).find((f) => !f.endsWith('.crdownload'));
+    if (file) exported = fs.readFileSync(path.join(dir, file), 'utf8');
+    else await sleep(50);
+  }
+  expect(exported).toBe(SEED_CONFIG);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('clicking a diagnostic selects its line in the text box; CLI-fatal errors are named but the valid part imports', async () => {
+  const options = await session.openPage('options.html');
+  const text = `${SEED_CONFIG}[profile broken-dev]\nthis line has no delimiter\nrole_arn = arn:aws:iam::555566667777:role/Dev\n`;
+  await pasteConfig(options, text);
+  await find(options, '.issue-error');
+  expect(await options.$eval('.preview', (el) => el.textContent)).toContain('The AWS CLI would reject this file:');
+  const line = await options.$eval('.issue-error .issue-line', (el) => Number(el.textContent!.replace(/\D/g, '')));
+  expect(line).toBe(13);
+  await options.click('.issue-error');
+  const selection = await options.$eval('aria/AWS config', (el) => {
+    const t = el as HTMLTextAreaElement;
+    return { focused: document.activeElement === t, selected: t.value.slice(t.selectionStart, t.selectionEnd) };
+  });
+  expect(selection).toEqual({ focused: true, selected: 'this line has no delimiter' });
+
+  const result = (await importThroughPage(session, text, options)).result;
+  expect(result).toMatch(/Imported [34] roles/);
+  const popup = await session.openPage('popup.html');
+  await find(popup, '.row-entry');
+  expect(entriesOf(await renderedRows(popup)).map((r) => r.profile)).toEqual(expect.arrayContaining(['alfie-development', 'alfie-qa', 'alfie-production']));
+});
+
+test('the empty popup explains itself, links to the import page and imports from its paste box', async () => {
+  const { page: tab } = await openWebTab(session);
+  const popup = await openActionPopup(session, tab);
+  expect(await popup.$eval('.empty-state', (el) => el.textContent)).toContain('No roles yet');
+  const existing = new Set(session.browser.targets());
+  const openedOptions = session.browser.waitForTarget((t) => !existing.has(t) && t.url() === `chrome-extension://${session.extensionId}/options.html`, { timeout: 10000 });
+  await clickButton(popup, 'Open the import page');
+  expect(await openedOptions).toBeTruthy();
+
+  const popup2 = await session.openPage('popup.html');
+  await find(popup2, '.empty-state');
+  const box = await find(popup2, 'aria/Or paste your config here');
+  await box!.evaluate((el, value) => {
+    (el as HTMLTextAreaElement).value = value;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, SEED_CONFIG);
+  await clickButton(popup2, 'Import pasted config');
+  await find(popup2, '.row-entry[data-profile="alfie-production"]');
+  expect(entriesOf(await renderedRows(popup2))).toHaveLength(3);
+});

@@ -1,0 +1,170 @@
+// Helpers for the import page / popup end-to-end tests: drive the real pages of the built
+// extension in Chromium. No mocks: storage, the service worker and the popup are the shipped code.
+import type { ElementHandle, Page } from 'puppeteer-core';
+import type { ExtensionSession } from './harness';
+
+export const SEED_CONFIG = `[default]
+region = us-east-1
+[profile alfie-development]
+role_arn = arn:aws:iam::345678901234:role/AlfieFullAccess
+source_profile = default
+[profile alfie-qa]
+role_arn = arn:aws:iam::234567890123:role/AlfieDeployment
+source_profile = default
+[profile alfie-production]
+role_arn = arn:aws:iam::123456789012:role/AlfieReadOnly
+source_profile = default
+`;
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Finds an element by selector (CSS or `aria/Name[role=...]`), polling with timers: pages in
+ * background tabs get no animation frames, which puppeteer's own waits may rely on.
+ */
+export async function find(page: Page, selector: string, timeout = 10000): Promise<ElementHandle<Element>> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const handle = await page.$(selector);
+    if (handle) return handle;
+    if (Date.now() > end) throw new Error(`${selector} not found within ${timeout} ms`);
+    await sleep(50);
+  }
+}
+
+/** waitForFunction with timer polling (works in background tabs). */
+export async function until<T>(page: Page, fn: (arg: T) => unknown, arg?: T, timeout = 10000) {
+  return page.waitForFunction(fn as (arg: unknown) => unknown, { polling: 50, timeout }, arg);
+}
+
+/** Puts text into the "AWS config" box the way a paste does (value + input event). */
+export async function pasteConfig(page: Page, text: string): Promise<void> {
+  const box = await find(page, 'aria/AWS config');
+  await box.evaluate((el, value) => {
+    (el as HTMLTextAreaElement).value = value;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
+}
+
+export async function clickButton(page: Page, name: string): Promise<void> {
+  const button = await find(page, `aria/${name}[role="button"]`);
+  // Background tabs get no animation frames, and a click waits for one.
+  await page.bringToFront();
+  await button.click();
+}
+
+/** Opens the import page, pastes `text`, presses Import and waits for the outcome; returns the page. */
+export async function importThroughPage(session: ExtensionSession, text: string, page?: Page): Promise<{ page: Page; result: string }> {
+  const options = page ?? (await session.openPage('options.html'));
+  await pasteConfig(options, text);
+  await until(options, () => !!document.querySelector('[data-testid="preview-summary"]'), undefined, 30000);
+  const before = await options.evaluate(() => document.querySelector('.result')?.textContent ?? '');
+  await clickButton(options, 'Import');
+  const handle = await until(
+    options,
+    (previous: string) => {
+      const text = document.querySelector('.result')?.textContent ?? '';
+      return text && text !== previous && !text.includes('Importing') ? text : false;
+    },
+    before,
+    30000,
+  );
+  return { page: options, result: (await handle.jsonValue()) as string };
+}
+
+/** A plain web page (served by interception, nothing leaves the machine) to open the popup over. */
+export async function openWebTab(session: ExtensionSession, url = 'https://example.test/'): Promise<{ page: Page; requests: string[] }> {
+  const page = await session.browser.newPage();
+  const requests: string[] = [];
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    requests.push(request.url());
+    if (request.isNavigationRequest()) {
+      void request.respond({ status: 200, contentType: 'text/html', body: '<!doctype html><title>page</title><p>page</p>' });
+    } else void request.abort();
+  });
+  await page.goto(url);
+  return { page, requests };
+}
+
+/** Opens the real action popup over `tab` (as the toolbar button does). */
+export async function openActionPopup(session: ExtensionSession, tab: Page): Promise<Page> {
+  const extension = (await session.browser.extensions()).get(session.extensionId);
+  if (!extension) throw new Error('extension not found');
+  const before = new Set(session.browser.targets());
+  await tab.bringToFront();
+  await tab.triggerExtensionAction(extension);
+  const target = await session.browser.waitForTarget((t) => !before.has(t) && t.url() === `chrome-extension://${session.extensionId}/popup.html`, { timeout: 10000 });
+  const popup = (await target.asPage())!;
+  await find(popup, '.row-entry, .empty-state, .no-match');
+  return popup;
+}
+
+export interface RowInfo {
+  profile: string;
+  env: string;
+  section: string;
+  prod: boolean;
+  active: boolean;
+  text: string;
+}
+
+/** The rendered rows, top to bottom: app headers as `# name`, entries as their profile. */
+export async function renderedRows(page: Page, scope = '.role-list'): Promise<(RowInfo | string)[]> {
+  return page.$eval(scope, (list) =>
+    Array.from(list.querySelectorAll('.row'))
+      .map((row) => ({ row: row as HTMLElement, top: new DOMMatrix(getComputedStyle(row).transform).m42 }))
+      .sort((a, b) => a.top - b.top)
+      .map(({ row }) =>
+        row.classList.contains('row-header')
+          ? `# ${row.querySelector('.group-name')?.textContent ?? ''}`
+          : {
+              profile: row.dataset.profile ?? '',
+              env: row.dataset.env ?? '',
+              section: '',
+              prod: row.classList.contains('is-prod'),
+              active: row.classList.contains('is-active'),
+              text: row.querySelector('.role-main')?.textContent ?? '',
+            },
+      ),
+  );
+}
+
+/** Everything in the three storage areas, read by the service worker. */
+export async function dumpStorage(session: ExtensionSession): Promise<{ sync: Record<string, unknown>; local: Record<string, unknown>; session: Record<string, unknown> }> {
+  return session.worker.evaluate(async () => {
+    const c = (globalThis as unknown as { chrome: { storage: Record<string, { get(k: null): Promise<Record<string, unknown>> }> } }).chrome;
+    return { sync: await c.storage.sync!.get(null), local: await c.storage.local!.get(null), session: await c.storage.session!.get(null) };
+  });
+}
+
+/** Runs `code` against chrome.storage in the service worker (to plant faults). */
+export async function inWorker<T>(session: ExtensionSession, fn: (storage: { sync: StorageArea; local: StorageArea }) => Promise<T>): Promise<T> {
+  return session.worker.evaluate(`(${fn.toString()})(chrome.storage)`) as Promise<T>;
+}
+
+export interface StorageArea {
+  get(keys: string | string[] | null): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string | string[]): Promise<void>;
+  clear(): Promise<void>;
+}
+
+/** Closes every page the previous test left open, so stale popups or tabs cannot answer for new ones. */
+export async function closePages(session: ExtensionSession): Promise<void> {
+  for (const page of await session.browser.pages()) await page.close().catch(() => {});
+}
+
+export async function clearStorage(session: ExtensionSession): Promise<void> {
+  await inWorker(session, async (s) => {
+    await s.sync.clear();
+    await s.local.clear();
+  });
+}
+
+/** Accessible name of an element, as the browser's accessibility tree computes it. */
+export async function accessibleName(page: Page, selector: string): Promise<string> {
+  const handle = await find(page, selector);
+  const snapshot = await page.accessibility.snapshot({ root: handle, interestingOnly: false });
+  return snapshot?.name ?? '';
+}

@@ -1,0 +1,59 @@
+import { CONSOLE_PALETTE, ENV_COLORS, PRODUCTION_COLOR, linkColor, nearestPaletteColor, parseColor } from '../../src/core/colors';
+
+describe('parseColor', () => {
+  it.each([
+    ['ff0000', '#ff0000'],
+    ['#FF0000', '#ff0000'],
+    ['  00aa00 ', '#00aa00'],
+    ['#f00', '#ff0000'],
+    ['0a8', '#00aa88'],
+    ['"ffaaee"', '#ffaaee'],
+    ['blue', '#0000ff'],
+    ['Pink', '#ffc0cb'],
+    ['green', '#008000'],
+    ['red', '#ff0000'],
+    ['RebeccaPurple', '#663399'],
+    ['lightgoldenrodyellow', '#fafad2'],
+  ])('%s → %s', (input, expected) => {
+    expect(parseColor(input)).toBe(expected);
+  });
+
+  it.each(['', 'ff00', '#ff00000', 'gg0000', 'reddish', 'rgb(1,2,3)', '#', 'ff0000 ; note'])('rejects %p', (input) => {
+    expect(parseColor(input)).toBeUndefined();
+  });
+});
+
+describe('nearestPaletteColor', () => {
+  it('maps each environment colour to a distinct-enough palette colour, production to red', () => {
+    expect(nearestPaletteColor(PRODUCTION_COLOR)).toBe('red');
+    expect(nearestPaletteColor(ENV_COLORS.development)).toBe('green');
+    expect(nearestPaletteColor(ENV_COLORS.test)).toBe('blue');
+    expect(nearestPaletteColor(ENV_COLORS.staging)).toBe('orange');
+  });
+
+  it.each([
+    ['#ff0000', 'red'],
+    ['#ffaaee', 'red'], // pink is nearest to the palette's pinkish red
+    ['#00ff00', 'green'],
+    ['#00aa00', 'green'],
+    ['#0000ff', 'blue'],
+    ['#00ffff', 'blue'],
+    ['#ffff00', 'yellow'],
+    ['#ffd700', 'yellow'],
+    ['#ff8c00', 'orange'],
+    ['#f2b0a9', 'red'],
+    ['#83d4e8', 'blue'],
+  ])('%s → %s', (hex, name) => {
+    expect(nearestPaletteColor(hex)).toBe(name);
+  });
+
+  it('gives no colour for greys, black and white (the link then carries none)', () => {
+    for (const hex of ['#808080', '#000000', '#ffffff', ENV_COLORS.other]) expect(nearestPaletteColor(hex)).toBeUndefined();
+  });
+
+  it('linkColor returns the palette hex without #', () => {
+    expect(linkColor('#d13212')).toBe(CONSOLE_PALETTE.red);
+    expect(linkColor('#777777')).toBeUndefined();
+    for (const hex of Object.values(CONSOLE_PALETTE)) expect(hex).toMatch(/^[0-9a-f]{6}$/);
+  });
+});
