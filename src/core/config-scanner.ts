@@ -207,9 +207,11 @@ export function scanConfigLines(text: string, visit: LineVisitor): void {
           hasKey = false;
         } else {
           let d = a;
+          let plain = true; // only characters that lower() leaves alone (saves a toLowerCase)
           while (d < b) {
             const c = text.charCodeAt(d);
             if (c === 0x3d /* = */ || c === 0x3a /* : */) break;
+            if ((c >= 0x41 && c <= 0x5a) || c > 0x7f) plain = false;
             d++;
           }
           if (d === b) {
@@ -230,7 +232,7 @@ export function scanConfigLines(text: string, visit: LineVisitor): void {
               hasKey = false;
             } else {
               line.kind = 'option';
-              line.key = line.rawKey.toLowerCase();
+              line.key = plain ? line.rawKey : line.rawKey.toLowerCase();
               hasKey = true;
             }
           }

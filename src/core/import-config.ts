@@ -20,38 +20,23 @@ import type { Catalogue, CatalogueEntry, ConfigValue, Diagnostic, Environment, P
 type Section = Record<string, ConfigValue>;
 
 /**
- * The keys this module reads, taken from a section in one pass (one fixed shape, instead of
- * two dozen lookups into thousands of differently shaped section objects). A nested map where
- * a string belongs reads as ''.
+ * The keys every profile is checked for, taken from a section in one pass (one fixed shape,
+ * instead of a dozen lookups into thousands of differently shaped section objects). Rarer
+ * keys are read with `raw()` where needed. A nested map where a string belongs reads as ''.
  */
 interface Fields {
   role_arn: string | undefined;
   source_profile: string | undefined;
   credential_source: string | undefined;
-  credential_process: string | undefined;
-  external_id: string | undefined;
-  web_identity_token_file: string | undefined;
   aws_account_id: string | undefined;
-  aws_account_alias: string | undefined;
   role_name: string | undefined;
-  target_role_name: string | undefined;
-  target_region: string | undefined;
   sso_session: string | undefined;
   sso_start_url: string | undefined;
   sso_region: string | undefined;
   sso_account_id: string | undefined;
   sso_role_name: string | undefined;
-  granted_sso_start_url: string | undefined;
-  granted_sso_region: string | undefined;
-  granted_sso_account_id: string | undefined;
-  granted_sso_role_name: string | undefined;
-  azure_default_role_arn: string | undefined;
-  mfa_serial: string | undefined;
   region: string | undefined;
   color: string | undefined;
-  app: string | undefined;
-  env: string | undefined;
-  group: string | undefined;
 }
 
 function readFields(values: Section): Fields {
@@ -59,30 +44,15 @@ function readFields(values: Section): Fields {
     role_arn: undefined,
     source_profile: undefined,
     credential_source: undefined,
-    credential_process: undefined,
-    external_id: undefined,
-    web_identity_token_file: undefined,
     aws_account_id: undefined,
-    aws_account_alias: undefined,
     role_name: undefined,
-    target_role_name: undefined,
-    target_region: undefined,
     sso_session: undefined,
     sso_start_url: undefined,
     sso_region: undefined,
     sso_account_id: undefined,
     sso_role_name: undefined,
-    granted_sso_start_url: undefined,
-    granted_sso_region: undefined,
-    granted_sso_account_id: undefined,
-    granted_sso_role_name: undefined,
-    azure_default_role_arn: undefined,
-    mfa_serial: undefined,
     region: undefined,
     color: undefined,
-    app: undefined,
-    env: undefined,
-    group: undefined,
   };
   for (const key in values) {
     if (!Object.prototype.hasOwnProperty.call(f, key)) continue;
@@ -90,6 +60,13 @@ function readFields(values: Section): Fields {
     f[key as keyof Fields] = typeof v === 'string' ? v : '';
   }
   return f;
+}
+
+/** A key outside Fields: its string value, '' for a nested map, undefined when absent. */
+function raw(c: Candidate, key: string): string | undefined {
+  if (!Object.prototype.hasOwnProperty.call(c.values, key)) return undefined;
+  const v = c.values[key];
+  return typeof v === 'string' ? v : '';
 }
 
 /** One section that is, or looks meant as, a profile. */
@@ -112,12 +89,13 @@ const SECRET_HINT = /aws_(?:access_key_id|secret_access_key|session_token|securi
 const BARE_NOTE = (name: string) => `The AWS CLI ignores bare [${name}] sections; use [profile ${name}] for the CLI.`;
 
 /** Keys that make a bare section one of ours to list, although it has no role to open. */
-function profileLike(f: Fields): boolean {
+function profileLike(c: Candidate): boolean {
+  const f = c.f;
   return (
     f.role_arn !== undefined || f.aws_account_id !== undefined || f.role_name !== undefined || f.source_profile !== undefined ||
-    f.credential_source !== undefined || f.credential_process !== undefined || f.sso_session !== undefined ||
+    f.credential_source !== undefined || raw(c, 'credential_process') !== undefined || f.sso_session !== undefined ||
     f.sso_start_url !== undefined || f.sso_account_id !== undefined || f.sso_role_name !== undefined ||
-    f.external_id !== undefined || f.mfa_serial !== undefined || f.granted_sso_account_id !== undefined || f.granted_sso_start_url !== undefined
+    raw(c, 'external_id') !== undefined || raw(c, 'mfa_serial') !== undefined || raw(c, 'granted_sso_account_id') !== undefined || raw(c, 'granted_sso_start_url') !== undefined
   );
 }
 
@@ -340,7 +318,7 @@ function collectCandidates(parsed: ParsedConfig, secrets: SecretScan, diagnostic
     const values = parsed.otherSections[name]!;
     const keyed = secrets.keyedBare.size > 0 && secrets.keyedBare.has(name);
     const c = candidate(name, values, locations.otherSections[name]?.line ?? 1, true, keyed || secrets.defaultKeyed);
-    const like = profileLike(c.f);
+    const like = profileLike(c);
     // A credentials-file section with the name of a config profile is that profile's keys
     // (botocore merges the two files): mark the profile instead of listing the section.
     if (keyed && !like && Object.prototype.hasOwnProperty.call(parsed.profiles, name)) {
@@ -412,7 +390,7 @@ function classify(c: Candidate, ctx: Context): Outcome {
   if (f.role_arn !== undefined) {
     const arn = parseRoleArn(clean(f.role_arn) ?? '');
     if (!arn.ok) return skip(`Invalid role_arn ${shown(f.role_arn)}: ${arn.reason}.`);
-    if (f.external_id !== undefined) {
+    if (raw(c, 'external_id') !== undefined) {
       return skip("The role needs an external ID (external_id), which the console's switch-role page cannot send; use the AWS CLI for this role.");
     }
     const chain = resolveSourceChain(c, ctx.byName);
@@ -433,11 +411,11 @@ function classify(c: Candidate, ctx: Context): Outcome {
     if (f.aws_account_id !== undefined || f.role_name !== undefined) addNote(draft, 'role_arn is used; aws_account_id/role_name in the same section are ignored.');
     if (chain.notes) for (const n of chain.notes) addNote(draft, n);
     draft.region = regionOf(f.region, draft);
-    draft.accountAlias = aliasOf(f.aws_account_alias, draft);
+    draft.accountAlias = aliasOf(raw(c, 'aws_account_alias'), draft);
     return { ok: true, entry: draft };
   }
 
-  const sso = ssoSettings(f);
+  const sso = ssoSettings(c);
   if (sso) return ssoEntry(c, sso, ctx.parsed);
 
   if (f.aws_account_id !== undefined) {
@@ -457,10 +435,10 @@ function classify(c: Candidate, ctx: Context): Outcome {
   if (f.credential_source !== undefined) {
     return skip(`credential_source without role_arn: it supplies credentials to the AWS CLI but names no role to open in the console.${bareSuffix}`);
   }
-  if (f.credential_process !== undefined) {
+  if (raw(c, 'credential_process') !== undefined) {
     return skip(`credential_process only: it supplies credentials to the AWS CLI but names no role or SSO account to open in the console.${bareSuffix}`);
   }
-  if (f.azure_default_role_arn !== undefined) {
+  if (raw(c, 'azure_default_role_arn') !== undefined) {
     return skip('aws-azure-login profile: it signs in through Azure AD (azure_default_role_arn), not by switching roles, so there is nothing for the switch-role page.');
   }
   if (c.hadKeys) {
@@ -469,7 +447,7 @@ function classify(c: Candidate, ctx: Context): Outcome {
   if (f.role_name !== undefined) return skip(`role_name without aws_account_id or role_arn: the account is unknown.${bareSuffix}`);
   if (f.source_profile !== undefined) return skip(`source_profile without role_arn: no role to switch to.${bareSuffix}`);
   if (c.bare) return skip(`${BARE_NOTE(c.name)} It has no role_arn or aws_account_id either.`);
-  if (f.web_identity_token_file !== undefined) return skip('web_identity_token_file without role_arn: no role to switch to.');
+  if (raw(c, 'web_identity_token_file') !== undefined) return skip('web_identity_token_file without role_arn: no role to switch to.');
   return skip('No role or SSO settings (nothing to open in the console).');
 }
 
@@ -535,7 +513,8 @@ interface SsoSettings {
   granted: boolean;
 }
 
-function ssoSettings(f: Fields): SsoSettings | undefined {
+function ssoSettings(c: Candidate): SsoSettings | undefined {
+  const f = c.f;
   if (f.sso_session !== undefined || f.sso_start_url !== undefined || f.sso_account_id !== undefined || f.sso_role_name !== undefined) {
     return {
       session: clean(f.sso_session),
@@ -546,13 +525,13 @@ function ssoSettings(f: Fields): SsoSettings | undefined {
       granted: false,
     };
   }
-  if (f.granted_sso_account_id !== undefined || f.granted_sso_start_url !== undefined) {
+  if (raw(c, 'granted_sso_account_id') !== undefined || raw(c, 'granted_sso_start_url') !== undefined) {
     return {
       session: undefined,
-      startUrl: clean(f.granted_sso_start_url),
-      region: clean(f.granted_sso_region),
-      accountId: clean(f.granted_sso_account_id),
-      roleName: clean(f.granted_sso_role_name),
+      startUrl: clean(raw(c, 'granted_sso_start_url')),
+      region: clean(raw(c, 'granted_sso_region')),
+      accountId: clean(raw(c, 'granted_sso_account_id')),
+      roleName: clean(raw(c, 'granted_sso_role_name')),
       granted: true,
     };
   }
@@ -604,7 +583,7 @@ function ssoEntry(c: Candidate, sso: SsoSettings, parsed: ParsedConfig): Outcome
   };
   if (sso.granted) addNote(draft, "Read from Granted's granted_sso_* keys.");
   if (ssoRegion === undefined && !sso.granted) addNote(draft, 'sso_region is missing: the AWS CLI needs it (the console link does not).');
-  draft.accountAlias = aliasOf(c.f.aws_account_alias, draft);
+  draft.accountAlias = aliasOf(raw(c, 'aws_account_alias'), draft);
   draft.region = regionOf(c.f.region, draft);
   return { ok: true, entry: draft };
 }
@@ -626,7 +605,7 @@ function aesrEntry(c: Candidate, byName: Map<string, Candidate>): Outcome {
     ssoRegion: undefined,
     notes: c.bare ? [BARE_NOTE(c.name)] : undefined,
   };
-  draft.accountAlias = aliasOf(f.aws_account_alias, draft);
+  draft.accountAlias = aliasOf(raw(c, 'aws_account_alias'), draft);
   if (isAccountId(account)) draft.accountId = account;
   else if (/^[\d\s-]+$/.test(account)) {
     // Digits and dashes: an ID, perhaps copied as the console shows it (`1234-5678-9012`).
@@ -650,9 +629,9 @@ function aesrEntry(c: Candidate, byName: Map<string, Candidate>): Outcome {
   const base = chain.chain ? byName.get(chain.chain[0]!) : undefined;
   if (base) {
     // AESR: a target without role_name gets its base's target_role_name, and target_region.
-    if (!roleName) roleName = clean(base.f.target_role_name);
+    if (!roleName) roleName = clean(raw(base, 'target_role_name'));
     if (draft.region === undefined) {
-      const targetRegion = clean(base.f.target_region);
+      const targetRegion = clean(raw(base, 'target_region'));
       if (targetRegion !== undefined && isRegion(targetRegion)) draft.region = targetRegion;
     }
   }
@@ -845,15 +824,15 @@ function buildEntry(d: Draft, g: Grouped): CatalogueEntry {
 }
 
 function groupOf(d: Draft): Grouped {
-  const f = d.candidate.f;
+  const c = d.candidate;
   const inferred = inferAppEnv(d.candidate.name);
   let { app, env, envLabel, isProduction } = inferred;
-  const explicitApp = clean(f.app) || clean(f.group);
+  const explicitApp = clean(raw(c, 'app')) || clean(raw(c, 'group'));
   if (explicitApp) {
     app = explicitApp.length > 64 ? explicitApp.slice(0, 64) : explicitApp;
     if (hasProductionWord(explicitApp)) isProduction = true;
   }
-  const explicitEnv = clean(f.env);
+  const explicitEnv = clean(raw(c, 'env'));
   if (explicitEnv) {
     const named = envFromText(explicitEnv);
     if (named) {

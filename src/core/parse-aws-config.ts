@@ -39,6 +39,39 @@ const PROFILE_KEYS = new Set([
   'sso_role_name',
 ]);
 
+/** Keys the AWS CLI reads from a profile or sso-session (for "did you mean" warnings on near-misses). */
+const KNOWN_KEYS = new Set([
+  'region',
+  'output',
+  'role_arn',
+  'source_profile',
+  'credential_source',
+  'credential_process',
+  'mfa_serial',
+  'external_id',
+  'role_session_name',
+  'duration_seconds',
+  'web_identity_token_file',
+  'sso_session',
+  'sso_start_url',
+  'sso_region',
+  'sso_account_id',
+  'sso_role_name',
+  'sso_registration_scopes',
+  'aws_access_key_id',
+  'aws_secret_access_key',
+  'aws_session_token',
+  'aws_security_token',
+  'ca_bundle',
+  'cli_pager',
+  'cli_binary_format',
+  'endpoint_url',
+  'max_attempts',
+  'retry_mode',
+  'services',
+  'include_profile',
+]);
+
 /** Keys whose values must never be quoted in a message. */
 const SECRET_KEY_NAMES = new Set(['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'aws_security_token']);
 
@@ -234,7 +267,7 @@ export function parseAwsConfig(text: string): ParsedConfig {
   const defaultOptions = new Map<string, DefaultOption>();
   let defaultsLine = 0;
 
-  /** The section being read; null before the first header. */
+  /** The section being read; null before the first header and inside [DEFAULT]. */
   let current: RawSection | null = null;
   let inDefaults = false;
   // The key that blank and continuation lines extend. `curTarget` is where its final value
@@ -374,6 +407,7 @@ export function parseAwsConfig(text: string): ParsedConfig {
           }
           setOwn(section.values, key, line.value);
           setOwn(section.keys, key, line.lineNo);
+          if (!KNOWN_KEYS.has(key)) warnTypo(line.lineNo, key);
           if (section.bare && section.profileKey === null && PROFILE_KEYS.has(key)) section.profileKey = key;
           curTarget = section;
         }
@@ -441,6 +475,17 @@ export function parseAwsConfig(text: string): ParsedConfig {
       'warning',
       () =>
         `Line ${line.lineNo}: ${what} is indented, so the AWS CLI reads it as more of the value of ${quote(key)} (line ${keyLine}). Remove the indentation.`,
+    );
+  }
+
+  function warnTypo(lineNo: number, key: string): void {
+    const meant = nearKnownKey(key);
+    if (meant === null) return;
+    diags.add(
+      'typo',
+      lineNo,
+      'warning',
+      () => `Line ${lineNo}: the AWS CLI does not know the key ${quote(key)}; did you mean ${quote(meant)}?`,
     );
   }
 
@@ -671,6 +716,28 @@ function inlineCommentAt(value: string): number {
     if (i === 0 ? n === 1 || isPySpace(value.charCodeAt(1)) : isPySpace(value.charCodeAt(i - 1))) return i;
   }
   return -1;
+}
+
+/**
+ * The known key `key` is one edit away from (one character inserted, deleted, replaced,
+ * or two neighbours swapped), or null. Short keys are left alone: too many false alarms.
+ */
+function nearKnownKey(key: string): string | null {
+  if (key.length < 5) return null;
+  for (const known of KNOWN_KEYS) {
+    if (Math.abs(known.length - key.length) <= 1 && oneEditApart(key, known)) return known;
+  }
+  return null;
+}
+
+function oneEditApart(a: string, b: string): boolean {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true; // replaced
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swapped
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1); // inserted/deleted
 }
 
 /** Number of lines in `text` as diagnostics count them (1-based lines are within 1..this). */

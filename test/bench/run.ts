@@ -5,6 +5,7 @@ import { sections } from './sections';
 
 async function main() {
   const only = process.argv[2];
+  if (only && !sections.some((s) => s.name === only)) throw new Error(`No bench section "${only}": ${sections.map((s) => s.name).join(", ")}`);
   for (const section of sections) {
     if (only && section.name !== only) continue;
     console.log(`\n## ${section.title}\n`);

@@ -7,7 +7,7 @@ import { collectErrors, launchWithExtension, type ExtensionSession } from './har
 import { clearStorage, importThroughPage, sleep } from './ui-helpers';
 import {
   bannerFacts,
-  CONSOLE_FIXTURES,
+  consoleFixtures,
   E2E_CONFIG,
   findBanner,
   fixtureUrl,
@@ -242,7 +242,7 @@ test('settings: position bottom keeps header menus on top; banner off hides all 
 });
 
 test('every fixture gets exactly one banner, in the top frame only', async () => {
-  expect(CONSOLE_FIXTURES.length).toBe(9);
+  expect(consoleFixtures()).toHaveLength(9);
   const frameHtml = '<!doctype html><title>frame</title><p>inner</p>';
   const { page } = await open('unknown-account.html', (request) =>
     request.url() === 'https://us-west-2.console.aws.amazon.com/lambda/frame' ? { body: frameHtml, headers: { 'Content-Security-Policy': "default-src 'none'" } } : null,

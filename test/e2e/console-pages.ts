@@ -6,13 +6,19 @@ import path from 'node:path';
 import type { ElementHandle, HTTPRequest, Page } from 'puppeteer-core';
 import type { ExtensionSession } from './harness';
 
-const FIXTURES = path.resolve(__dirname, '../fixtures/console');
+let FIXTURES = path.resolve(__dirname, '../fixtures/console');
+
+/** For the bench, which runs compiled from another folder. */
+export function setFixtureRoot(dir: string): void {
+  FIXTURES = dir;
+}
 
 /** A strict page policy: inline styles without the nonce are refused, so the banner must not need any. */
 export const FIXTURE_CSP =
   "default-src 'none'; script-src 'nonce-fx'; style-src 'nonce-fx'; " +
   'connect-src https://signin.aws.amazon.com https://*.signin.aws.amazon.com; ' +
-  'form-action https://signin.aws.amazon.com https://*.signin.aws.amazon.com https://signin.amazonaws-us-gov.com https://signin.amazonaws.cn';
+  // form-action also governs where a form's redirects may go: back to the console.
+  "form-action 'self' https://signin.aws.amazon.com https://*.signin.aws.amazon.com https://signin.amazonaws-us-gov.com https://signin.amazonaws.cn https://*.console.aws.amazon.com";
 
 export const E2E_CONFIG = `[default]
 region = us-east-1
@@ -58,7 +64,7 @@ export function fixtureUrl(name: string): string {
   return m[1]!;
 }
 
-export const CONSOLE_FIXTURES = fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.html') && !f.startsWith('signin'));
+export const consoleFixtures = (): string[] => fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.html') && !f.startsWith('signin'));
 
 export interface CapturedRequest {
   method: string;
@@ -76,7 +82,7 @@ export type Responder = (request: HTTPRequest) => { status?: number; contentType
  */
 export async function serveFixtures(page: Page, extra: Responder = () => null, overrides: Record<string, string> = {}): Promise<CapturedRequest[]> {
   const byUrl = new Map<string, string>();
-  for (const name of CONSOLE_FIXTURES) byUrl.set(fixtureUrl(name).replace(/#.*$/, ''), fixtureHtml(name));
+  for (const name of consoleFixtures()) byUrl.set(fixtureUrl(name).replace(/#.*$/, ''), fixtureHtml(name));
   for (const [url, html] of Object.entries(overrides)) byUrl.set(url.replace(/#.*$/, ''), html);
   const captured: CapturedRequest[] = [];
   await page.setRequestInterception(true);
@@ -85,6 +91,11 @@ export async function serveFixtures(page: Page, extra: Responder = () => null, o
     const answer = extra(request);
     if (answer) {
       void request.respond({ status: answer.status ?? 200, contentType: answer.contentType ?? 'text/html', headers: answer.headers, body: answer.body });
+      return;
+    }
+    // The browser asks for a favicon after each load: an empty answer, not a logged failure.
+    if (new URL(request.url()).pathname === '/favicon.ico') {
+      void request.respond({ status: 204, body: '' });
       return;
     }
     const html = request.method() === 'GET' ? byUrl.get(request.url().replace(/#.*$/, '')) : undefined;

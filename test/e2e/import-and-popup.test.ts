@@ -5,6 +5,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { decodeConfig, localCopySchema, readSyncSnapshot } from '../../src/core/storage-codec';
+import { fixtureUrl, openConsoleTab } from './console-pages';
 import { collectErrors, launchWithExtension, type ExtensionSession } from './harness';
 import {
   accessibleName,
@@ -102,6 +104,9 @@ test('the seed example imports as alfie: development, qa, production; production
   expect(isRed(qaBorder)).toBe(false);
   expect(await popup.$$eval('.row-entry[data-profile="alfie-qa"] .prod-label', (els) => els.length)).toBe(0);
 
+  // A plain web page is no console: nothing is marked "you are here".
+  expect(await popup.$$eval('.is-here, .here-marker', (els) => els.length)).toBe(0);
+
   // Type to filter; the best match is active; Enter switches in the current tab.
   await popup.keyboard.type('alfie prod');
   await until(popup, () => document.querySelectorAll('.row-entry').length === 1);
@@ -128,6 +133,16 @@ test('the seed example imports as alfie: development, qa, production; production
   expect(again.slice(0, 2)).toEqual(['# Recent', expect.objectContaining({ profile: 'alfie-production' })]);
   const stored = await dumpStorage(session);
   expect(stored.local.recent).toEqual(['alfie-production']);
+});
+
+test('on a console tab the popup marks the role you are in ("You are here"), asked from the tab', async () => {
+  await importThroughPage(session, SEED_CONFIG);
+  const { page } = await openConsoleTab(session);
+  await page.goto(fixtureUrl('classic-switched-role.html'));
+  const popup = await openActionPopup(session, page);
+  await until(popup, () => !!document.querySelector('.row-entry.is-here'));
+  expect(await popup.$$eval('.row-entry.is-here', (els) => els.map((e) => e.getAttribute('data-profile')))).toEqual(['alfie-production']);
+  expect(await accessibleName(popup, '.row-entry.is-here .role-main')).toMatch(/^alfie-production You are here/);
 });
 
 test('arrows move the active role, Ctrl+Enter opens a new tab, Esc clears then closes', async () => {
@@ -166,8 +181,10 @@ test('arrows move the active role, Ctrl+Enter opens a new tab, Esc clears then c
   expect(await popup2.$eval('aria/Search roles', (el) => (el as HTMLInputElement).value)).toBe('');
   await find(popup2, '.row-entry');
   const closed = new Promise<void>((resolve) => popup2.once('close', () => resolve()));
-  await popup2.keyboard.press('Escape');
+  // The popup closes while the key is still down: the key-up may find it gone.
+  await popup2.keyboard.press('Escape').catch(() => {});
   await Promise.race([closed, sleep(5000).then(() => Promise.reject(new Error('popup did not close')))]);
+  expect(popup2.isClosed()).toBe(true);
 });
 
 test('copy link, pin to the top, and two open pages stay consistent', async () => {
@@ -266,4 +283,74 @@ test('the empty popup explains itself, links to the import page and imports from
   await clickButton(popup2, 'Import pasted config');
   await find(popup2, '.row-entry[data-profile="alfie-production"]');
   expect(entriesOf(await renderedRows(popup2))).toHaveLength(3);
+});
+
+const SECRETS = [
+  'AKIAIOSFODNN7EXAMPLE',
+  'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+  'AKIAI44QH8DHBEXAMPLE',
+  'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY',
+  'FwoGZXIvYXdzEBYaDEXAMPLESESSIONTOKENVALUE1234567890',
+  'IQoJb3JpZ2luX2VjEXAMPLESECURITYTOKENVALUE',
+];
+const CREDENTIALS_AND_CONFIG = `[default]
+aws_access_key_id = ${SECRETS[0]}
+aws_secret_access_key = ${SECRETS[1]}
+region = us-east-1
+
+[ci]
+aws_access_key_id=${SECRETS[2]}
+aws_secret_access_key=${SECRETS[3]}
+aws_session_token = ${SECRETS[4]}
+
+${SEED_CONFIG.replace('[default]\nregion = us-east-1\n', '').replace('[profile alfie-qa]\n', `[profile alfie-qa]\naws_security_token = ${SECRETS[5]}\n`)}`;
+
+test('a pasted credentials file: the warning names the sections; no secret reaches storage or any page', async () => {
+  const options = await session.openPage('options.html');
+  const errors = collectErrors(options);
+  await pasteConfig(options, CREDENTIALS_AND_CONFIG);
+  const warning = await until(options, () => {
+    const notice = Array.from(document.querySelectorAll('.notice')).find((n) => n.textContent?.includes('Secrets found'));
+    return notice?.textContent ?? false;
+  });
+  const text = (await warning.jsonValue()) as string;
+  expect(text).toContain('[default]');
+  expect(text).toContain('[ci]');
+  expect(text).toContain('[profile alfie-qa]');
+  expect(text).toContain('aws_secret_access_key');
+
+  // The preview never echoes the text box: no secret anywhere in the page but the box itself.
+  const pageText = await options.evaluate(() => document.documentElement.outerHTML + document.body.innerText);
+  for (const secret of SECRETS) expect(pageText).not.toContain(secret);
+
+  const { result } = await importThroughPage(session, CREDENTIALS_AND_CONFIG, options);
+  expect(result).toContain('Imported 3 roles');
+  expect(result).toContain('6 secret lines removed before saving');
+  // What stays in the box is what was stored.
+  const boxValue = await options.$eval('aria/AWS config', (el) => (el as HTMLTextAreaElement).value);
+  for (const secret of SECRETS) expect(boxValue).not.toContain(secret);
+  expect(boxValue).toContain('role_arn = arn:aws:iam::123456789012:role/AlfieReadOnly');
+
+  const popup = await session.openPage('popup.html');
+  await find(popup, '.row-entry');
+  const popupHtml = await popup.evaluate(() => document.documentElement.outerHTML);
+
+  // Every storage area, raw and decoded (the config is stored compressed).
+  const dump = await dumpStorage(session);
+  const raw = JSON.stringify(dump);
+  const synced = readSyncSnapshot(dump.sync);
+  expect(synced.status).toBe('ok');
+  if (synced.status !== 'ok') return;
+  const syncedText = await decodeConfig(synced.data, synced.pointer.sum);
+  const localCopies: string[] = [];
+  for (const key of ['config.current', 'config.previous']) {
+    const copy = localCopySchema.safeParse(dump.local[key]);
+    if (copy.success) localCopies.push(await decodeConfig(copy.data.data, copy.data.sum));
+  }
+  expect(localCopies.length).toBeGreaterThan(0);
+  expect(syncedText).toContain('[profile alfie-production]');
+  for (const secret of SECRETS) {
+    for (const haystack of [raw, syncedText, ...localCopies, popupHtml]) expect(haystack).not.toContain(secret);
+  }
+  expect(errors).toEqual([]);
 });

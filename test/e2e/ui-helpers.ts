@@ -47,9 +47,9 @@ export async function pasteConfig(page: Page, text: string): Promise<void> {
 }
 
 export async function clickButton(page: Page, name: string): Promise<void> {
-  const button = await find(page, `aria/${name}[role="button"]`);
-  // Background tabs get no animation frames, and a click waits for one.
+  // Background tabs get no animation frames, and clicks and AX queries may wait for one.
   await page.bringToFront();
+  const button = await find(page, `aria/${name}[role="button"]`);
   await button.click();
 }
 
@@ -167,4 +167,44 @@ export async function accessibleName(page: Page, selector: string): Promise<stri
   const handle = await find(page, selector);
   const snapshot = await page.accessibility.snapshot({ root: handle, interestingOnly: false });
   return snapshot?.name ?? '';
+}
+
+/**
+ * A deterministic config of `profiles` role profiles. `accountsPerProfile` 1 gives every
+ * profile its own random account (hard to compress); the default shares an account between
+ * the five roles of an app environment, as real organisations do.
+ */
+export function generateConfig(profiles: number, options: { seed?: number; ownAccounts?: boolean } = {}): string {
+  let state = options.seed ?? 7;
+  const random = () => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state / 2 ** 32;
+  };
+  const words = ['payments', 'ledger', 'search', 'identity', 'billing', 'data-lake', 'reporting', 'orders', 'catalog', 'checkout', 'notify', 'auth', 'gateway', 'media', 'analytics'];
+  const envs = ['dev', 'test', 'staging', 'prod', 'sandbox'];
+  const roles = ['Admin', 'ReadOnly', 'Deploy', 'PowerUser', 'Developer'];
+  const account = () => String(Math.floor(random() * 1e12)).padStart(12, '0');
+  const lines = ['[default]', 'region = us-east-1'];
+  let made = 0;
+  for (let app = 0; made < profiles; app++) {
+    const name = `${words[app % words.length]}-${words[Math.floor(random() * words.length)]}${app}`;
+    for (const env of envs) {
+      let id = account();
+      for (const role of roles) {
+        if (made >= profiles) break;
+        if (options.ownAccounts) id = account();
+        lines.push(`[profile ${name}-${env}-${role.toLowerCase()}]`, `role_arn = arn:aws:iam::${id}:role/${role}`, 'source_profile = default');
+        if (random() < 0.2) lines.push('region = eu-west-1');
+        made++;
+      }
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+type ChromeStorage = { chrome: { storage: { sync: StorageArea; local: StorageArea } } };
+
+/** Writes items straight into storage.sync from the service worker (to plant faults). */
+export async function syncSet(session: ExtensionSession, items: Record<string, unknown>): Promise<void> {
+  await session.worker.evaluate((values) => (globalThis as unknown as ChromeStorage).chrome.storage.sync.set(values), items);
 }

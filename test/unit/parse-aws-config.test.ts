@@ -192,6 +192,17 @@ describe('section names', () => {
     expect(warnings(p)).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining('ignores "region = us-east-1"') })]);
   });
 
+  it('suggests the known key for a near-miss, and leaves keys of other tools alone', () => {
+    const p = parseAwsConfig(
+      cfg('[profile a]', 'so_start_url = https://x', 'role-arn = arn:aws:iam::123456789012:role/x', 'regoin = eu-west-1', 'aws_account_id = 123456789012', 'role_name = Admin', 'color = ff0000', 'target_role_name = X', 'group = g'),
+    );
+    expect(warnings(p).map((d) => d.message)).toEqual([
+      'Line 2: the AWS CLI does not know the key "so_start_url"; did you mean "sso_start_url"?',
+      'Line 3: the AWS CLI does not know the key "role-arn"; did you mean "role_arn"?',
+      'Line 4: the AWS CLI does not know the key "regoin"; did you mean "region"?',
+    ]);
+  });
+
   it('stores names like __proto__ and constructor as own properties', () => {
     const p = parseAwsConfig(cfg('[profile __proto__]', '__proto__ = x', '[constructor]', 'a = b'));
     expect(Object.keys(p.profiles)).toEqual(['__proto__']);
