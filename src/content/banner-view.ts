@@ -91,7 +91,7 @@ export function createBannerView(doc: Document, onToggle: () => void): BannerVie
         'Hide',
       );
       button.type = 'button';
-      button.setAttribute('aria-label', 'Collapse account banner to a stripe');
+      button.setAttribute('aria-label', 'Hide account banner');
       button.addEventListener('click', onToggle);
       bar.append(button);
     }

@@ -29,12 +29,6 @@ function parseJson(text: string | null | undefined): Record<string, unknown> | n
   }
 }
 
-/** Account IDs are strings; a JSON number is accepted only as the integer it must be, re-padded to 12 digits. */
-function accountIdValue(value: unknown): unknown {
-  if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 1e12) return String(value).padStart(12, '0');
-  return value;
-}
-
 /** Source 1: `<meta name="awsc-session-data" content="{json}">`, server-rendered in the page head. */
 export function readSessionData(doc: Document): IdentityReading | null {
   const data = parseJson(doc.querySelector(SESSION_DATA_META)?.getAttribute('content'));
@@ -42,7 +36,8 @@ export function readSessionData(doc: Document): IdentityReading | null {
   const multiSession = data.prismModeEnabled === true;
   return {
     source: 'session-data',
-    accountId: accountIdValue(data.accountId),
+    // A string, as the facts describe; anything else (even a number) is no account ID.
+    accountId: data.accountId,
     accountAlias: data.accountAlias,
     arn: data.sessionARN,
     multiSession,
@@ -65,8 +60,7 @@ export function readHost(hostname: string): IdentityReading | null {
 /** The visible text next to a copy button (the button copies; its sibling shows the value). */
 function siblingText(doc: Document, selector: string): string | undefined {
   const button = doc.querySelector(selector);
-  const text = button?.previousElementSibling?.textContent ?? button?.parentElement?.textContent;
-  return text?.trim() || undefined;
+  return button?.previousElementSibling?.textContent?.trim() || undefined;
 }
 
 /**

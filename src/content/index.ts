@@ -49,8 +49,20 @@ function start(api: NonNullable<typeof ext>): void {
   };
   const complete = () => identity !== null && identity.accountId !== null && identity.principalKind !== 'unknown';
 
+  // One storage read per account: started as soon as the account is known (often while the
+  // page is still parsing), reused when DOMContentLoaded asks for the same account.
+  let reading: Promise<IndexLookup> | null = null;
+  let readingFor = '';
+  const read = () => {
+    const key = `${identity?.accountId}/${identity?.accountAlias}`;
+    if (!reading || key !== readingFor) {
+      readingFor = key;
+      reading = readBannerIndex(identity?.accountId ?? null, identity?.accountAlias);
+    }
+    return reading;
+  };
   const loadIndex = async () => {
-    lookup = await readBannerIndex(identity?.accountId ?? null, identity?.accountAlias);
+    lookup = await read();
     if (!lookup.loaded && !refreshAsked) {
       // First run, or the index is damaged: the background rebuilds it, and the storage change
       // brings it here. Until then the banner shows the identity without claims about profiles.
@@ -62,11 +74,16 @@ function start(api: NonNullable<typeof ext>): void {
   function render(): void {
     const settings = lookup.loaded ? lookup.settings : DEFAULT_BANNER_SETTINGS;
     match = lookup.loaded ? matchIdentity(identity, lookup.entries) : { kind: 'none' };
+    performance.mark('r0');
     const model = bannerModel(identity, match, settings, lookup.loaded);
     if (!model.collapsible) collapsed = false;
+    performance.mark('r1');
     view.render(model, collapsed);
+    performance.mark('r2');
     placement.update(view.height(), model.position);
+    performance.mark('r3');
     title.set(lookup.loaded ? model.titlePrefix : null);
+    performance.mark('r4');
     if (!painted && model.visible) {
       painted = true;
       // After the next frame is produced: a rAF callback runs just before paint, a message
@@ -103,30 +120,46 @@ function start(api: NonNullable<typeof ext>): void {
     });
     watcher.observe(document.body, { childList: true, subtree: true });
   };
-  // Our host lives under <html>: this cheap observer sees it (or <body>) being removed or replaced.
-  new MutationObserver(() => {
-    if (placement.detached()) render();
-    if (!watcher) {
-      watch();
-      check();
+  // While the page parses (we run at document_start), read the identity as soon as the head has
+  // given it and start the storage read, so it is done by DOMContentLoaded.
+  const early = new MutationObserver(() => {
+    readIdentity();
+    if (identity?.accountId || document.body) {
+      early.disconnect();
+      void read();
     }
-  }).observe(document.documentElement, { childList: true });
+  });
+  early.observe(document, { childList: true, subtree: true });
 
   const ready = new Promise<void>((resolve) => {
     const init = async () => {
+      performance.mark('rsb:dcl');
+      early.disconnect();
       readIdentity();
       await loadIndex();
+      performance.mark('rsb:loaded');
       render();
       resolve();
       watch();
       check();
+      // Our host lives under <html>: this cheap observer sees it (or <body>) removed or replaced.
+      new MutationObserver(() => {
+        if (placement.detached()) render();
+        if (!watcher) {
+          watch();
+          check();
+        }
+      }).observe(document.documentElement, { childList: true });
     };
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => void init(), { once: true });
     else void init();
   });
 
   api.storage.onChanged.addListener((changes, area) => {
-    if (isBannerIndexChange(changes, area)) void ready.then(loadIndex).then(render);
+    if (isBannerIndexChange(changes, area)) {
+      reading = null;
+      void ready.then(loadIndex).then(render);
+    }
   });
 
   api.runtime.onMessage.addListener((message, _sender, sendResponse) => {

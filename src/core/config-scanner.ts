@@ -62,8 +62,11 @@ export type LineKind =
   | 'empty-key';
 
 /**
- * One scanned line. The scanner reuses a single object for every line (the parser visits
- * 100k-line files), so a visitor must copy what it wants to keep.
+ * One scanned line, as offsets into the text: the scanner allocates no strings, because most
+ * of them would be thrown away (a header's raw text, a comment, a key the parser already
+ * knows). Visitors take the strings they need with the helpers below. The scanner reuses a
+ * single object for every line (the parser visits 100k-line files), so a visitor must copy
+ * what it wants to keep.
  */
 export interface ScannedLine {
   kind: LineKind;
@@ -77,22 +80,17 @@ export interface ScannedLine {
   next: number;
   /** Leading whitespace, in characters. */
   indent: number;
-  /**
-   * The stripped content (Python str.strip()) of header, continuation, no-delimiter and
-   * empty-key lines; '' for the others (options carry rawKey/value instead, and copying
-   * every line would double the parser's allocation).
-   */
-  text: string;
-  /** header: the section name, exactly as configparser takes it (case and inner spaces kept). */
-  name: string;
-  /** header: whatever follows the last ']' on the line (configparser ignores it), stripped. */
-  afterHeader: string;
-  /** option: the key as written (rstripped, case kept). */
-  rawKey: string;
-  /** option: the key lower-cased (configparser's optionxform). */
-  key: string;
-  /** option: the value, stripped; continuation: the stripped line. */
-  value: string;
+  /** The stripped content (Python str.strip()) is text[from, to); empty for blank lines. */
+  from: number;
+  to: number;
+  /** header: offset of the ']' that closes the name; the name is text[from + 1, close). */
+  close: number;
+  /** option, empty-key: the key as written (rstripped) is text[from, keyEnd). */
+  keyEnd: number;
+  /** option, empty-key: the value (stripped) is text[valueFrom, to). */
+  valueFrom: number;
+  /** option: every character of the key is ASCII (so lower-casing it is ASCII lower-casing). */
+  asciiKey: boolean;
   /**
    * True while no section header has been seen yet: configparser would have raised
    * MissingSectionHeaderError at the first such content line. The scanner still treats
@@ -103,15 +101,93 @@ export interface ScannedLine {
   inValue: boolean;
 }
 
-export type LineVisitor = (line: ScannedLine) => void;
+/** Called once per line; returning false stops the scan. */
+export type LineVisitor = (line: ScannedLine) => boolean | void;
 
 /** U+FEFF at the very start: Python reads it as a character (not whitespace), so the CLI rejects the file. */
 export function startsWithBom(text: string): boolean {
   return text.charCodeAt(0) === 0xfeff;
 }
 
+/** The stripped line (header, continuation, no-delimiter and empty-key lines). */
+export function lineText(text: string, line: ScannedLine): string {
+  return text.slice(line.from, line.to);
+}
+
+/** header: the section name, exactly as configparser takes it (case and inner spaces kept). */
+export function headerName(text: string, line: ScannedLine): string {
+  return text.slice(line.from + 1, line.close);
+}
+
+/** header: whatever follows the closing ']' on the line (configparser ignores it), stripped. */
+export function afterHeader(text: string, line: ScannedLine): string {
+  return line.close + 1 < line.to ? pyStrip(text.slice(line.close + 1, line.to)) : '';
+}
+
+/** option, empty-key: the key as written (rstripped, case kept). */
+export function rawKey(text: string, line: ScannedLine): string {
+  return text.slice(line.from, line.keyEnd);
+}
+
+/** option, empty-key: the value, stripped; continuation: the stripped line. */
+export function lineValue(text: string, line: ScannedLine): string {
+  return line.kind === 'continuation' ? text.slice(line.from, line.to) : text.slice(line.valueFrom, line.to);
+}
+
+/** option: the key lower-cased (configparser's optionxform), as one shared string per distinct key. */
+export function optionKey(text: string, line: ScannedLine): string {
+  return line.asciiKey ? asciiLowerKey(text, line.from, line.keyEnd) : text.slice(line.from, line.keyEnd).toLowerCase();
+}
+
+// Configs repeat a handful of keys (`region`, `role_arn`) thousands of times. Keys are
+// looked up straight from the text's characters in an open-addressing table: one string per
+// distinct key instead of one slice plus one lower-cased copy per line, and the parser's
+// per-key facts (Map lookups by that shared string) hit a cached hash.
+const KEY_TABLE_SIZE = 1 << 12;
+const KEY_TABLE_MAX = KEY_TABLE_SIZE >> 1;
+let keyTable: (string | undefined)[] = new Array<string | undefined>(KEY_TABLE_SIZE);
+let keyTableCount = 0;
+
+/** text[a, b) (ASCII) lower-cased, as the table's shared string for it. */
+function asciiLowerKey(text: string, a: number, b: number): string {
+  let h = 0x811c9dc5;
+  for (let i = a; i < b; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) c += 32;
+    h = Math.imul(h ^ c, 16777619);
+  }
+  const length = b - a;
+  let slot = (h >>> 0) & (KEY_TABLE_SIZE - 1);
+  for (;;) {
+    const key = keyTable[slot];
+    if (key === undefined) break;
+    if (key.length === length) {
+      let i = 0;
+      while (i < length) {
+        let c = text.charCodeAt(a + i);
+        if (c >= 0x41 && c <= 0x5a) c += 32;
+        if (key.charCodeAt(i) !== c) break;
+        i++;
+      }
+      if (i === length) return key;
+    }
+    slot = (slot + 1) & (KEY_TABLE_SIZE - 1);
+  }
+  const key = text.slice(a, b).toLowerCase();
+  if (keyTableCount >= KEY_TABLE_MAX) {
+    // Bounded, so a paste with a million distinct keys cannot grow it without end.
+    keyTable = new Array<string | undefined>(KEY_TABLE_SIZE);
+    keyTableCount = 0;
+    return asciiLowerKey(text, a, b);
+  }
+  keyTable[slot] = key;
+  keyTableCount++;
+  return key;
+}
+
 /**
- * Calls `visit` once per line of `text`, in order, with configparser's classification.
+ * Calls `visit` once per line of `text`, in order, with configparser's classification
+ * (until it returns false).
  * A leading BOM is skipped (so the rest can still be read); callers that care report it.
  * Linear time: line ends are found with cached indexOf, everything else looks only at
  * the characters of the current line.
@@ -125,12 +201,12 @@ export function scanConfigLines(text: string, visit: LineVisitor): void {
     end: 0,
     next: 0,
     indent: 0,
-    text: '',
-    name: '',
-    afterHeader: '',
-    rawKey: '',
-    key: '',
-    value: '',
+    from: 0,
+    to: 0,
+    close: -1,
+    keyEnd: 0,
+    valueFrom: 0,
+    asciiKey: true,
     beforeSection: true,
     inValue: false,
   };
@@ -171,17 +247,13 @@ export function scanConfigLines(text: string, visit: LineVisitor): void {
     line.end = end;
     line.next = next;
     line.indent = a - pos;
+    line.from = a;
+    line.to = b;
     line.beforeSection = !sawHeader;
     line.inValue = false;
-    line.name = '';
-    line.afterHeader = '';
-    line.rawKey = '';
-    line.key = '';
-    line.value = '';
 
     if (a === b) {
       line.kind = 'blank';
-      line.text = '';
       // empty_lines_in_values=True: the blank line becomes part of the current value.
       line.inValue = hasKey;
     } else {
@@ -189,57 +261,49 @@ export function scanConfigLines(text: string, visit: LineVisitor): void {
       if (first === 0x23 /* # */ || first === 0x3b /* ; */) {
         // A whole-line comment is invisible: it neither ends nor extends a value.
         line.kind = 'comment';
-        line.text = '';
       } else if (hasKey && a - pos > indentLevel) {
         line.kind = 'continuation';
-        line.text = text.slice(a, b);
-        line.value = line.text;
       } else {
         indentLevel = a - pos;
-        line.text = '';
         const close = first === 0x5b /* [ */ ? lastCloseBracket(text, a, b) : -1;
         if (close !== -1) {
           line.kind = 'header';
-          line.text = text.slice(a, b);
-          line.name = text.slice(a + 1, close);
-          line.afterHeader = close + 1 < b ? pyStrip(text.slice(close + 1, b)) : '';
+          line.close = close;
           sawHeader = true;
           hasKey = false;
         } else {
           let d = a;
-          let plain = true; // only characters that lower() leaves alone (saves a toLowerCase)
+          let ascii = true;
           while (d < b) {
             const c = text.charCodeAt(d);
             if (c === 0x3d /* = */ || c === 0x3a /* : */) break;
-            if ((c >= 0x41 && c <= 0x5a) || c > 0x7f) plain = false;
+            if (c > 0x7f) ascii = false;
             d++;
           }
           if (d === b) {
             // ParsingError; configparser keeps the previous key as the current one.
             line.kind = 'no-delimiter';
-            line.text = text.slice(a, b);
           } else {
             let k = d;
             while (k > a && isPySpace(text.charCodeAt(k - 1))) k--;
             let v = d + 1;
             while (v < b && isPySpace(text.charCodeAt(v))) v++;
-            line.rawKey = text.slice(a, k);
-            line.value = text.slice(v, b);
+            line.keyEnd = k;
+            line.valueFrom = v;
+            line.asciiKey = ascii;
             if (k === a) {
               // ParsingError; the key becomes '' (falsy), so nothing continues it.
               line.kind = 'empty-key';
-              line.text = text.slice(a, b);
               hasKey = false;
             } else {
               line.kind = 'option';
-              line.key = plain ? line.rawKey : line.rawKey.toLowerCase();
               hasKey = true;
             }
           }
         }
       }
     }
-    visit(line);
+    if (visit(line) === false) return;
     pos = next;
   }
 }

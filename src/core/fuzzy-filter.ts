@@ -141,10 +141,13 @@ export function filterIndex(index: FilterIndex<FilterableEntry>, query: string, 
 export class IncrementalFilter<T extends FilterableEntry = CatalogueEntry> {
   private lastTokens: string[] = [];
   private lastResult: FilterMatch[] | null = null;
-  readonly index: FilterIndex<T>;
+  private built: FilterIndex<T> | null = null;
 
-  constructor(entries: readonly T[]) {
-    this.index = buildFilterIndex(entries);
+  constructor(private readonly entries: readonly T[]) {}
+
+  /** Built on first use, so creating a filter costs nothing before the first keystroke. */
+  get index(): FilterIndex<T> {
+    return (this.built ??= buildFilterIndex(this.entries));
   }
 
   filter(query: string): FilterMatch[] {

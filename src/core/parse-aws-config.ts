@@ -21,8 +21,8 @@
 // Output maps are plain objects; a section or key named `__proto__` is stored as an own
 // property. Look names up with Object.hasOwn (a profile may be called `constructor`).
 
-import type { ConfigValue, Diagnostic, ParsedConfig, SectionLocation, Severity } from './types';
-import { countLines, isPyLineBoundary, isPySpace, pyStrip, scanConfigLines, startsWithBom } from './config-scanner';
+import type { ConfigValue, Diagnostic, ParsedConfig, Severity } from './types';
+import { afterHeader, countLines, headerName, isPyLineBoundary, isPySpace, lineText, optionKey, pyStrip, rawKey, scanConfigLines, startsWithBom } from './config-scanner';
 import type { ScannedLine } from './config-scanner';
 
 /** Keys that make a bare `[name]` section look like it was meant as a CLI profile. */
@@ -78,22 +78,205 @@ const SECRET_KEY_NAMES = new Set(['aws_access_key_id', 'aws_secret_access_key', 
 /** At most this many diagnostics of one kind are listed; the rest are summarised in one line. */
 const MAX_PER_KIND = 25;
 
+/** What the parser needs to know about one lower-cased key; computed once per distinct key. */
+interface KeyFacts {
+  /** The AWS CLI reads this key (no typo warning). */
+  known: boolean;
+  /** The known key this one is one edit away from, for the typo warning. */
+  typo: string | null;
+  /** Makes a bare section look like it was meant as a CLI profile. */
+  profileKey: boolean;
+  secret: boolean;
+}
+
+// Keys come from config-scanner's table, one shared string per distinct key, so this Map
+// hits a cached hash; bounded like that table.
+const keyFactsCache = new Map<string, KeyFacts>();
+
+function factsOf(key: string): KeyFacts {
+  let facts = keyFactsCache.get(key);
+  if (facts === undefined) {
+    const known = KNOWN_KEYS.has(key);
+    facts = { known, typo: known ? null : nearKnownKey(key), profileKey: PROFILE_KEYS.has(key), secret: SECRET_KEY_NAMES.has(key) };
+    if (keyFactsCache.size >= 4096) keyFactsCache.clear();
+    keyFactsCache.set(key, facts);
+  }
+  return facts;
+}
+
 type Kind = 'profiles' | 'ssoSessions' | 'services' | 'otherSections';
 
-interface RawSection {
+/**
+ * One section of the text (all blocks of a repeated header together), as the parser keeps it
+ * before building the output objects. Its keys are a chain through {@link ConfigKeys}.
+ */
+export interface ConfigSection {
+  /** The raw header name. */
   name: string;
   /** Line of the first header. */
   line: number;
   /** Line of the header block being read now (differs from `line` when the header repeats). */
   blockLine: number;
-  /** Own keys → values, in file order; becomes the output object. */
-  values: Record<string, ConfigValue>;
-  /** Own keys → line. */
-  keys: Record<string, number>;
   /** Not a profile, SSO session or services section by name (a bare `[name]`). */
   bare: boolean;
   /** The first key of a bare section that is a CLI profile key (for the bare-section warning). */
   profileKey: string | null;
+  /** build_profile_map's output map for this section, or null when botocore drops it. */
+  kind: Kind | null;
+  /** Name inside that map (profile name, session name, raw name). */
+  outName: string;
+  /** The `profile`/`sso-session`/`services` prefix the raw name starts with, if any. */
+  prefix: string | null;
+  /** shlex tokens of a prefixed name read the slow way; null when shlex fails, or not needed. */
+  tokens: string[] | null;
+  /** A prefixed name of the plain form `prefix name` (no quotes or escapes): nothing to warn about. */
+  plainName: boolean;
+  /** First and last key (indices into ConfigKeys), -1 when none; keys in the order written. */
+  first: number;
+  last: number;
+  count: number;
+  /** Key → index, built once a section has many keys (duplicate checks stay linear). */
+  index: Map<string, number> | null;
+}
+
+/**
+ * Every key of every section in one set of parallel arrays (one slot per key, in the order
+ * read; [DEFAULT] keys a section inherits are appended to it). Far fewer objects than a map
+ * per section, and the output objects are built from it only by parseAwsConfig.
+ */
+export interface ConfigKeys {
+  name: string[];
+  value: ConfigValue[];
+  line: number[];
+  /** Next key of the same section, or -1. */
+  next: number[];
+}
+
+/** What the text holds, before parseAwsConfig turns it into botocore's maps. */
+export interface ConfigRead {
+  /** Every section except [DEFAULT], in order of first appearance. */
+  sections: ConfigSection[];
+  keys: ConfigKeys;
+  /** Sections by raw header name (bare `[name]` sections are looked up here). */
+  byRawName: ConfigSectionIndex;
+  /** build_profile_map's maps: name → the section whose values win (the later one). */
+  profiles: ConfigSectionIndex;
+  ssoSessions: ConfigSectionIndex;
+  services: ConfigSectionIndex;
+  diagnostics: Diagnostic[];
+}
+
+// A random seed per run, so no pasted text can be made of colliding names on purpose.
+const HASH_SEED = (Math.random() * 0x7fffffff) | 0;
+
+/** FNV-1a over text[from, to) (equals hashName of that slice). */
+function hashRange(text: string, from: number, to: number): number {
+  let h = 0x811c9dc5 ^ HASH_SEED;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h;
+}
+
+function hashName(name: string): number {
+  return hashRange(name, 0, name.length);
+}
+
+/**
+ * Sections by a name, in order of first insertion; setting a name again keeps its position
+ * and takes the later section (a Python dict, or a JS object, does the same). An open-
+ * addressing table over hashes computed from the text: V8's Map pays more per insertion
+ * than this whole lookup, and a config has one name per section.
+ */
+export class ConfigSectionIndex {
+  private slots = new Int32Array(64).fill(-1);
+  private readonly hashes: number[] = [];
+  private readonly names: string[] = [];
+  /** The sections, in order of first insertion of their name. */
+  readonly items: ConfigSection[] = [];
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  /** The section stored under `name`, or undefined. */
+  get(name: string): ConfigSection | undefined {
+    const i = this.find(hashName(name), name);
+    return i === -1 ? undefined : this.items[i];
+  }
+
+  /** Item index of `name` (whose hash is `hash`), or -1. */
+  find(hash: number, name: string): number {
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const i = this.slots[slot] as number;
+      if (i === -1) return -1;
+      if (this.hashes[i] === hash && this.names[i] === name) return i;
+    }
+  }
+
+  /** Stores `section` under `name`; returns the section it replaces, if any. */
+  set(hash: number, name: string, section: ConfigSection): ConfigSection | undefined {
+    const i = this.find(hash, name);
+    if (i !== -1) {
+      const previous = this.items[i];
+      this.items[i] = section;
+      return previous;
+    }
+    this.add(hash, name, section);
+    return undefined;
+  }
+
+  /** Adds a name that is not in the index yet. */
+  add(hash: number, name: string, section: ConfigSection): void {
+    const index = this.items.length;
+    this.items.push(section);
+    this.hashes.push(hash);
+    this.names.push(name);
+    if (index * 2 >= this.slots.length) this.grow();
+    else this.place(hash, index);
+  }
+
+  private place(hash: number, index: number): void {
+    const mask = this.slots.length - 1;
+    let slot = hash & mask;
+    while (this.slots[slot] !== -1) slot = (slot + 1) & mask;
+    this.slots[slot] = index;
+  }
+
+  private grow(): void {
+    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+    for (let i = 0; i < this.items.length; i++) this.place(this.hashes[i] as number, i);
+  }
+}
+
+/** Sections with more keys than this get a Map for duplicate checks; fewer are scanned. */
+const LINEAR_KEYS = 8;
+
+/** Index of `key` in `section`, or -1. */
+export function findKey(keys: ConfigKeys, section: ConfigSection, key: string): number {
+  if (section.index !== null) return section.index.get(key) ?? -1;
+  const names = keys.name;
+  const next = keys.next;
+  for (let k = section.first; k !== -1; k = next[k] as number) if (names[k] === key) return k;
+  return -1;
+}
+
+function addKey(keys: ConfigKeys, section: ConfigSection, key: string, value: ConfigValue, line: number): number {
+  const k = keys.name.length;
+  keys.name.push(key);
+  keys.value.push(value);
+  keys.line.push(line);
+  keys.next.push(-1);
+  if (section.last === -1) section.first = k;
+  else keys.next[section.last] = k;
+  section.last = k;
+  section.count++;
+  if (section.index !== null) section.index.set(key, k);
+  else if (section.count > LINEAR_KEYS) {
+    const index = new Map<string, number>();
+    for (let i = section.first; i !== -1; i = keys.next[i] as number) if (!index.has(keys.name[i] as string)) index.set(keys.name[i] as string, i);
+    section.index = index;
+  }
+  return k;
 }
 
 /** A key of [DEFAULT], kept raw because botocore parses it once per section that inherits it. */
@@ -144,10 +327,6 @@ class DiagnosticList {
 function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
   if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   else target[key] = value;
-}
-
-function hasOwn(target: object, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(target, key);
 }
 
 /** A short, quoted excerpt of user text for a message; long token-like runs (possible secrets) are elided. */
@@ -233,47 +412,142 @@ const PREFIXES: ReadonlyArray<readonly [string, Kind, string]> = [
   ['services', 'services', 'services section'],
 ];
 
-interface Classified {
-  /** Output map, or null when botocore drops the section. */
-  kind: Kind | null;
-  /** Name inside that map (profile name, session name, raw name). */
-  name: string;
-  /** The `profile`/`sso-session`/`services` prefix the raw name starts with, if any. */
-  prefix: string | null;
-  /** shlex tokens of a prefixed name; null when shlex fails (or no prefix). */
-  tokens: string[] | null;
+/** shlex whitespace: space, tab, CR, LF. */
+function isShlexSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
 }
 
-/** build_profile_map's decision for one raw section name. */
-function classify(name: string): Classified {
-  for (const [prefix, kind] of PREFIXES) {
-    if (name.startsWith(prefix)) {
-      const tokens = shlexSplit(name);
-      if (tokens !== null && tokens.length === 2) return { kind, name: tokens[1] as string, prefix, tokens };
-      return { kind: null, name, prefix, tokens };
-    }
+/**
+ * For `prefix name` where the name has no quote or backslash (nearly every real header):
+ * the name, which is exactly shlex.split's second token. Null for anything else (then shlex
+ * decides): no space after the prefix, quotes, escapes, more than one name. Reads
+ * text[from, to), the part of the header after the prefix.
+ */
+function plainSecondWord(text: string, from: number, to: number): string | null {
+  let i = from;
+  if (i >= to || !isShlexSpace(text.charCodeAt(i))) return null;
+  while (i < to && isShlexSpace(text.charCodeAt(i))) i++;
+  const start = i;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a) break;
+    if (c === 0x22 || c === 0x27 || c === 0x5c) return null;
+    i++;
   }
-  if (name === 'default') return { kind: 'profiles', name, prefix: null, tokens: null };
+  const end = i;
+  if (end === start) return null;
+  while (i < to && isShlexSpace(text.charCodeAt(i))) i++;
+  return i === to ? text.slice(start, end) : null;
+}
+
+/** build_profile_map's decision for the raw section name text[from, to), stored on the section. */
+function classifyInto(section: ConfigSection, text: string, from: number, to: number): void {
+  const first = text.charCodeAt(from);
+  const prefix =
+    first === 0x70 /* p */ && text.startsWith('profile', from)
+      ? 'profile'
+      : first === 0x73 /* s */ && text.startsWith('sso-session', from)
+        ? 'sso-session'
+        : first === 0x73 && text.startsWith('services', from)
+          ? 'services'
+          : null;
+  if (prefix !== null) {
+    const kind: Kind = prefix === 'profile' ? 'profiles' : prefix === 'sso-session' ? 'ssoSessions' : 'services';
+    section.prefix = prefix;
+    const plain = plainSecondWord(text, from + prefix.length, to);
+    if (plain !== null) {
+      section.kind = kind;
+      section.outName = plain;
+      section.plainName = true;
+      return;
+    }
+    const tokens = shlexSplit(section.name);
+    section.tokens = tokens;
+    if (tokens !== null && tokens.length === 2) {
+      section.kind = kind;
+      section.outName = tokens[1] as string;
+    }
+    return;
+  }
+  if (to - from === 7 && text.startsWith('default', from)) section.kind = 'profiles';
   // build_profile_map stores its own 'sso_sessions' key last, overwriting a section of that name.
-  if (name === 'sso_sessions') return { kind: null, name, prefix: null, tokens: null };
-  return { kind: 'otherSections', name, prefix: null, tokens: null };
+  else if (!(to - from === 12 && text.startsWith('sso_sessions', from))) section.kind = 'otherSections';
+  section.bare = true;
+}
+
+/**
+ * Could a bare name be a near-miss of a section kind (`[Profile x]`, `[ default ]`)? True when,
+ * after leading spaces, it starts with one of the prefixes or `default` in any case; also when
+ * a non-ASCII character gets in the way of telling (the exact check then decides).
+ */
+function mayBeNearMiss(name: string): boolean {
+  let a = 0;
+  while (a < name.length && isPySpace(name.charCodeAt(a))) a++;
+  return startsWithFolded(name, a, 'profile') || startsWithFolded(name, a, 'sso-session') || startsWithFolded(name, a, 'services') || startsWithFolded(name, a, 'default');
+}
+
+function startsWithFolded(name: string, at: number, word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    if (at + i >= name.length) return false;
+    let c = name.charCodeAt(at + i);
+    if (c > 0x7f) return true;
+    if (c >= 0x41 && c <= 0x5a) c += 32;
+    if (c !== word.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /** Parses AWS config text the way the AWS CLI (botocore) does. Never throws. */
 export function parseAwsConfig(text: string): ParsedConfig {
+  const read = readAwsConfig(text, false) as ConfigRead;
+  const result: ParsedConfig = {
+    profiles: {},
+    ssoSessions: {},
+    services: {},
+    otherSections: {},
+    diagnostics: read.diagnostics,
+    locations: { profiles: {}, ssoSessions: {}, services: {}, otherSections: {} },
+  };
+  const keys = read.keys;
+  for (const section of read.sections) {
+    if (section.kind === null) continue;
+    const values: Record<string, ConfigValue> = {};
+    const lines: Record<string, number> = {};
+    for (let k = section.first; k !== -1; k = keys.next[k] as number) {
+      const name = keys.name[k] as string;
+      setOwn(values, name, keys.value[k] as ConfigValue);
+      setOwn(lines, name, keys.line[k] as number);
+    }
+    // Re-assigning keeps the first position and takes the later value, like a Python dict.
+    setOwn(result[section.kind], section.outName, values);
+    setOwn(result.locations[section.kind], section.outName, { line: section.line, keys: lines });
+  }
+  return result;
+}
+
+/**
+ * Reads the text into sections and keys, with every diagnostic, but without building
+ * botocore's maps (parseAwsConfig does that; importConfig reads the sections directly).
+ * With `stopAtSecret`, returns null as soon as a line holds an access key (a secret key, or a
+ * continuation line that reads like one: exactly the lines stripSecrets removes), before its
+ * value is copied anywhere.
+ */
+export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead | null {
   const diags = new DiagnosticList();
-  const sections: RawSection[] = [];
-  const byName = new Map<string, RawSection>();
+  const sections: ConfigSection[] = [];
+  const keys: ConfigKeys = { name: [], value: [], line: [], next: [] };
+  const byRawName = new ConfigSectionIndex();
   const defaultOptions = new Map<string, DefaultOption>();
   let defaultsLine = 0;
+  let sawSecret = false;
 
   /** The section being read; null before the first header and inside [DEFAULT]. */
-  let current: RawSection | null = null;
+  let current: ConfigSection | null = null;
   let inDefaults = false;
-  // The key that blank and continuation lines extend. `curTarget` is where its final value
-  // goes: a section, [DEFAULT] (curDefault), or nowhere (a key the best-effort rules ignore).
+  // The key that blank and continuation lines extend. `curIndex` is where its final value
+  // goes: a key slot, [DEFAULT] (curDefault), or nowhere (-1: a key the best-effort rules ignore).
   let curActive = false;
-  let curTarget: RawSection | null = null;
+  let curIndex = -1;
   let curDefault: DefaultOption | null = null;
   let curKey = '';
   let curLine = 0;
@@ -297,27 +571,32 @@ export function parseAwsConfig(text: string): ParsedConfig {
       if (curDefault) {
         curDefault.more = curMore;
         curDefault.moreLines = curMoreLines;
-      } else if (curTarget) {
-        setOwn(curTarget.values, curKey, finalValue(curKey, curFirst, curMore, curMoreLines as number[], true));
+      } else if (curIndex !== -1) {
+        keys.value[curIndex] = finalValue(curKey, curFirst, curMore, curMoreLines as number[], true);
       }
     }
     curActive = false;
-    curTarget = null;
+    curIndex = -1;
     curDefault = null;
     curMore = null;
     curMoreLines = null;
     pendingBlanks = 0;
   };
 
-  const onLine = (line: ScannedLine): void => {
+  const onLine = (line: ScannedLine): boolean => {
     switch (line.kind) {
       case 'blank':
         if (line.inValue && curActive) pendingBlanks++;
-        return;
+        return true;
       case 'comment':
-        return;
+        return true;
       case 'continuation': {
-        if (!curActive) return;
+        if (stopAtSecret && continuationHoldsSecret(text, line.from, line.to)) {
+          sawSecret = true;
+          return false;
+        }
+        if (!curActive) return true;
+        const value = lineText(text, line);
         if (curMore === null) {
           curMore = [];
           curMoreLines = [];
@@ -326,26 +605,30 @@ export function parseAwsConfig(text: string): ParsedConfig {
           curMore.push('');
           (curMoreLines as number[]).push(0);
         }
-        curMore.push(line.value);
+        curMore.push(value);
         (curMoreLines as number[]).push(line.lineNo);
-        if (curTarget !== null || curDefault !== null) {
-          if (curFirst !== '') warnSwallowedLine(line);
-          warnInlineComment(line.lineNo, line.value, curKey, curFirst === '');
+        if (curIndex !== -1 || curDefault !== null) {
+          if (curFirst !== '') warnSwallowedLine(line.lineNo, value);
+          warnInlineComment(line.lineNo, value, curKey, curFirst === '');
         }
-        return;
+        return true;
       }
       case 'header': {
         flush();
-        const name = line.name;
-        if (name === 'DEFAULT') {
+        const nameFrom = line.from + 1;
+        const nameTo = line.close;
+        if (nameTo - nameFrom === 7 && text.startsWith('DEFAULT', nameFrom)) {
           // configparser never flags a repeated [DEFAULT]; a repeated key inside one still is.
           if (defaultsLine === 0) defaultsLine = line.lineNo;
           inDefaults = true;
           current = null;
         } else {
           inDefaults = false;
-          const existing = byName.get(name);
-          if (existing) {
+          const name = text.slice(nameFrom, nameTo);
+          const hash = hashRange(text, nameFrom, nameTo);
+          const seen = byRawName.find(hash, name);
+          if (seen !== -1) {
+            const existing = byRawName.items[seen] as ConfigSection;
             diags.add(
               'duplicate-section',
               line.lineNo,
@@ -356,37 +639,60 @@ export function parseAwsConfig(text: string): ParsedConfig {
             existing.blockLine = line.lineNo;
             current = existing;
           } else {
-            const bare = !name.startsWith('profile') && !name.startsWith('sso-session') && !name.startsWith('services') && name !== 'default';
-            current = { name, line: line.lineNo, blockLine: line.lineNo, values: {}, keys: {}, bare, profileKey: null };
+            current = {
+              name,
+              line: line.lineNo,
+              blockLine: line.lineNo,
+              bare: false,
+              profileKey: null,
+              kind: null,
+              outName: name,
+              prefix: null,
+              tokens: null,
+              plainName: false,
+              first: -1,
+              last: -1,
+              count: 0,
+              index: null,
+            };
+            classifyInto(current, text, nameFrom, nameTo);
             sections.push(current);
-            byName.set(name, current);
+            byRawName.add(hash, name, current);
           }
         }
-        const after = line.afterHeader;
-        if (after !== '' && after[0] !== '#' && after[0] !== ';') {
-          diags.add(
-            'after-header',
-            line.lineNo,
-            'warning',
-            () => `Line ${line.lineNo}: the AWS CLI ignores ${quote(after)} after the closing "]". Put it on its own line.`,
-          );
+        if (line.close + 1 < line.to) {
+          const after = afterHeader(text, line);
+          if (after !== '' && after[0] !== '#' && after[0] !== ';') {
+            diags.add(
+              'after-header',
+              line.lineNo,
+              'warning',
+              () => `Line ${line.lineNo}: the AWS CLI ignores ${quote(after)} after the closing "]". Put it on its own line.`,
+            );
+          }
         }
-        return;
+        return true;
       }
       case 'option': {
         flush();
-        const key = line.key;
+        const key = optionKey(text, line);
+        const facts = factsOf(key);
+        if (facts.secret && stopAtSecret) {
+          sawSecret = true;
+          return false;
+        }
+        const value = text.slice(line.valueFrom, line.to);
         curActive = true;
         curKey = key;
         curLine = line.lineNo;
-        curFirst = line.value;
+        curFirst = value;
         if (inDefaults) {
           const existing = defaultOptions.get(key);
           if (existing) {
-            reportDuplicateKey(line, 'DEFAULT', existing.line);
-            return;
+            reportDuplicateKey(line.lineNo, key, 'DEFAULT', existing.line);
+            return true;
           }
-          curDefault = { key, line: line.lineNo, first: line.value, more: null, moreLines: null };
+          curDefault = { key, line: line.lineNo, first: value, more: null, moreLines: null };
           defaultOptions.set(key, curDefault);
         } else if (current === null) {
           diags.add(
@@ -394,25 +700,24 @@ export function parseAwsConfig(text: string): ParsedConfig {
             line.lineNo,
             'error',
             () =>
-              `Line ${line.lineNo}: the key ${quote(line.rawKey)} comes before any [section] header; the AWS CLI rejects the whole file. Move it under a section such as [default], or delete it.`,
+              `Line ${line.lineNo}: the key ${quote(rawKey(text, line))} comes before any [section] header; the AWS CLI rejects the whole file. Move it under a section such as [default], or delete it.`,
           );
-          return;
+          return true;
         } else {
-          const section: RawSection = current;
-          if (hasOwn(section.keys, key)) {
-            const firstLine = section.keys[key] as number;
+          const section: ConfigSection = current;
+          const seen = section.first === -1 ? -1 : findKey(keys, section, key);
+          if (seen !== -1) {
+            const firstLine = keys.line[seen] as number;
             // A key from an earlier block of a repeated section is covered by that error.
-            if (firstLine > section.blockLine) reportDuplicateKey(line, section.name, firstLine);
-            return;
+            if (firstLine > section.blockLine) reportDuplicateKey(line.lineNo, key, section.name, firstLine);
+            return true;
           }
-          setOwn(section.values, key, line.value);
-          setOwn(section.keys, key, line.lineNo);
-          if (!KNOWN_KEYS.has(key)) warnTypo(line.lineNo, key);
-          if (section.bare && section.profileKey === null && PROFILE_KEYS.has(key)) section.profileKey = key;
-          curTarget = section;
+          curIndex = addKey(keys, section, key, value, line.lineNo);
+          if (facts.typo !== null) warnTypo(line.lineNo, key, facts.typo);
+          if (section.bare && section.profileKey === null && facts.profileKey) section.profileKey = key;
         }
-        warnInlineComment(line.lineNo, line.value, key, false);
-        return;
+        warnInlineComment(line.lineNo, value, key, false);
+        return true;
       }
       case 'no-delimiter':
         // configparser keeps the current key: deeper lines below still continue it.
@@ -422,7 +727,7 @@ export function parseAwsConfig(text: string): ParsedConfig {
             line.lineNo,
             'error',
             () =>
-              `Line ${line.lineNo}: ${quote(line.text)} comes before any [section] header and is not a key = value line; the AWS CLI rejects the whole file. Delete it or start it with "#".`,
+              `Line ${line.lineNo}: ${quote(lineText(text, line))} comes before any [section] header and is not a key = value line; the AWS CLI rejects the whole file. Delete it or start it with "#".`,
           );
         } else {
           diags.add(
@@ -430,10 +735,10 @@ export function parseAwsConfig(text: string): ParsedConfig {
             line.lineNo,
             'error',
             () =>
-              `Line ${line.lineNo}: ${quote(line.text)} is not a [section], a comment or a key = value line; the AWS CLI rejects the whole file. Add "=" and a value, or start the line with "#".`,
+              `Line ${line.lineNo}: ${quote(lineText(text, line))} is not a [section], a comment or a key = value line; the AWS CLI rejects the whole file. Add "=" and a value, or start the line with "#".`,
           );
         }
-        return;
+        return true;
       case 'empty-key':
         flush();
         diags.add(
@@ -441,24 +746,24 @@ export function parseAwsConfig(text: string): ParsedConfig {
           line.lineNo,
           'error',
           () =>
-            `Line ${line.lineNo} starts with ${quote(line.text.charAt(0))} but has no key before it; the AWS CLI rejects the whole file. Add the key name or delete the line.`,
+            `Line ${line.lineNo} starts with ${quote(text.charAt(line.from))} but has no key before it; the AWS CLI rejects the whole file. Add the key name or delete the line.`,
         );
-        return;
+        return true;
     }
+    return true;
   };
 
-  function reportDuplicateKey(line: ScannedLine, section: string, firstLine: number): void {
+  function reportDuplicateKey(lineNo: number, key: string, section: string, firstLine: number): void {
     diags.add(
       'duplicate-key',
-      line.lineNo,
+      lineNo,
       'error',
       () =>
-        `Line ${line.lineNo}: the key ${quote(line.key)} appears twice in [${section}] (first on line ${firstLine}; keys ignore case); the AWS CLI rejects the whole file. Delete one of them.`,
+        `Line ${lineNo}: the key ${quote(key)} appears twice in [${section}] (first on line ${firstLine}; keys ignore case); the AWS CLI rejects the whole file. Delete one of them.`,
     );
   }
 
-  function warnSwallowedLine(line: ScannedLine): void {
-    const t = line.value;
+  function warnSwallowedLine(lineNo: number, t: string): void {
     let looksLike: string | null = null;
     if (t.charCodeAt(0) === 0x5b && t.lastIndexOf(']') > 1) looksLike = `the section header ${quote(t)}`;
     else {
@@ -471,16 +776,14 @@ export function parseAwsConfig(text: string): ParsedConfig {
     const keyLine = curLine;
     diags.add(
       'indented-line',
-      line.lineNo,
+      lineNo,
       'warning',
       () =>
-        `Line ${line.lineNo}: ${what} is indented, so the AWS CLI reads it as more of the value of ${quote(key)} (line ${keyLine}). Remove the indentation.`,
+        `Line ${lineNo}: ${what} is indented, so the AWS CLI reads it as more of the value of ${quote(key)} (line ${keyLine}). Remove the indentation.`,
     );
   }
 
-  function warnTypo(lineNo: number, key: string): void {
-    const meant = nearKnownKey(key);
-    if (meant === null) return;
+  function warnTypo(lineNo: number, key: string, meant: string): void {
     diags.add(
       'typo',
       lineNo,
@@ -547,16 +850,14 @@ export function parseAwsConfig(text: string): ParsedConfig {
   }
 
   scanConfigLines(text, onLine);
+  if (sawSecret) return null;
   flush();
 
   // --- raw_config_parse's per-section dicts ([DEFAULT] keys appended), then build_profile_map ---
-  const result: ParsedConfig = {
-    profiles: {},
-    ssoSessions: {},
-    services: {},
-    otherSections: {},
-    diagnostics: [],
-    locations: { profiles: {}, ssoSessions: {}, services: {}, otherSections: {} },
+  const maps: Record<'profiles' | 'ssoSessions' | 'services', ConfigSectionIndex> = {
+    profiles: new ConfigSectionIndex(),
+    ssoSessions: new ConfigSectionIndex(),
+    services: new ConfigSectionIndex(),
   };
 
   const defaults = [...defaultOptions.values()];
@@ -573,32 +874,29 @@ export function parseAwsConfig(text: string): ParsedConfig {
   };
 
   for (const section of sections) {
-    const values = section.values;
-    const keys = section.keys;
     for (const opt of defaults) {
-      if (hasOwn(keys, opt.key)) continue;
-      setOwn(values, opt.key, inheritedValue(opt));
-      setOwn(keys, opt.key, opt.line);
+      if (section.first !== -1 && findKey(keys, section, opt.key) !== -1) continue;
+      addKey(keys, section, opt.key, inheritedValue(opt), opt.line);
     }
 
-    const c = classify(section.name);
-    warnSectionName(section, c);
-    if (c.kind === null) continue;
-    const locations = result.locations[c.kind];
-    if (c.kind !== 'otherSections' && hasOwn(locations, c.name)) {
-      const previous = (locations[c.name] as SectionLocation).line;
-      const kindName = c.kind === 'profiles' ? 'profile' : c.kind === 'ssoSessions' ? 'SSO session' : 'services section';
-      diags.add(
-        'same-profile',
-        section.line,
-        'warning',
-        () =>
-          `Line ${section.line}: [${section.name}] defines the ${kindName} ${quote(c.name)} again (also on line ${previous}); the AWS CLI uses only this later one. Delete or rename one of them.`,
-      );
+    const kind = section.kind;
+    if (!section.plainName) warnSectionName(section);
+    if (kind === null) continue;
+    if (kind !== 'otherSections') {
+      // Like a Python dict (and the output objects): the first position, the later value.
+      const earlier = maps[kind].set(hashName(section.outName), section.outName, section);
+      if (earlier !== undefined) {
+        const previous = earlier.line;
+        const kindName = kind === 'profiles' ? 'profile' : kind === 'ssoSessions' ? 'SSO session' : 'services section';
+        diags.add(
+          'same-profile',
+          section.line,
+          'warning',
+          () =>
+            `Line ${section.line}: [${section.name}] defines the ${kindName} ${quote(section.outName)} again (also on line ${previous}); the AWS CLI uses only this later one. Delete or rename one of them.`,
+        );
+      }
     }
-    // Re-assigning keeps the first position and takes the later value, like a Python dict.
-    setOwn(result[c.kind], c.name, values);
-    setOwn(locations, c.name, { line: section.line, keys });
   }
 
   if (defaultsLine !== 0) {
@@ -611,13 +909,13 @@ export function parseAwsConfig(text: string): ParsedConfig {
     );
   }
 
-  function warnSectionName(section: RawSection, c: Classified): void {
+  function warnSectionName(section: ConfigSection): void {
     const name = section.name;
     const at = section.line;
-    if (c.prefix !== null) {
-      const prefix = c.prefix;
+    if (section.prefix !== null) {
+      const prefix = section.prefix;
       const what = prefix === 'profile' ? 'profile' : prefix === 'sso-session' ? 'SSO session' : 'services section';
-      const tokens = c.tokens;
+      const tokens = section.tokens;
       if (tokens === null) {
         diags.add(
           'section-name',
@@ -626,7 +924,7 @@ export function parseAwsConfig(text: string): ParsedConfig {
           () =>
             `Line ${at}: the AWS CLI ignores ${quote(`[${name}]`)} because of an unclosed quote or a trailing backslash. Fix the quoting, e.g. [${prefix} "my name"].`,
         );
-      } else if (c.kind === null) {
+      } else if (section.kind === null) {
         const names = tokens.length - 1;
         const hint = name.includes(']')
           ? 'remove the text after the first "]" on that line'
@@ -648,18 +946,17 @@ export function parseAwsConfig(text: string): ParsedConfig {
           at,
           'warning',
           () =>
-            `Line ${at}: the AWS CLI reads ${quote(`[${name}]`)} as the ${what} ${quote(c.name)} because the name starts with "${prefix}". Write [${prefix} ${c.name}] to make that clear.`,
+            `Line ${at}: the AWS CLI reads ${quote(`[${name}]`)} as the ${what} ${quote(section.outName)} because the name starts with "${prefix}". Write [${prefix} ${section.outName}] to make that clear.`,
         );
-      } else if (c.name === '') {
+      } else if (section.outName === '') {
         diags.add('section-name', at, 'warning', () => `Line ${at}: ${quote(`[${name}]`)} defines a ${what} with an empty name. Give it a name.`);
       }
       return;
     }
-    if (c.kind !== 'otherSections') return;
-    const first = name.charCodeAt(0);
-    // Cheap pre-check: every near-miss below starts with a letter of profile/sso-session/
-    // services/default in either case, or with whitespace.
-    if (!(isPySpace(first) || 'pPsSdD'.includes(name.charAt(0))) && section.profileKey === null) return;
+    if (section.kind !== 'otherSections') return;
+    // Cheap pre-check: every near-miss below starts with profile/sso-session/services/default
+    // in some case, after optional whitespace.
+    if (section.profileKey === null && !mayBeNearMiss(name)) return;
     const stripped = pyStrip(name);
     const lower = stripped.toLowerCase();
     for (const [prefix, , what] of PREFIXES) {
@@ -697,8 +994,23 @@ export function parseAwsConfig(text: string): ParsedConfig {
     }
   }
 
-  result.diagnostics = diags.finish();
-  return result;
+  return { sections, keys, byRawName, profiles: maps.profiles, ssoSessions: maps.ssoSessions, services: maps.services, diagnostics: diags.finish() };
+}
+
+/** A continuation line that reads `aws_secret_access_key = …` (stripSecrets removes those too). */
+function continuationHoldsSecret(text: string, from: number, to: number): boolean {
+  let d = from;
+  while (d < to) {
+    const c = text.charCodeAt(d);
+    if (c === 0x3d || c === 0x3a) break;
+    d++;
+  }
+  if (d === to) return false;
+  let k = d;
+  while (k > from && isPySpace(text.charCodeAt(k - 1))) k--;
+  // The shortest secret key has 16 characters; skip the lower-casing for anything else.
+  if (k - from < 16 || k - from > 21) return false;
+  return SECRET_KEY_NAMES.has(text.slice(from, k).toLowerCase());
 }
 
 /**

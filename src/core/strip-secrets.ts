@@ -12,7 +12,7 @@
 // not move configparser's indentation reference.
 
 import type { RemovedSecrets } from './types';
-import { isPySpace, scanConfigLines } from './config-scanner';
+import { headerName, isPySpace, lineText, optionKey, scanConfigLines } from './config-scanner';
 
 export const SECRET_KEYS = ['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'aws_security_token'] as const;
 
@@ -44,19 +44,21 @@ export function stripSecrets(text: string): { text: string; removed: RemovedSecr
     let key: string | null = null;
     switch (line.kind) {
       case 'header':
-        section = line.name;
+        section = headerName(text, line);
         inSecret = false;
         return;
-      case 'option':
-        inSecret = SECRETS.has(line.key);
+      case 'option': {
+        const optKey = optionKey(text, line);
+        inSecret = SECRETS.has(optKey);
         if (!inSecret) return;
-        key = line.key;
+        key = optKey;
         break;
+      }
       case 'empty-key':
         inSecret = false;
         return;
       case 'continuation': {
-        const inner = keyOf(line.value);
+        const inner = keyOf(lineText(text, line));
         if (inner !== null && SECRETS.has(inner)) key = inner;
         else if (inSecret) key = null;
         else return;

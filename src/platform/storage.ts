@@ -12,7 +12,8 @@
 //                  by the config's checksum, so console pages need no parser; "recent".
 import {
   bytesOutsideConfig,
-  catalogueCacheSchema,
+  decodeCatalogueCache,
+  encodeCatalogueCache,
   CODEC_VERSION,
   decodeConfig,
   encodeConfig,
@@ -219,7 +220,7 @@ export async function saveConfig(text: string, build: BuildCatalogue): Promise<S
 
   const localItems: Record<string, unknown> = {
     [KEY.current]: asLocalCopy(encoded, savedAt, true),
-    [KEY.cache]: { v: CODEC_VERSION, sum: encoded.sum, builtBy: extensionVersion(), catalogue },
+    [KEY.cache]: await encodeCatalogueCache(catalogue, encoded.sum, extensionVersion()),
   };
   if (previous.source !== 'none' && previous.sum !== encoded.sum) {
     const prevEncoded = await encodeConfig(previous.text);
@@ -314,44 +315,52 @@ export interface LoadedCatalogue {
   problem?: string;
 }
 
-async function readCache(): Promise<{ sum: string; builtBy: string; catalogue: Catalogue } | null> {
+type CachedCatalogue = { sum: string; builtBy: string; catalogue: Catalogue };
+
+async function readCache(): Promise<CachedCatalogue | null> {
   const items = await browser.storage.local.get([KEY.cache]);
-  const parsed = catalogueCacheSchema.safeParse(items[KEY.cache]);
-  return parsed.success ? parsed.data : null;
+  return decodeCatalogueCache(items[KEY.cache]);
 }
 
 async function writeCache(sum: string, catalogue: Catalogue): Promise<void> {
-  await browser.storage.local.set({ [KEY.cache]: { v: CODEC_VERSION, sum, builtBy: extensionVersion(), catalogue } });
+  await browser.storage.local.set({ [KEY.cache]: await encodeCatalogueCache(catalogue, sum, extensionVersion()) });
 }
+
+const fresh = (cache: CachedCatalogue | null, sum: string | undefined): cache is CachedCatalogue =>
+  !!cache && !!sum && cache.sum === sum && cache.builtBy === extensionVersion();
 
 /**
  * The catalogue of the current config.
- * - Fast (default, for console pages): reads only the sync pointer and the local cache; when
- *   the cache is stale it asks `build`, or without one the background (which has the importer).
- * - `verify: true` (popup, options): reads and verifies the whole config first, so damaged or
- *   incomplete sync data is reported and the last good config is shown.
+ * - Fast (default; console pages, and the popup's first paint): reads the small sync pointer,
+ *   the local copy's record and the cache, never the chunks. When the cache is stale it uses
+ *   `build`, or without one asks the background (which has the importer).
+ * - `verify: true`: reads and verifies the whole config first, so damaged or incomplete sync
+ *   data is reported and the last good config is shown. The popup runs this right after its
+ *   first paint; the import page runs it before showing anything.
+ * Entries come in the popup's display order when they come from the cache.
  */
 export async function loadCatalogue(options: { build?: BuildCatalogue; verify?: boolean } = {}): Promise<LoadedCatalogue> {
   const empty = (problem?: string): LoadedCatalogue => ({ catalogue: EMPTY_CATALOGUE, source: 'local', sum: '', problem });
   try {
     if (!options.verify) {
-      const [pointerItems, cache, local] = await Promise.all([browser.storage.sync.get(POINTER_KEY), readCache(), readLocalCurrent()]);
+      const [pointerItems, localItems] = await Promise.all([browser.storage.sync.get(POINTER_KEY), browser.storage.local.get([KEY.cache, KEY.current])]);
       const pointer = syncPointerSchema.safeParse(pointerItems[POINTER_KEY]);
-      const localNewer = local.current?.unsynced && (!pointer.success || local.current.savedAt > pointer.data.savedAt);
-      const expected = pointer.success && pointer.data.where === 'sync' && !localNewer ? pointer.data.sum : local.current?.sum;
-      if (cache && expected && cache.sum === expected && cache.builtBy === extensionVersion()) {
+      const local = localCopySchema.safeParse(localItems[KEY.current]);
+      const current = local.success ? local.data : null;
+      const localNewer = !!current?.unsynced && (!pointer.success || current.savedAt > pointer.data.savedAt);
+      const fromSync = pointer.success && pointer.data.where === 'sync' && !localNewer;
+      const expected = fromSync ? pointer.data.sum : current?.sum;
+      const cache = await decodeCatalogueCache(localItems[KEY.cache]);
+      if (fresh(cache, expected)) {
         const problem = pointer.success && pointer.data.where === 'local' ? PROBLEM.tooBig : undefined;
-        return { catalogue: cache.catalogue, source: pointer.success && pointer.data.where === 'sync' && !localNewer ? 'sync' : 'local', sum: cache.sum, problem };
+        return { catalogue: cache.catalogue, source: fromSync ? 'sync' : 'local', sum: cache.sum, problem };
       }
       if (!options.build) return await rebuildViaBackground(expected, cache, empty);
     }
-    const config = await loadConfig();
+    const [config, cache] = await Promise.all([loadConfig(), readCache()]);
     if (config.source === 'none') return empty(config.problem);
     const source = config.source;
-    const cache = await readCache();
-    if (cache && cache.sum === config.sum && cache.builtBy === extensionVersion()) {
-      return { catalogue: cache.catalogue, source, sum: config.sum, problem: config.problem };
-    }
+    if (fresh(cache, config.sum)) return { catalogue: cache.catalogue, source, sum: config.sum, problem: config.problem };
     if (!options.build) {
       const rebuilt = await rebuildViaBackground(config.sum, cache, empty);
       return { ...rebuilt, problem: config.problem ?? rebuilt.problem };

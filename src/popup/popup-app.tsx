@@ -36,22 +36,37 @@ export function PopupApp() {
   const [active, setActive] = useState<{ rows: readonly Row[] | null; index: number }>({ rows: null, index: -1 });
   const [status, setStatus] = useState('');
   const [copied, setCopied] = useState<string | null>(null);
+  const [settingsProblem, setSettingsProblem] = useState<string | undefined>();
   const [confirm, setConfirm] = useState<{ entry: CatalogueEntry; newTab: boolean; message: string } | null>(null);
   const search = useRef<HTMLInputElement>(null);
   const inputStart = useRef<number | undefined>(undefined);
   const renderedOnce = useRef(false);
 
-  const reloadCatalogue = useCallback(async () => {
-    const loaded = await loadCatalogue({ build: buildCatalogue, verify: true });
-    setLoad({ status: 'ready', loaded });
+  // Keeps the loaded state when a reload found the same config, so the list and the active
+  // row do not reset.
+  const accept = useCallback((loaded: LoadedCatalogue) => {
+    setLoad((previous) =>
+      previous.status === 'ready' && previous.loaded.sum === loaded.sum && previous.loaded.problem === loaded.problem && previous.loaded.source === loaded.source
+        ? previous
+        : { status: 'ready', loaded },
+    );
   }, []);
+
+  const verifyCatalogue = useCallback(async () => {
+    accept(await loadCatalogue({ build: buildCatalogue, verify: true }));
+  }, [accept]);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    void Promise.all([loadCatalogue({ build: buildCatalogue, verify: true }), readSettings(), loadRecent()]).then(([loaded, s, r]) => {
+    // First paint from the cache (fast path), then the whole config is read and verified
+    // (chunks, checksum) and any problem is shown.
+    void Promise.all([loadCatalogue({ build: buildCatalogue }), readSettings(), loadRecent()]).then(([loaded, s, r]) => {
+      performance.mark('rsb:data');
       setSettings(s.settings);
+      setSettingsProblem(s.problem);
       setRecent(r);
-      setLoad({ status: 'ready', loaded: s.problem && !loaded.problem ? { ...loaded, problem: s.problem } : loaded });
+      accept(loaded);
+      setTimeout(() => void verifyCatalogue(), 0);
     });
     void askWhereAmI().then(setHere);
     const unsubscribe = onStorageChanged((change) => {
@@ -60,14 +75,14 @@ export function PopupApp() {
       if (change.config || change.catalogue) {
         // A save touches several records: reload once it has settled.
         clearTimeout(timer);
-        timer = setTimeout(() => void reloadCatalogue(), 60);
+        timer = setTimeout(() => void verifyCatalogue(), 60);
       }
     });
     return () => {
       clearTimeout(timer);
       unsubscribe();
     };
-  }, [reloadCatalogue]);
+  }, [accept, verifyCatalogue]);
 
   const entries = load.status === 'ready' ? load.loaded.catalogue.entries : null;
   const ordered = useMemo(() => (entries ? orderEntries(entries) : []), [entries]);
@@ -88,6 +103,8 @@ export function PopupApp() {
     if (!renderedOnce.current) {
       renderedOnce.current = true;
       markAfterFrame('rsb:rendered');
+      // Build the search index while the user reads, not on the first keystroke.
+      setTimeout(() => void filter.index, 30);
     }
     if (inputStart.current !== undefined) {
       markAfterFrame('rsb:filter', inputStart.current);
@@ -207,9 +224,9 @@ export function PopupApp() {
           ↑↓ move · Enter switch · Ctrl+Enter new tab
         </span>
       </div>
-      {loaded?.problem && (
+      {(loaded?.problem || settingsProblem) && (
         <Notice tone="warning" title="Storage problem">
-          {loaded.problem}
+          {[loaded?.problem, settingsProblem].filter(Boolean).join(' ')}
         </Notice>
       )}
       <section class="list-area" aria-label="Roles">

@@ -19,7 +19,8 @@ export const buildCatalogue = (text: string): Catalogue => importConfig(text);
 export async function importText(text: string): Promise<ImportOutcome> {
   const stripped = stripSecrets(text);
   const catalogue = buildCatalogue(stripped.text);
-  const save = await saveConfig(stripped.text, buildCatalogue);
+  // The catalogue is built once: saveConfig caches it for the popup.
+  const save = await saveConfig(stripped.text, (t) => (t === stripped.text ? catalogue : buildCatalogue(t)));
   const removedLines = stripped.removed.reduce((n, r) => n + r.lines.length, 0);
   const parts = [`Imported ${plural(catalogue.entries.length, 'role')}.`];
   if (catalogue.skipped.length > 0) parts.push(`${plural(catalogue.skipped.length, 'profile')} skipped.`);

@@ -102,7 +102,7 @@ test('non-production: its environment colour and no title prefix; it collapses t
   expect(facts.background).not.toBe(PRODUCTION_RED);
   expect(facts.background).not.toBe('rgba(0, 0, 0, 0)');
   expect(await page.title()).toBe('S3 buckets');
-  const hide = await page.waitForSelector('aria/Collapse account banner to a stripe');
+  const hide = await page.waitForSelector('aria/Hide account banner');
   await hide!.click();
   const stripe = await page.waitForSelector('aria/Show account banner: DEVELOPMENT · alfie · Profile alfie-development · Account 3456-7890-1234 · Role AlfieFullAccess');
   expect(await stripe!.evaluate((el) => el.getBoundingClientRect().height)).toBe(6);

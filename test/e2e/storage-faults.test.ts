@@ -29,6 +29,12 @@ async function openPopup(): Promise<{ popup: Page; errors: string[] }> {
   return { popup, errors };
 }
 
+/** The popup paints from its cache first and verifies the whole config right after: wait for the verdict. */
+async function waitForProblem(page: Page, text: string): Promise<string> {
+  await until(page, (t: string) => Array.from(document.querySelectorAll('.notice')).some((n) => n.textContent?.includes(t)), text);
+  return problemText(page);
+}
+
 const problemText = (page: Page) => page.evaluate(() => Array.from(document.querySelectorAll('.notice')).map((n) => n.textContent ?? '').join(' | '));
 const profiles = (page: Page) => page.$$eval('.row-entry', (rows) => rows.map((r) => r.getAttribute('data-profile')));
 const countText = (page: Page) => page.$eval('.header-count', (el) => el.textContent ?? '');
@@ -63,14 +69,14 @@ test("the codec counts storage.sync quota exactly as Chromium does (per item, in
 });
 
 test('a config too big for sync is kept in local storage and the UI says so; a smaller one goes back to sync', async () => {
-  // 16,000 profiles, each in its own random account: far over 100 KB compressed.
-  const big = generateConfig(16000, { ownAccounts: true, seed: 3 });
+  // 8,000 profiles, each in its own random account: over 100 KB compressed.
+  const big = generateConfig(8000, { ownAccounts: true, seed: 3 });
   const encoded = await encodeConfig(big);
   expect(planSyncWrite(encoded, 'g', 0).fits).toBe(false);
 
   await importThroughPage(session, SEED_CONFIG);
   const { page: options, result } = await importThroughPage(session, big);
-  expect(result).toContain('Imported 16,000 roles');
+  expect(result).toContain('Imported 8,000 roles');
   expect(result).toContain('Your config is in local storage only: it is too big for sync');
   await until(options, () => document.querySelector('[data-testid="stored-status"]')?.textContent?.includes('in this browser only'));
 
@@ -79,8 +85,8 @@ test('a config too big for sync is kept in local storage and the UI says so; a s
   expect(Object.keys(dump.sync).filter((k) => k.startsWith('c.'))).toEqual([]);
 
   const { popup, errors } = await openPopup();
-  expect(await problemText(popup)).toContain('Your config is in local storage only: it is too big for sync');
-  expect(await countText(popup)).toBe('16,000 roles');
+  await waitForProblem(popup, 'Your config is in local storage only: it is too big for sync');
+  expect(await countText(popup)).toBe('8,000 roles');
 
   // Undo brings the small config back, into sync, and the open popup follows.
   const { page: again } = { page: options };
@@ -107,7 +113,7 @@ test('a missing chunk: the popup and the import page say so and show the last go
   expect((await dumpStorage(session)).sync[chunkKey(pointer.gen, 1)]).toBeUndefined();
 
   const { popup, errors } = await openPopup();
-  const problem = await problemText(popup);
+  const problem = await waitForProblem(popup, 'The synced config is incomplete');
   expect(problem).toContain(`The synced config is incomplete: part 2 of ${pointer.n} is missing`);
   expect(problem).toContain('Showing the last good config saved in this browser.');
   expect(await countText(popup)).toBe('2,500 roles');
@@ -130,7 +136,7 @@ test('an interrupted save (pointer written, chunks not) keeps showing the previo
   await syncSet(session, { [POINTER_KEY]: plan.pointer });
 
   const { popup, errors } = await openPopup();
-  expect(await problemText(popup)).toContain('part 1 of 1 is missing');
+  await waitForProblem(popup, 'part 1 of 1 is missing');
   expect(await profiles(popup)).toEqual(['alfie-development', 'alfie-qa', 'alfie-production']);
 
   // When the chunk arrives, the open popup shows the new config without a message.
@@ -150,7 +156,7 @@ test('garbage from an older version or damage: clear messages, last good config,
     await s.local.set({ 'catalogue.cache': { v: 1, sum: 'x', catalogue: 'nope' } });
   });
   const { popup, errors } = await openPopup();
-  const problem = await problemText(popup);
+  const problem = await waitForProblem(popup, 'not in a format this version understands');
   expect(problem).toContain('The synced config record is not in a format this version understands');
   expect(problem).toContain('Showing the last good config saved in this browser.');
   const rows = await profiles(popup);
@@ -170,7 +176,7 @@ test('garbage from an older version or damage: clear messages, last good config,
   });
   const { popup: popup2, errors: errors2 } = await openPopup();
   await find(popup2, '.empty-state');
-  const everything = await problemText(popup2);
+  const everything = await waitForProblem(popup2, 'No earlier copy exists');
   expect(everything).toContain('not in a format this version understands');
   expect(everything).toContain('No earlier copy exists in this browser: import your config again.');
   expect(await popup2.$eval('.empty-state', (el) => el.textContent)).toContain('No roles yet');

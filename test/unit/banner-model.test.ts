@@ -165,7 +165,7 @@ describe('the per-account index the content script reads', () => {
     const index = buildBannerIndex(entries, settings);
     expect(index.meta.accounts).toEqual(['123456789012', '234567890123']);
     expect(index.meta.aliases).toEqual(['legacy']);
-    const items = { [BANNER_INDEX_META_KEY]: index.meta, ...index.records };
+    const items: Record<string, unknown> = { [BANNER_INDEX_META_KEY]: index.meta, ...index.records };
     const keys = bannerIndexKeysFor('123456789012', 'legacy');
     const picked = Object.fromEntries(keys.map((k) => [k, items[k]]));
     const lookup = readBannerIndexRecords(picked, '123456789012', 'legacy');

@@ -143,9 +143,9 @@ describe('each source on its own', () => {
     }
   });
 
-  test('an account ID given as a JSON number keeps its leading zeros', () => {
-    const dom = new JSDOM(`<meta name="awsc-session-data" content='{"accountId": 12345678901}'>`);
-    expect(readSessionData(dom.window.document)?.accountId).toBe('012345678901');
+  test('an account ID given as a JSON number is not trusted (leading zeros may be lost)', () => {
+    const dom = new JSDOM(`<meta name="awsc-session-data" content='{"accountId": 12345678901}'>`, { url: 'https://console.aws.amazon.com/' });
+    expect(combineIdentity(readIdentitySources(dom.window.document, 'console.aws.amazon.com'), 'console.aws.amazon.com').accountId).toBeNull();
   });
 
   test('host: session label and region', () => {

@@ -19,7 +19,15 @@ import {
   SYNC_QUOTA,
   utf8Length,
   CodecError,
+  CACHE_COLUMN_NAMES,
+  compressText,
+  decompressText,
+  decodeCatalogueCache,
+  encodeCatalogueCache,
+  parseStoredSettings,
+  pushRecent,
 } from '../../src/core/storage-codec';
+import { catalogueEntrySchema, catalogueSchema, type Catalogue, type CatalogueEntry } from '../../src/core';
 
 function bytes(n: number, seed = 1): Uint8Array {
   const out = new Uint8Array(n);
@@ -201,5 +209,123 @@ describe('sync snapshot', () => {
     for (let i = 0; i < random.length; i += 65536) crypto.getRandomValues(random.subarray(i, i + 65536));
     const encoded = await encodeConfig(Array.from(random, (b) => String.fromCharCode(33 + (b % 90))).join(''));
     expect(planSyncWrite(encoded, 'g', 0).fits).toBe(false);
+  });
+});
+
+describe('catalogue cache', () => {
+  const entry = (i: number, extra: Partial<CatalogueEntry> = {}): CatalogueEntry => ({
+    profile: `app${i}-prod`,
+    kind: 'role',
+    accountId: String(100000000000 + i),
+    roleName: 'team/Admin',
+    partition: 'aws',
+    app: `app${i}`,
+    env: 'production',
+    envLabel: 'prod',
+    isProduction: true,
+    color: '#d13212',
+    url: `https://signin.aws.amazon.com/switchrole?account=${100000000000 + i}&roleName=Admin`,
+    displayName: `app${i}-prod`,
+    line: i + 1,
+    ...extra,
+  });
+  const catalogue: Catalogue = {
+    entries: [
+      entry(1),
+      entry(2, { accountId: undefined, accountAlias: 'acme-prod', region: 'eu-west-1', sourceProfile: ['base', 'default'], notes: ['bare section'] }),
+      entry(3, { kind: 'sso', ssoStartUrl: 'https://d-1.awsapps.com/start', ssoRegion: 'eu-west-1', env: 'sandbox', isProduction: false, partition: 'aws-cn' }),
+    ],
+    skipped: [{ profile: 'keys-only', reason: 'static keys only', line: 40 }],
+    diagnostics: [{ line: 3, severity: 'warning', message: 'x' }],
+    removedSecrets: [],
+  };
+
+  test('round-trips every field, absent optional fields stay absent, and the result passes the full catalogue schema', async () => {
+    const decoded = await decodeCatalogueCache(await encodeCatalogueCache(catalogue, 'abc', '1.0'));
+    // Entries come back in display order (apps alphabetical), which here is the config order.
+    expect(decoded).toEqual({ sum: 'abc', builtBy: '1.0', catalogue });
+    expect(catalogueSchema.safeParse(decoded!.catalogue).success).toBe(true);
+    expect('accountAlias' in decoded!.catalogue.entries[0]!).toBe(false);
+  });
+
+  test('stores entries in the popup display order', async () => {
+    const shuffled = { ...catalogue, entries: [catalogue.entries[2]!, catalogue.entries[0]!, catalogue.entries[1]!] };
+    const decoded = await decodeCatalogueCache(await encodeCatalogueCache(shuffled, 'abc', '1.0'));
+    expect(decoded!.catalogue.entries.map((e) => e.profile)).toEqual(['app1-prod', 'app2-prod', 'app3-prod']);
+  });
+
+  test('has a column for every catalogue entry field (add one when the entry schema grows)', () => {
+    expect([...CACHE_COLUMN_NAMES].sort()).toEqual(Object.keys(catalogueEntrySchema.shape).sort());
+  });
+
+  test('refuses damaged, foreign or older records', async () => {
+    const good = await encodeCatalogueCache(catalogue, 'abc', '1.0');
+    const json = await decompressText(base85Decode(good.data));
+    const tamper = async (fn: (data: { count: number; columns: Record<string, unknown[]> }) => void) => {
+      const data = JSON.parse(json);
+      fn(data);
+      return { ...good, data: base85Encode(await compressText(JSON.stringify(data))) };
+    };
+    expect(await decodeCatalogueCache(undefined)).toBeNull();
+    expect(await decodeCatalogueCache({ v: 1, sum: 'abc', builtBy: '1', catalogue })).toBeNull();
+    expect(await decodeCatalogueCache({ ...good, data: 'not base 85 "' })).toBeNull();
+    expect(await decodeCatalogueCache({ ...good, data: base85Encode(await compressText('{not json')) })).toBeNull();
+    expect(await decodeCatalogueCache(await tamper((d) => (d.columns.accountId![0] = '123')))).toBeNull();
+    expect(await decodeCatalogueCache(await tamper((d) => (d.columns.color![1] = 'red')))).toBeNull();
+    expect(await decodeCatalogueCache(await tamper((d) => (d.columns.env![1] = 'prod')))).toBeNull();
+    expect(await decodeCatalogueCache(await tamper((d) => (d.columns.url![1] = 'javascript:alert(1)')))).toBeNull();
+    expect(await decodeCatalogueCache(await tamper((d) => d.columns.profile!.pop()))).toBeNull();
+    expect(
+      await decodeCatalogueCache(
+        await tamper((d) => {
+          d.columns.accountAlias![0] = null;
+          d.columns.accountId![0] = null;
+        }),
+      ),
+    ).toBeNull();
+    expect(await decodeCatalogueCache(await tamper((d) => delete d.columns.line))).toBeNull();
+    // The untampered record still decodes (the tamper helper itself is sound).
+    expect(await decodeCatalogueCache(await tamper(() => {}))).not.toBeNull();
+  });
+
+  test('5,000 entries: a small record that decodes quickly', async () => {
+    const big: Catalogue = { ...catalogue, entries: Array.from({ length: 5000 }, (_, i) => entry(i, i % 3 ? {} : { region: 'us-east-1', sourceProfile: ['default'] })) };
+    const cached = await encodeCatalogueCache(big, 's', 'v');
+    expect(cached.data.length).toBeLessThan(JSON.stringify(big).length / 5);
+    await decodeCatalogueCache(cached);
+    const start = performance.now();
+    const decoded = await decodeCatalogueCache(cached);
+    const elapsed = performance.now() - start;
+    expect(decoded!.catalogue.entries).toHaveLength(5000);
+    expect(decoded!.catalogue.entries.find((e) => e.profile === 'app4999-prod')).toEqual(big.entries[4999]);
+    // A loose sanity bound; npm run bench prints the real popup figures.
+    expect(elapsed).toBeLessThan(150);
+  });
+});
+
+describe('settings and recent', () => {
+  test('valid settings read back as they are; absent settings are the defaults', () => {
+    expect(parseStoredSettings(undefined).settings.bannerEnabled).toBe(true);
+    const good = { bannerEnabled: false, bannerPosition: 'bottom', titlePrefix: false, autoSubmitSwitchForm: false, favourites: ['a'] };
+    expect(parseStoredSettings(good)).toEqual({ settings: good });
+  });
+
+  test('one bad field falls back alone and is named; garbage gives defaults with a message', () => {
+    const read = parseStoredSettings({ bannerEnabled: 'yes', favourites: ['keep-me'], bannerPosition: 'bottom' });
+    expect(read.settings.favourites).toEqual(['keep-me']);
+    expect(read.settings.bannerPosition).toBe('bottom');
+    expect(read.settings.bannerEnabled).toBe(true);
+    expect(read.problem).toContain('bannerEnabled');
+    for (const garbage of ['x', 42, null, [1]]) {
+      const r = parseStoredSettings(garbage);
+      expect(r.settings.favourites).toEqual([]);
+      expect(r.problem).toMatch(/could not be read/);
+    }
+  });
+
+  test('recent roles: most recent first, unique, at most five', () => {
+    let recent: string[] = [];
+    for (const p of ['a', 'b', 'c', 'a', 'd', 'e', 'f']) recent = pushRecent(recent, p);
+    expect(recent).toEqual(['f', 'e', 'd', 'a', 'c']);
   });
 });
