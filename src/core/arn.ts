@@ -140,6 +140,43 @@ export function parseRoleArn(value: string): Parsed<RoleArn> {
 }
 
 /**
+ * parseRoleArn for importConfig, which reads thousands of ARNs: the partition, account ID and
+ * role name go straight into `out`; returns why the ARN is not a role ARN, or undefined.
+ */
+export function parseRoleArnInto(value: string, out: { partition: Partition; accountId: string | undefined; roleName: string }): string | undefined {
+  const arn = value.trim();
+  if (arn.startsWith('arn:')) {
+    const p = arn.indexOf(':', 4);
+    const partition = p === 7 && arn.startsWith('aws', 4) ? 'aws' : p === 14 && arn.startsWith('aws-us-gov', 4) ? 'aws-us-gov' : p === 10 && arn.startsWith('aws-cn', 4) ? 'aws-cn' : undefined;
+    if (partition !== undefined && arn.startsWith(':iam::', p) && arn.startsWith(':role/', p + 18) && isAccountIdAt(arn, p + 6)) {
+      const role = parseRoleName(arn.slice(p + 24));
+      if (role.ok) {
+        out.partition = partition;
+        out.accountId = arn.slice(p + 6, p + 18);
+        out.roleName = role.value.roleName;
+        return undefined;
+      }
+    }
+  }
+  const parsed = parseRoleArn(value);
+  if (!parsed.ok) return parsed.reason;
+  out.partition = parsed.value.partition;
+  out.accountId = parsed.value.accountId;
+  out.roleName = parsed.value.roleName;
+  return undefined;
+}
+
+/** Twelve ASCII digits at value[at, at + 12). */
+function isAccountIdAt(value: string, at: number): boolean {
+  if (value.length < at + 12) return false;
+  for (let i = at; i < at + 12; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/**
  * The common well-formed case without splitting or regular expressions (a config can hold
  * thousands of role ARNs). Anything unusual returns undefined and takes the careful path,
  * which explains what is wrong.

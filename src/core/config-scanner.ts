@@ -91,6 +91,10 @@ export interface ScannedLine {
   valueFrom: number;
   /** option: every character of the key is ASCII (so lower-casing it is ASCII lower-casing). */
   asciiKey: boolean;
+  /** option, ASCII key: no upper-case letter in it (the text already holds the lower-cased key). */
+  lowerKey: boolean;
+  /** option, ASCII key: FNV-1a of the lower-cased key, for the key table. */
+  keyHash: number;
   /**
    * True while no section header has been seen yet: configparser would have raised
    * MissingSectionHeaderError at the first such content line. The scanner still treats
@@ -136,7 +140,7 @@ export function lineValue(text: string, line: ScannedLine): string {
 
 /** option: the key lower-cased (configparser's optionxform), as one shared string per distinct key. */
 export function optionKey(text: string, line: ScannedLine): string {
-  return line.asciiKey ? asciiLowerKey(text, line.from, line.keyEnd) : text.slice(line.from, line.keyEnd).toLowerCase();
+  return line.asciiKey ? tableKey(text, line.from, line.keyEnd, line.keyHash, line.lowerKey) : text.slice(line.from, line.keyEnd).toLowerCase();
 }
 
 // Configs repeat a handful of keys (`region`, `role_arn`) thousands of times. Keys are
@@ -148,29 +152,21 @@ const KEY_TABLE_MAX = KEY_TABLE_SIZE >> 1;
 let keyTable: (string | undefined)[] = new Array<string | undefined>(KEY_TABLE_SIZE);
 let keyTableCount = 0;
 
-/** text[a, b) (ASCII) lower-cased, as the table's shared string for it. */
-function asciiLowerKey(text: string, a: number, b: number): string {
-  let h = 0x811c9dc5;
-  for (let i = a; i < b; i++) {
-    let c = text.charCodeAt(i);
-    if (c >= 0x41 && c <= 0x5a) c += 32;
-    h = Math.imul(h ^ c, 16777619);
-  }
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 16777619;
+
+/**
+ * text[a, b) (ASCII) lower-cased, as the table's shared string for it. `hash` is FNV-1a of the
+ * lower-cased characters (the scanner computes it while it looks for the delimiter); `lower`
+ * says the text has no upper-case letter there, so a native compare can check a candidate.
+ */
+function tableKey(text: string, a: number, b: number, hash: number, lower: boolean): string {
   const length = b - a;
-  let slot = (h >>> 0) & (KEY_TABLE_SIZE - 1);
+  let slot = hash & (KEY_TABLE_SIZE - 1);
   for (;;) {
     const key = keyTable[slot];
     if (key === undefined) break;
-    if (key.length === length) {
-      let i = 0;
-      while (i < length) {
-        let c = text.charCodeAt(a + i);
-        if (c >= 0x41 && c <= 0x5a) c += 32;
-        if (key.charCodeAt(i) !== c) break;
-        i++;
-      }
-      if (i === length) return key;
-    }
+    if (key.length === length && (lower ? text.startsWith(key, a) : sameFolded(text, a, key))) return key;
     slot = (slot + 1) & (KEY_TABLE_SIZE - 1);
   }
   const key = text.slice(a, b).toLowerCase();
@@ -178,11 +174,21 @@ function asciiLowerKey(text: string, a: number, b: number): string {
     // Bounded, so a paste with a million distinct keys cannot grow it without end.
     keyTable = new Array<string | undefined>(KEY_TABLE_SIZE);
     keyTableCount = 0;
-    return asciiLowerKey(text, a, b);
+    return tableKey(text, a, b, hash, lower);
   }
   keyTable[slot] = key;
   keyTableCount++;
   return key;
+}
+
+/** text at `a` equals the lower-case ASCII `key` after ASCII lower-casing. */
+function sameFolded(text: string, a: number, key: string): boolean {
+  for (let i = 0; i < key.length; i++) {
+    let c = text.charCodeAt(a + i);
+    if (c >= 0x41 && c <= 0x5a) c += 32;
+    if (key.charCodeAt(i) !== c) return false;
+  }
+  return true;
 }
 
 /**
@@ -207,6 +213,8 @@ export function scanConfigLines(text: string, visit: LineVisitor): void {
     keyEnd: 0,
     valueFrom: 0,
     asciiKey: true,
+    lowerKey: true,
+    keyHash: 0,
     beforeSection: true,
     inValue: false,
   };
@@ -272,12 +280,23 @@ export function scanConfigLines(text: string, visit: LineVisitor): void {
           sawHeader = true;
           hasKey = false;
         } else {
+          // Find the delimiter; on the way, hash the key as lower-cased ASCII (up to its last
+          // non-space character) for the key table.
           let d = a;
           let ascii = true;
+          let lower = true;
+          let h = FNV_OFFSET;
+          let keyHash = FNV_OFFSET;
           while (d < b) {
-            const c = text.charCodeAt(d);
+            let c = text.charCodeAt(d);
             if (c === 0x3d /* = */ || c === 0x3a /* : */) break;
             if (c > 0x7f) ascii = false;
+            else if (c >= 0x41 && c <= 0x5a) {
+              c += 32;
+              lower = false;
+            }
+            h = Math.imul(h ^ c, FNV_PRIME);
+            if (!(c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f))) keyHash = h;
             d++;
           }
           if (d === b) {
@@ -291,6 +310,8 @@ export function scanConfigLines(text: string, visit: LineVisitor): void {
             line.keyEnd = k;
             line.valueFrom = v;
             line.asciiKey = ascii;
+            line.lowerKey = lower;
+            line.keyHash = keyHash;
             if (k === a) {
               // ParsingError; the key becomes '' (falsy), so nothing continues it.
               line.kind = 'empty-key';

@@ -93,13 +93,6 @@ export interface NameToken {
   end: number;
 }
 
-/** A word's position plus what it means (its lower-cased text is `info.word`). */
-interface Token {
-  start: number;
-  end: number;
-  info: WordInfo;
-}
-
 /** Everything the rules need to know about one lower-cased word, independent of its neighbours. */
 interface WordInfo {
   /** The lower-cased word. */
@@ -225,15 +218,47 @@ function describeWord(word: string): WordInfo {
   };
 }
 
-/** Tokens of name[from, to), with their word meanings. */
-function tokens(name: string, from = 0, to = name.length): Token[] {
-  const out: Token[] = [];
+/**
+ * The words of a name: parallel arrays of offsets and meanings. Reused between calls (a few
+ * module-level lists), so reading thousands of names allocates nothing per word.
+ */
+class TokenList {
+  starts = new Int32Array(16);
+  ends = new Int32Array(16);
+  infos: WordInfo[] = [];
+  length = 0;
+
+  push(start: number, end: number, info: WordInfo): void {
+    const n = this.length;
+    if (n === this.starts.length) {
+      const starts = new Int32Array(n * 2);
+      starts.set(this.starts);
+      this.starts = starts;
+      const ends = new Int32Array(n * 2);
+      ends.set(this.ends);
+      this.ends = ends;
+    }
+    this.starts[n] = start;
+    this.ends[n] = end;
+    this.infos[n] = info;
+    this.length = n + 1;
+  }
+}
+
+// One list per role, so a function may tokenize a second text while it still reads the first.
+const nameWords = new TokenList();
+const roleWords = new TokenList();
+const textWords = new TokenList();
+
+/** Fills `list` with the words of name[from, to) and their meanings; returns it. */
+function tokens(name: string, list: TokenList, from = 0, to = name.length): TokenList {
+  list.length = 0;
   let start = -1;
   let ascii = true;
   for (let i = from; i <= to; i++) {
     const c = i < to ? name.charCodeAt(i) : 32;
     if (!isWordChar(c)) {
-      if (start >= 0) out.push(token(name, start, i, ascii));
+      if (start >= 0) addToken(list, name, start, i, ascii);
       start = -1;
       continue;
     }
@@ -250,17 +275,17 @@ function tokens(name: string, from = 0, to = name.length): Token[] {
     if (isUpper(c)) {
       const prev = name.charCodeAt(i - 1);
       if (isLower(prev) || (isUpper(prev) && i + 1 < to && isLower(name.charCodeAt(i + 1)))) {
-        out.push(token(name, start, i, ascii));
+        addToken(list, name, start, i, ascii);
         start = i;
         ascii = true;
       }
     }
   }
-  return out;
+  return list;
 }
 
-function token(name: string, start: number, end: number, ascii: boolean): Token {
-  return { start, end, info: ascii ? asciiWordInfo(name, start, end) : describeWord(name.slice(start, end).toLowerCase()) };
+function addToken(list: TokenList, name: string, start: number, end: number, ascii: boolean): void {
+  list.push(start, end, ascii ? asciiWordInfo(name, start, end) : describeWord(name.slice(start, end).toLowerCase()));
 }
 
 /**
@@ -269,7 +294,10 @@ function token(name: string, start: number, end: number, ascii: boolean): Token 
  * `AWSAdministrator` → aws, administrator). Digits stay attached (`test2`, `sbx001`).
  */
 export function tokenizeName(name: string, from = 0, to = name.length): NameToken[] {
-  return tokens(name, from, to).map(({ info, start, end }) => ({ text: info.word, start, end }));
+  const list = tokens(name, new TokenList(), from, to);
+  const out: NameToken[] = [];
+  for (let i = 0; i < list.length; i++) out.push({ text: list.infos[i]!.word, start: list.starts[i]!, end: list.ends[i]! });
+  return out;
 }
 
 /** One environment word found in a token list. */
@@ -284,35 +312,63 @@ interface EnvMatch {
   gluedPrefix: number;
 }
 
+const nameMatch: EnvMatch = { env: 'other', label: '', first: 0, last: 0, gluedPrefix: 0 };
+const roleMatch: EnvMatch = { env: 'other', label: '', first: 0, last: 0, gluedPrefix: 0 };
+
 /** `pre-prod`, `non_prod`, `PreProd`: but not across a `/` (`pre/prod` is account `pre`, role `prod`). */
-function isNegatingPair(name: string, list: Token[], i: number): boolean {
-  const token = list[i]!;
-  if (!token.info.negator) return false;
-  const next = list[i + 1];
-  return next !== undefined && next.info.productionWord && (next.start === token.end || !name.slice(token.end, next.start).includes('/'));
+function isNegatingPair(name: string, list: TokenList, i: number): boolean {
+  if (!list.infos[i]!.negator || i + 1 >= list.length) return false;
+  if (!list.infos[i + 1]!.productionWord) return false;
+  const end = list.ends[i]!;
+  const nextStart = list.starts[i + 1]!;
+  if (nextStart === end) return true;
+  for (let k = end; k < nextStart; k++) if (name.charCodeAt(k) === 0x2f /* / */) return false;
+  return true;
 }
 
 /**
- * Every environment word in the tokens, in order. `pre`/`non` + production word pairs count
- * as one word (`pre-prod` is staging, `non-prod` is other).
+ * The first environment word in the tokens (with `productionOnly`, the first production
+ * one), into `out`; false when there is none. `pre`/`non` + production word pairs count as
+ * one word (`pre-prod` is staging, `non-prod` is other).
  */
-function findEnvWords(name: string, list: Token[]): EnvMatch[] {
-  const found: EnvMatch[] = [];
+function findEnvWord(name: string, list: TokenList, productionOnly: boolean, out: EnvMatch): boolean {
+  const infos = list.infos;
   for (let i = 0; i < list.length; i++) {
-    const token = list[i]!;
-    const info = token.info;
+    const info = infos[i]!;
     if (info.negator && isNegatingPair(name, list, i)) {
-      const next = list[i + 1]!;
-      const env = NOT_PRODUCTION[token.info.word + next.info.base] ?? 'other';
-      const label = stripTrailingDigits(name.slice(token.start, next.end).toLowerCase());
-      found.push({ env, label, first: i, last: i + 1, gluedPrefix: 0 });
+      const next = infos[i + 1]!;
+      const env = NOT_PRODUCTION[info.word + next.base] ?? 'other';
+      if (!productionOnly || env === 'production') {
+        out.env = env;
+        out.label = stripTrailingDigits(name.slice(list.starts[i]!, list.ends[i + 1]!).toLowerCase());
+        out.first = i;
+        out.last = i + 1;
+        out.gluedPrefix = 0;
+        return true;
+      }
       i++;
       continue;
     }
-    if (info.env) found.push({ env: info.env, label: info.base, first: i, last: i, gluedPrefix: 0 });
-    else if (info.glued) found.push({ env: info.glued.env, label: info.glued.label, gluedPrefix: info.glued.gluedPrefix, first: i, last: i });
+    if (info.env) {
+      if (productionOnly && info.env !== 'production') continue;
+      out.env = info.env;
+      out.label = info.base;
+      out.first = i;
+      out.last = i;
+      out.gluedPrefix = 0;
+      return true;
+    }
+    if (info.glued) {
+      if (productionOnly && info.glued.env !== 'production') continue;
+      out.env = info.glued.env;
+      out.label = info.glued.label;
+      out.first = i;
+      out.last = i;
+      out.gluedPrefix = info.glued.gluedPrefix;
+      return true;
+    }
   }
-  return found;
+  return false;
 }
 
 /** `awsprod` → production with app `aws`; `teamnonprod` → other. */
@@ -336,13 +392,13 @@ function gluedEnv(word: string): { env: Environment; label: string; gluedPrefix:
  * `prod1`, `awsprod`, `prodeu`, `production-like` — but not `preprod`, `non-prod`,
  * `preproduction`, nor `product`/`produce` (different words that start with `prod`).
  */
-function tokenIsProduction(name: string, list: Token[], i: number): boolean {
-  const info = list[i]!.info;
+function tokenIsProduction(name: string, list: TokenList, i: number): boolean {
+  const info = list.infos[i]!;
   if (info.productionWord) return !(i > 0 && isNegatingPair(name, list, i - 1));
   return info.productionLike;
 }
 
-function anyProduction(name: string, list: Token[]): number {
+function anyProduction(name: string, list: TokenList): number {
   for (let i = 0; i < list.length; i++) if (tokenIsProduction(name, list, i)) return i;
   return -1;
 }
@@ -354,7 +410,7 @@ export function hasProductionWord(text: string): boolean {
   if (!text) return false;
   let result = productionCache.get(text);
   if (result === undefined) {
-    result = anyProduction(text, tokens(text)) >= 0;
+    result = anyProduction(text, tokens(text, textWords)) >= 0;
     if (productionCache.size >= MAX_WORDS) productionCache.clear();
     productionCache.set(text, result);
   }
@@ -363,15 +419,13 @@ export function hasProductionWord(text: string): boolean {
 
 /** The environment an explicit value names (`env = qa`, `env = Production`), or undefined. */
 export function envFromText(text: string): { env: Environment; label: string } | undefined {
-  const list = tokens(text);
-  const words = findEnvWords(text, list);
+  const list = tokens(text, textWords);
   const prod = anyProduction(text, list);
+  const match = nameMatch;
   if (prod >= 0) {
-    const word = words.find((w) => w.env === 'production');
-    return { env: 'production', label: word?.label ?? list[prod]!.info.base };
+    return { env: 'production', label: findEnvWord(text, list, true, match) ? match.label : list.infos[prod]!.base };
   }
-  const first = words[0];
-  return first ? { env: first.env, label: first.label } : undefined;
+  return findEnvWord(text, list, false, match) ? { env: match.env, label: match.label } : undefined;
 }
 
 export interface AppEnv {
@@ -384,23 +438,32 @@ export interface AppEnv {
   isProduction: boolean;
 }
 
+/** name[from, to) lower-cased, without a copy when it has no upper-case letter. */
+function lowerSlice(name: string, from: number, to: number): string {
+  for (let i = from; i < to; i++) {
+    const c = name.charCodeAt(i);
+    if (isUpper(c) || c > 127) return name.slice(from, to).toLowerCase();
+  }
+  return name.slice(from, to);
+}
+
 /** The app from tokens [from, to): drops role/region/number words at the end; undefined if nothing is left. */
-function appFromTokens(name: string, list: Token[], from: number, to: number): string | undefined {
+function appFromTokens(name: string, list: TokenList, from: number, to: number): string | undefined {
   let last = to - 1;
-  while (last >= from && list[last]!.info.noise) last--;
+  while (last >= from && list.infos[last]!.noise) last--;
   if (last < from) return undefined;
   // Leading role words go (`admin-payments-prod`); leading region words stay (`cn-cx`, `eu-shop`).
   let first = from;
-  while (first < last && list[first]!.info.role) first++;
-  return name.slice(list[first]!.start, list[last]!.end).toLowerCase();
+  while (first < last && list.infos[first]!.role) first++;
+  return lowerSlice(name, list.starts[first]!, list.ends[last]!);
 }
 
 /** The app from the tokens after a leading environment word: up to the first role/region word. */
-function appAfterPrefix(name: string, list: Token[], from: number): string | undefined {
+function appAfterPrefix(name: string, list: TokenList, from: number): string | undefined {
   let last = from - 1;
-  while (last + 1 < list.length && !list[last + 1]!.info.noise) last++;
+  while (last + 1 < list.length && !list.infos[last + 1]!.noise) last++;
   if (last < from) return undefined;
-  return name.slice(list[from]!.start, list[last]!.end).toLowerCase();
+  return lowerSlice(name, list.starts[from]!, list.ends[last]!);
 }
 
 /**
@@ -415,52 +478,71 @@ function appAfterPrefix(name: string, list: Token[], from: number): string | und
  * - nothing found: app `Other`, env `other`.
  */
 export function inferAppEnv(name: string): AppEnv {
+  const out: AppEnv = { app: OTHER_APP, env: 'other', envLabel: 'other', isProduction: false };
+  inferAppEnvInto(name, out);
+  return out;
+}
+
+/** inferAppEnv, writing into `out` (importConfig reads thousands of names). */
+export function inferAppEnvInto(name: string, out: AppEnv): void {
   const slash = name.indexOf('/');
   const accountEnd = slash >= 0 ? slash : name.length;
-  const list = tokens(name, 0, accountEnd);
-  const words = findEnvWords(name, list);
+  const list = tokens(name, nameWords, 0, accountEnd);
   const prodIndex = anyProduction(name, list);
   let isProduction = prodIndex >= 0;
+  out.isProduction = isProduction;
   if (slash >= 0) {
     // The role part (`AccountName/ProdAdmin`) still counts for production.
-    if (!isProduction) isProduction = hasProductionWord(name.slice(slash + 1));
-    if (words.length === 0) {
-      const roleWords = findEnvWords(name, tokens(name, slash + 1, name.length));
-      const accountApp = appFromTokens(name, list, 0, list.length) ?? OTHER_APP;
-      const chosen = pickWord(roleWords, isProduction);
-      if (chosen) return { app: accountApp, env: isProduction ? 'production' : chosen.env, envLabel: chosen.label, isProduction };
-      if (isProduction) return { app: accountApp, env: 'production', envLabel: 'production', isProduction };
-      return { app: accountApp, env: 'other', envLabel: 'other', isProduction };
+    if (!isProduction) isProduction = out.isProduction = hasProductionWord(name.slice(slash + 1));
+    if (!findEnvWord(name, list, false, nameMatch)) {
+      const roles = tokens(name, roleWords, slash + 1, name.length);
+      out.app = appFromTokens(name, list, 0, list.length) ?? OTHER_APP;
+      const chosen = roleMatch;
+      if ((isProduction && findEnvWord(name, roles, true, chosen)) || findEnvWord(name, roles, false, chosen)) {
+        out.env = isProduction ? 'production' : chosen.env;
+        out.envLabel = chosen.label;
+      } else if (isProduction) {
+        out.env = 'production';
+        out.envLabel = 'production';
+      } else {
+        out.env = 'other';
+        out.envLabel = 'other';
+      }
+      return;
     }
   }
-  const chosen = pickWord(words, isProduction);
-  if (!chosen) {
+  const chosen = nameMatch;
+  if (!((isProduction && findEnvWord(name, list, true, chosen)) || findEnvWord(name, list, false, chosen))) {
     if (prodIndex >= 0) {
       // A production word that is not an environment word on its own (`prodeu`, `production2x`).
-      const app = appFromTokens(name, list, 0, prodIndex) ?? appAfterPrefix(name, list, prodIndex + 1) ?? OTHER_APP;
-      return { app, env: 'production', envLabel: 'production', isProduction };
+      out.app = appFromTokens(name, list, 0, prodIndex) ?? appAfterPrefix(name, list, prodIndex + 1) ?? OTHER_APP;
+      out.env = 'production';
+      out.envLabel = 'production';
+      return;
     }
-    if (isProduction) return { app: OTHER_APP, env: 'production', envLabel: 'production', isProduction };
-    return { app: OTHER_APP, env: 'other', envLabel: 'other', isProduction: false };
+    out.app = OTHER_APP;
+    if (isProduction) {
+      out.env = 'production';
+      out.envLabel = 'production';
+    } else {
+      out.env = 'other';
+      out.envLabel = 'other';
+    }
+    return;
   }
   let app: string | undefined;
   if (chosen.gluedPrefix > 0) {
-    const token = list[chosen.first]!;
+    const tokenStart = list.starts[chosen.first]!;
     const before = appFromTokens(name, list, 0, chosen.first);
-    const glued = name.slice(token.start, token.start + chosen.gluedPrefix).toLowerCase();
-    app = before ? name.slice(list[0]!.start, token.start + chosen.gluedPrefix).toLowerCase() : glued;
+    app = before ? lowerSlice(name, list.starts[0]!, tokenStart + chosen.gluedPrefix) : lowerSlice(name, tokenStart, tokenStart + chosen.gluedPrefix);
   } else if (chosen.first > 0) {
     app = appFromTokens(name, list, 0, chosen.first) ?? appAfterPrefix(name, list, chosen.last + 1);
   } else {
     app = appAfterPrefix(name, list, chosen.last + 1);
   }
-  const env: Environment = isProduction ? 'production' : chosen.env;
-  return { app: app ?? OTHER_APP, env, envLabel: chosen.label, isProduction };
-}
-
-function pickWord(words: EnvMatch[], isProduction: boolean): EnvMatch | undefined {
-  if (isProduction) return words.find((w) => w.env === 'production') ?? words[0];
-  return words[0];
+  out.app = app ?? OTHER_APP;
+  out.env = isProduction ? 'production' : chosen.env;
+  out.envLabel = chosen.label;
 }
 
 /**
@@ -469,10 +551,10 @@ function pickWord(words: EnvMatch[], isProduction: boolean): EnvMatch | undefine
  * word as the environment label (`build`). Undefined when no known app fits.
  */
 export function matchKnownApp(name: string, knownApps: ReadonlySet<string>): { app: string; envLabel: string } | undefined {
-  const list = tokens(name);
+  const list = tokens(name, textWords);
   let best: { app: string; envLabel: string } | undefined;
   for (let i = 0; i < list.length - 1; i++) {
-    const app = name.slice(list[0]!.start, list[i]!.end).toLowerCase();
+    const app = name.slice(list.starts[0]!, list.ends[i]!).toLowerCase();
     if (!knownApps.has(app)) continue;
     best = { app, envLabel: labelAfter(list, i + 1) };
   }
@@ -494,14 +576,14 @@ export function canonicalEnv(label: string): Environment {
  */
 export function sharedPrefixApps(names: readonly string[]): { index: number; app: string; envLabel: string }[] {
   const buckets = new Map<string, number[]>();
-  const lists = names.map((n) => tokens(n));
+  const lists = names.map((n) => tokens(n, new TokenList()));
   lists.forEach((list, i) => {
-    const first = list[0];
-    if (!first || list.length < 2 || isDigit(first.info.word.charCodeAt(0)) || first.info.role) return;
-    if (first.info.env || first.info.negator || first.info.productionWord) return; // `test-admin`: an env, not an app
-    const bucket = buckets.get(first.info.word);
+    const first = list.length > 0 ? list.infos[0] : undefined;
+    if (!first || list.length < 2 || isDigit(first.word.charCodeAt(0)) || first.role) return;
+    if (first.env || first.negator || first.productionWord) return; // `test-admin`: an env, not an app
+    const bucket = buckets.get(first.word);
     if (bucket) bucket.push(i);
-    else buckets.set(first.info.word, [i]);
+    else buckets.set(first.word, [i]);
   });
   const out: { index: number; app: string; envLabel: string }[] = [];
   for (const members of buckets.values()) {
@@ -513,14 +595,14 @@ export function sharedPrefixApps(names: readonly string[]): { index: number; app
       const list = lists[i]!;
       let k = 0;
       const limit = Math.min(common, list.length - 1);
-      while (k < limit && list[k]!.info.word === ref[k]!.info.word) k++;
+      while (k < limit && list.infos[k]!.word === ref.infos[k]!.word) k++;
       common = k;
     }
-    while (common > 1 && ref[common - 1]!.info.noise) common--;
+    while (common > 1 && ref.infos[common - 1]!.noise) common--;
     if (common < 1) continue;
     for (const i of members) {
       const list = lists[i]!;
-      const app = names[i]!.slice(list[0]!.start, list[common - 1]!.end).toLowerCase();
+      const app = names[i]!.slice(list.starts[0]!, list.ends[common - 1]!).toLowerCase();
       out.push({ index: i, app, envLabel: labelAfter(list, common) });
     }
   }
@@ -528,10 +610,10 @@ export function sharedPrefixApps(names: readonly string[]): { index: number; app
 }
 
 /** The first non-role, non-region word from `from` on, as an environment label, or `other`. */
-function labelAfter(list: Token[], from: number): string {
+function labelAfter(list: TokenList, from: number): string {
   for (let i = from; i < list.length; i++) {
-    const t = list[i]!;
-    if (!t.info.noise) return t.info.base || t.info.word;
+    const info = list.infos[i]!;
+    if (!info.noise) return info.base || info.word;
   }
   return 'other';
 }

@@ -1,6 +1,6 @@
 // importConfig: pasted ~/.aws/config text → the catalogue the popup and the banner use.
 //
-// Reading the text is parseAwsConfig's job (botocore-exact). This module decides, for every
+// Reading the text is the parser's job (botocore-exact). This module decides, for every
 // profile, whether it can open a console and how: a role (`role_arn`, or AWS Extend Switch
 // Roles' `aws_account_id` + `role_name`), an IAM Identity Center account (legacy `sso_*` keys,
 // `sso_session`, Granted's `granted_sso_*`), or nothing, with a plain reason. Every profile
@@ -9,92 +9,173 @@
 // Secrets: lines with access keys are turned into comment lines *before* parsing (same line
 // numbers, and configparser treats a comment line as if it were not there), so no secret
 // value ever exists in anything this module produces, including the parser's diagnostics.
-import { describeBadAccountId, isAccountAlias, isAccountId, parseRoleArn, parseRoleName } from './arn';
+//
+// Speed: a config can hold thousands of profiles, so this reads the parser's sections
+// directly (readAwsConfig: no per-section objects, maps or line tables are built for it) and
+// keeps one record per profile (Profile) from the section to the finished entry.
+import { describeBadAccountId, isAccountAlias, isAccountId, parseRoleArnInto, parseRoleName } from './arn';
 import { ENV_COLORS, PRODUCTION_COLOR, parseColor } from './colors';
-import { OTHER_APP, envFromText, hasProductionWord, inferAppEnv, matchKnownApp, sharedPrefixApps } from './environments';
-import { consoleHomeUrl, isRegion, normaliseStartUrl, partitionOfRegion, ssoConsoleUrl, switchRoleUrl, truncateDisplayName } from './links';
-import { parseAwsConfig, shlexSplit } from './parse-aws-config';
+import { OTHER_APP, envFromText, hasProductionWord, inferAppEnvInto, matchKnownApp, sharedPrefixApps } from './environments';
+import { consoleHomeUrl, isRegion, normaliseStartUrl, partitionOfRegion, ssoConsoleUrl, switchRoleLink, truncateDisplayName } from './links';
+import { findKey, readAwsConfig, shlexSplit } from './parse-aws-config';
+import type { ConfigKeys, ConfigRead, ConfigSection } from './parse-aws-config';
 import { SECRET_KEYS, stripSecrets } from './strip-secrets';
-import type { Catalogue, CatalogueEntry, ConfigValue, Diagnostic, Environment, ParsedConfig, Partition, RemovedSecrets, SkippedProfile } from './types';
-
-type Section = Record<string, ConfigValue>;
+import type { Catalogue, CatalogueEntry, Diagnostic, Environment, Partition, RemovedSecrets, SkippedProfile } from './types';
 
 /**
- * The keys every profile is checked for, taken from a section in one pass (one fixed shape,
- * instead of a dozen lookups into thousands of differently shaped section objects). Rarer
- * keys are read with `raw()` where needed. A nested map where a string belongs reads as ''.
+ * One section that is, or looks meant as, a profile: first what the section says, then the
+ * catalogue entry taking shape. One record from start to end (instead of a candidate, a
+ * field set, a draft and a grouping per profile) keeps a 10,000-profile import light.
  */
-interface Fields {
-  role_arn: string | undefined;
-  source_profile: string | undefined;
-  credential_source: string | undefined;
-  aws_account_id: string | undefined;
-  role_name: string | undefined;
-  sso_session: string | undefined;
-  sso_start_url: string | undefined;
-  sso_region: string | undefined;
-  sso_account_id: string | undefined;
-  sso_role_name: string | undefined;
-  region: string | undefined;
-  color: string | undefined;
-}
-
-function readFields(values: Section): Fields {
-  const f: Fields = {
-    role_arn: undefined,
-    source_profile: undefined,
-    credential_source: undefined,
-    aws_account_id: undefined,
-    role_name: undefined,
-    sso_session: undefined,
-    sso_start_url: undefined,
-    sso_region: undefined,
-    sso_account_id: undefined,
-    sso_role_name: undefined,
-    region: undefined,
-    color: undefined,
-  };
-  for (const key in values) {
-    if (!Object.prototype.hasOwnProperty.call(f, key)) continue;
-    const v = values[key];
-    f[key as keyof Fields] = typeof v === 'string' ? v : '';
-  }
-  return f;
-}
-
-/** A key outside Fields: its string value, '' for a nested map, undefined when absent. */
-function raw(c: Candidate, key: string): string | undefined {
-  if (!Object.prototype.hasOwnProperty.call(c.values, key)) return undefined;
-  const v = c.values[key];
-  return typeof v === 'string' ? v : '';
-}
-
-/** One section that is, or looks meant as, a profile. */
-interface Candidate {
+class Profile {
+  // --- the section ---
   /** The profile name (`dev` for `[profile dev]`, `default`, or a bare section's name). */
-  name: string;
-  values: Section;
-  f: Fields;
-  line: number;
+  readonly name: string;
+  readonly section: ConfigSection;
+  readonly keys: ConfigKeys;
+  /** Line of the section header. */
+  readonly line: number;
   /** A bare `[name]` section: the AWS CLI ignores it, AWS Extend Switch Roles reads it. */
-  bare: boolean;
+  readonly bare: boolean;
   /** Access keys were removed from this section (or from [DEFAULT], which every section inherits). */
   hadKeys: boolean;
-  /** Cleaned source_profile ('' when written empty), computed once. */
-  source: string | undefined;
+  // The keys every profile is checked for, read in one pass; rarer keys are read with `raw()`.
+  // A nested map where a string belongs reads as ''.
+  role_arn: string | undefined = undefined;
+  source_profile: string | undefined = undefined;
+  credential_source: string | undefined = undefined;
+  aws_account_id: string | undefined = undefined;
+  role_name: string | undefined = undefined;
+  sso_session: string | undefined = undefined;
+  sso_start_url: string | undefined = undefined;
+  sso_region: string | undefined = undefined;
+  sso_account_id: string | undefined = undefined;
+  sso_role_name: string | undefined = undefined;
+  region: string | undefined = undefined;
+  color: string | undefined = undefined;
+  /** The section has keys outside those above (only then does `raw()` look). */
+  other = false;
+  /** Cleaned source_profile ('' when written empty). */
+  source: string | undefined = undefined;
+  /** The profile `source` names (looked up once), null when none has that name. */
+  sourceProfileRecord: Profile | null | undefined = undefined;
+  /** Names of the profiles whose source_profile names this one, in file order. */
+  targets: string[] | undefined = undefined;
+  /** An AWS Extend Switch Roles base account (skipped: its targets are the entries). */
+  isBase = false;
+  /** The warning for a source_profile that is not in the text, added once the entry is made. */
+  missingSource: Diagnostic | undefined = undefined;
+
+  // --- the entry ---
+  kind: 'role' | 'sso' = 'role';
+  accountId: string | undefined = undefined;
+  accountAlias: string | undefined = undefined;
+  roleName = '';
+  partition: Partition = 'aws';
+  /** The entry's region (checked), unlike `region`, the raw key. */
+  entryRegion: string | undefined = undefined;
+  sourceProfile: string[] | undefined = undefined;
+  ssoStartUrl: string | undefined = undefined;
+  ssoRegion: string | undefined = undefined;
+  /** Allocated on the first note: most entries have none. */
+  notes: string[] | undefined = undefined;
+  // Grouping (inferAppEnvInto writes the first four).
+  app = OTHER_APP;
+  env: Environment = 'other';
+  envLabel = 'other';
+  isProduction = false;
+  explicitApp = false;
+  explicitEnv = false;
+
+  constructor(name: string, read: ConfigRead, section: ConfigSection, bare: boolean, hadKeys: boolean) {
+    this.name = name;
+    this.section = section;
+    this.keys = read.keys;
+    this.line = section.line;
+    this.bare = bare;
+    this.hadKeys = hadKeys;
+    const keys = read.keys;
+    const names = keys.name;
+    const values = keys.value;
+    const next = keys.next;
+    for (let k = section.first; k !== -1; k = next[k]!) {
+      const v = values[k]!;
+      const value = typeof v === 'string' ? v : '';
+      switch (names[k]) {
+        case 'role_arn':
+          this.role_arn = value;
+          break;
+        case 'source_profile':
+          this.source_profile = value;
+          break;
+        case 'credential_source':
+          this.credential_source = value;
+          break;
+        case 'aws_account_id':
+          this.aws_account_id = value;
+          break;
+        case 'role_name':
+          this.role_name = value;
+          break;
+        case 'sso_session':
+          this.sso_session = value;
+          break;
+        case 'sso_start_url':
+          this.sso_start_url = value;
+          break;
+        case 'sso_region':
+          this.sso_region = value;
+          break;
+        case 'sso_account_id':
+          this.sso_account_id = value;
+          break;
+        case 'sso_role_name':
+          this.sso_role_name = value;
+          break;
+        case 'region':
+          this.region = value;
+          break;
+        case 'color':
+          this.color = value;
+          break;
+        default:
+          this.other = true;
+      }
+    }
+    this.source = clean(this.source_profile);
+  }
 }
 
-const SECRET_HINT = /aws_(?:access_key_id|secret_access_key|session_token|security_token)/i;
+/** A key of the section outside the fixed fields: its string value, '' for a nested map, undefined when absent. */
+function raw(p: Profile, key: string): string | undefined {
+  if (!p.other) return undefined;
+  const keys = p.keys;
+  const names = keys.name;
+  for (let k = p.section.first; k !== -1; k = keys.next[k]!) {
+    if (names[k] === key) {
+      const v = keys.value[k]!;
+      return typeof v === 'string' ? v : '';
+    }
+  }
+  return undefined;
+}
+
+/** A string value of `key` in a section (a nested map counts as absent), or undefined. */
+function stringIn(keys: ConfigKeys, section: ConfigSection, key: string): string | undefined {
+  const k = findKey(keys, section, key);
+  if (k === -1) return undefined;
+  const v = keys.value[k]!;
+  return typeof v === 'string' ? v : undefined;
+}
 
 const BARE_NOTE = (name: string) => `The AWS CLI ignores bare [${name}] sections; use [profile ${name}] for the CLI.`;
 
 /** Keys that make a bare section one of ours to list, although it has no role to open. */
-function profileLike(c: Candidate): boolean {
-  const f = c.f;
+function profileLike(c: Profile): boolean {
   return (
-    f.role_arn !== undefined || f.aws_account_id !== undefined || f.role_name !== undefined || f.source_profile !== undefined ||
-    f.credential_source !== undefined || raw(c, 'credential_process') !== undefined || f.sso_session !== undefined ||
-    f.sso_start_url !== undefined || f.sso_account_id !== undefined || f.sso_role_name !== undefined ||
+    c.role_arn !== undefined || c.aws_account_id !== undefined || c.role_name !== undefined || c.source_profile !== undefined ||
+    c.credential_source !== undefined || raw(c, 'credential_process') !== undefined || c.sso_session !== undefined ||
+    c.sso_start_url !== undefined || c.sso_account_id !== undefined || c.sso_role_name !== undefined ||
     raw(c, 'external_id') !== undefined || raw(c, 'mfa_serial') !== undefined || raw(c, 'granted_sso_account_id') !== undefined || raw(c, 'granted_sso_start_url') !== undefined
   );
 }
@@ -186,10 +267,11 @@ interface SecretScan {
   defaultKeyed: boolean;
 }
 
+const NO_SECRETS: SecretScan = { text: '', removed: [], keyedProfiles: new Set(), keyedBare: new Set(), defaultKeyed: false };
+
+/** Called only when the text holds a secret key line (readAwsConfig stopped at one). */
 function removeSecrets(text: string): SecretScan {
   const scan: SecretScan = { text, removed: [], keyedProfiles: new Set(), keyedBare: new Set(), defaultKeyed: false };
-  // Fast path: most configs have no key at all, and one regex pass is far cheaper than a scan.
-  if (!SECRET_HINT.test(text)) return scan;
   const { removed } = stripSecrets(text);
   if (removed.length === 0) return scan;
   const lines = new Set<number>();
@@ -206,29 +288,6 @@ function removeSecrets(text: string): SecretScan {
     else if (target.kind === 'bare') scan.keyedBare.add(target.name);
   }
   return scan;
-}
-
-/** A skipped profile or an entry-in-progress. */
-type Outcome = { ok: true; entry: Draft } | { ok: false; reason: string; base?: boolean };
-
-/** An entry before app/env/colour/url are decided (they depend on the whole catalogue). */
-interface Draft {
-  candidate: Candidate;
-  kind: 'role' | 'sso';
-  accountId: string | undefined;
-  accountAlias: string | undefined;
-  roleName: string;
-  partition: Partition;
-  region: string | undefined;
-  sourceProfile: string[] | undefined;
-  ssoStartUrl: string | undefined;
-  ssoRegion: string | undefined;
-  /** Allocated on the first note: most entries have none. */
-  notes: string[] | undefined;
-}
-
-function skip(reason: string): Outcome {
-  return { ok: false, reason };
 }
 
 function addNote(d: { notes: string[] | undefined }, note: string): void {
@@ -252,89 +311,128 @@ export function importConfig(text: string): Catalogue {
 }
 
 function importUnchecked(text: string): Catalogue {
-  const secrets = removeSecrets(text);
-  const parsed = parseAwsConfig(secrets.text);
-  const diagnostics: Diagnostic[] = parsed.diagnostics.slice();
-  const candidates = collectCandidates(parsed, secrets, diagnostics);
+  // Most configs hold no access key: read them once. The first secret key line stops that
+  // read (before its value is copied anywhere); then the secret lines are turned into
+  // comments and the cleaned text is read instead, so nothing below ever sees a secret.
+  let read = readAwsConfig(text, true);
+  let secrets = NO_SECRETS;
+  if (read === null) {
+    secrets = removeSecrets(text);
+    read = readAwsConfig(secrets.text, false) as ConfigRead;
+  }
+  const diagnostics: Diagnostic[] = read.diagnostics;
+  const ctx: Context = { read, profileOf: [], lastSource: '', lastSourceProfile: null };
+  const profiles = collectProfiles(read, secrets, diagnostics, ctx);
 
-  // source_profile lookups: profiles first (what the CLI sees), then bare sections (AWS Extend
-  // Switch Roles' base accounts, credentials-file sections). Also: who names whom as source.
-  const byName = new Map<string, Candidate>();
-  const targetsOf = new Map<string, string[]>();
-  for (const c of candidates) {
-    if (!c.bare || !byName.has(c.name)) byName.set(c.name, c);
-    const source = c.source;
-    if (source && source !== c.name) {
-      const list = targetsOf.get(source);
-      if (list) list.push(c.name);
-      else targetsOf.set(source, [c.name]);
+  // Who names whom as source (AWS Extend Switch Roles' base accounts list their targets).
+  for (const p of profiles) {
+    const source = p.source;
+    if (source && source !== p.name) {
+      const target = sourceOf(p, ctx);
+      if (target) (target.targets ??= []).push(p.name);
     }
   }
-  const ctx: Context = { byName, targetsOf, parsed };
 
-  const drafts: Draft[] = [];
+  const made: Profile[] = [];
   const skipped: SkippedProfile[] = [];
   const bases = new Set<string>();
-  for (const c of candidates) {
-    let outcome: Outcome;
-    if (byName.get(c.name) !== c) {
-      // Profiles come first in byName, so this is a bare section shadowed by a profile.
-      outcome = skip(`Bare [${c.name}] has the same name as [profile ${c.name}], which is imported instead; rename one of them.`);
+  let warnedLines: Set<number> | undefined;
+  for (const p of profiles) {
+    let reason: string | undefined;
+    if (p.bare && read.profiles.get(p.name) !== undefined) {
+      // Profiles come first (what the CLI sees): this bare section is shadowed by a profile.
+      reason = `Bare [${p.name}] has the same name as [profile ${p.name}], which is imported instead; rename one of them.`;
     } else {
-      outcome = classify(c, ctx);
-      if (!outcome.ok && outcome.base) bases.add(c.name);
+      reason = classify(p, ctx);
+      if (p.isBase) bases.add(p.name);
     }
-    if (outcome.ok) drafts.push(outcome.entry);
-    else skipped.push({ profile: c.name, reason: outcome.reason, line: c.line });
+    if (reason !== undefined) {
+      skipped.push({ profile: p.name, reason, line: p.line });
+      continue;
+    }
+    made.push(p);
+    const warning = p.missingSource;
+    if (warning !== undefined && !(warnedLines ??= new Set()).has(warning.line)) {
+      warnedLines.add(warning.line);
+      diagnostics.push(warning);
+    }
   }
 
-  const entries = finishEntries(drafts, bases);
+  const entries = finishEntries(made, bases);
   return { entries, skipped, diagnostics: diagnostics.sort((a, b) => a.line - b.line), removedSecrets: secrets.removed };
 }
 
 interface Context {
-  /** Profiles, and bare sections whose name no profile has. */
-  byName: Map<string, Candidate>;
-  /** source name → the sections naming it as source_profile. */
-  targetsOf: Map<string, string[]>;
-  parsed: ParsedConfig;
+  read: ConfigRead;
+  /** Section ordinal (its index in read.sections) → its profile record, if it is one. */
+  profileOf: (Profile | undefined)[];
+  /** One-entry cache of `lookup` (consecutive profiles often share their source). */
+  lastSource: string;
+  lastSourceProfile: Profile | null;
 }
 
-function candidate(name: string, values: Section, line: number, bare: boolean, hadKeys: boolean): Candidate {
-  const f = readFields(values);
-  return { name, values, f, line, bare, hadKeys, source: clean(f.source_profile) };
+/**
+ * The profile a source_profile name means: the profile of that name (what the CLI sees),
+ * else a bare section of that name (AWS Extend Switch Roles' base accounts, credentials-file
+ * sections) that is one of ours; null when there is none.
+ */
+function lookup(name: string, ctx: Context): Profile | null {
+  if (name === ctx.lastSource && name !== '') return ctx.lastSourceProfile;
+  const read = ctx.read;
+  let found: Profile | null = null;
+  const profile = read.profiles.get(name);
+  if (profile !== undefined) found = ctx.profileOf[profile.ordinal] ?? null;
+  else {
+    const section = read.byRawName.get(name);
+    if (section !== undefined && section.kind === 'otherSections') found = ctx.profileOf[section.ordinal] ?? null;
+  }
+  ctx.lastSource = name;
+  ctx.lastSourceProfile = found;
+  return found;
+}
+
+/** lookup(p.source), once per profile. */
+function sourceOf(p: Profile, ctx: Context): Profile | null {
+  if (p.sourceProfileRecord === undefined) p.sourceProfileRecord = p.source ? lookup(p.source, ctx) : null;
+  return p.sourceProfileRecord;
 }
 
 /** Profiles and the bare sections that look like profiles, in file order. */
-function collectCandidates(parsed: ParsedConfig, secrets: SecretScan, diagnostics: Diagnostic[]): Candidate[] {
-  const profiles: Candidate[] = [];
-  const locations = parsed.locations;
-  for (const name of Object.keys(parsed.profiles)) {
+function collectProfiles(read: ConfigRead, secrets: SecretScan, diagnostics: Diagnostic[], ctx: Context): Profile[] {
+  const profiles: Profile[] = [];
+  for (const section of read.profiles.items) {
+    const name = section.outName;
     const hadKeys = secrets.defaultKeyed || (secrets.keyedProfiles.size > 0 && secrets.keyedProfiles.has(name));
-    profiles.push(candidate(name, parsed.profiles[name]!, locations.profiles[name]?.line ?? 1, false, hadKeys));
+    const p = new Profile(name, read, section, false, hadKeys);
+    ctx.profileOf[section.ordinal] = p;
+    profiles.push(p);
   }
-  const bare: Candidate[] = [];
-  for (const name of Object.keys(parsed.otherSections)) {
-    const values = parsed.otherSections[name]!;
+  const bare: Profile[] = [];
+  for (const section of read.sections) {
+    if (section.kind !== 'otherSections') continue;
+    const name = section.outName;
     const keyed = secrets.keyedBare.size > 0 && secrets.keyedBare.has(name);
-    const c = candidate(name, values, locations.otherSections[name]?.line ?? 1, true, keyed || secrets.defaultKeyed);
-    const like = profileLike(c);
+    const p = new Profile(name, read, section, true, keyed || secrets.defaultKeyed);
+    const like = profileLike(p);
     // A credentials-file section with the name of a config profile is that profile's keys
     // (botocore merges the two files): mark the profile instead of listing the section.
-    if (keyed && !like && Object.prototype.hasOwnProperty.call(parsed.profiles, name)) {
-      const profile = profiles.find((p) => p.name === name);
+    if (keyed && !like && read.profiles.get(name) !== undefined) {
+      const profile = profiles.find((q) => q.name === name);
       if (profile) profile.hadKeys = true;
       continue;
     }
-    if (like || keyed) bare.push(c);
+    if (like || keyed) {
+      ctx.profileOf[section.ordinal] = p;
+      bare.push(p);
+    }
   }
-  addSecretDiagnostics(secrets, parsed, diagnostics);
+  addSecretDiagnostics(secrets, read, diagnostics);
   return mergeByLine(profiles, bare);
 }
 
 /** Both lists in file order (each usually is already; sorted only when not). */
-function mergeByLine(a: Candidate[], b: Candidate[]): Candidate[] {
-  const sorted = (list: Candidate[]) => {
+function mergeByLine(a: Profile[], b: Profile[]): Profile[] {
+  const sorted = (list: Profile[]) => {
     for (let i = 1; i < list.length; i++) if (list[i]!.line < list[i - 1]!.line) return list.sort((x, y) => x.line - y.line);
     return list;
   };
@@ -342,7 +440,7 @@ function mergeByLine(a: Candidate[], b: Candidate[]): Candidate[] {
   if (a.length === 0) return sorted(b);
   const x = sorted(a);
   const y = sorted(b);
-  const out: Candidate[] = new Array(x.length + y.length);
+  const out: Profile[] = new Array(x.length + y.length);
   let i = 0;
   let j = 0;
   let k = 0;
@@ -356,11 +454,11 @@ function mergeByLine(a: Candidate[], b: Candidate[]): Candidate[] {
  * One warning for a pasted credentials file (bare `[name]` sections, or a `[default]` with no
  * config profiles around it, holding keys) and one for keys inside config profiles.
  */
-function addSecretDiagnostics(secrets: SecretScan, parsed: ParsedConfig, diagnostics: Diagnostic[]): void {
+function addSecretDiagnostics(secrets: SecretScan, read: ConfigRead, diagnostics: Diagnostic[]): void {
   const removed = secrets.removed;
   if (removed.length === 0) return;
   const isBare = (r: RemovedSecrets) => sectionTarget(r.section).kind === 'bare';
-  const configProfiles = Object.keys(parsed.profiles).filter((n) => n !== 'default').length;
+  const configProfiles = read.profiles.items.filter((s) => s.outName !== 'default').length;
   const credentialsContext = removed.some(isBare) || configProfiles === 0;
   const credentials = credentialsContext ? removed.filter((r) => isBare(r) || r.section === 'default') : [];
   const others = removed.filter((r) => !credentials.includes(r));
@@ -383,100 +481,89 @@ function addSecretDiagnostics(secrets: SecretScan, parsed: ParsedConfig, diagnos
   }
 }
 
-function classify(c: Candidate, ctx: Context): Outcome {
-  const f = c.f;
-  const bareSuffix = c.bare ? ` ${BARE_NOTE(c.name)}` : '';
-
-  if (f.role_arn !== undefined) {
-    const arn = parseRoleArn(clean(f.role_arn) ?? '');
-    if (!arn.ok) return skip(`Invalid role_arn ${shown(f.role_arn)}: ${arn.reason}.`);
+/** Why `c` cannot open a console, or undefined when it can (then its entry fields are set). */
+function classify(c: Profile, ctx: Context): string | undefined {
+  if (c.role_arn !== undefined) {
+    const arn = parseRoleArnInto(clean(c.role_arn) ?? '', c);
+    if (arn !== undefined) return `Invalid role_arn ${shown(c.role_arn)}: ${arn}.`;
     if (raw(c, 'external_id') !== undefined) {
-      return skip("The role needs an external ID (external_id), which the console's switch-role page cannot send; use the AWS CLI for this role.");
+      return "The role needs an external ID (external_id), which the console's switch-role page cannot send; use the AWS CLI for this role.";
     }
-    const chain = resolveSourceChain(c, ctx.byName);
-    if (!chain.ok) return skip(chain.reason);
-    const draft: Draft = {
-      candidate: c,
-      kind: 'role',
-      accountId: arn.value.accountId,
-      accountAlias: undefined,
-      roleName: arn.value.roleName,
-      partition: arn.value.partition,
-      region: undefined,
-      sourceProfile: chain.chain,
-      ssoStartUrl: undefined,
-      ssoRegion: undefined,
-      notes: c.bare ? [BARE_NOTE(c.name)] : undefined,
-    };
-    if (f.aws_account_id !== undefined || f.role_name !== undefined) addNote(draft, 'role_arn is used; aws_account_id/role_name in the same section are ignored.');
-    if (chain.notes) for (const n of chain.notes) addNote(draft, n);
-    draft.region = regionOf(f.region, draft);
-    draft.accountAlias = aliasOf(raw(c, 'aws_account_alias'), draft);
-    return { ok: true, entry: draft };
+    const chain = resolveSourceChain(c, ctx);
+    if (typeof chain === 'string') return chain;
+    const chainNotes = pendingChainNotes;
+    c.kind = 'role';
+    c.sourceProfile = chain;
+    if (c.bare) addNote(c, BARE_NOTE(c.name));
+    if (c.aws_account_id !== undefined || c.role_name !== undefined) addNote(c, 'role_arn is used; aws_account_id/role_name in the same section are ignored.');
+    if (chainNotes) for (const n of chainNotes) addNote(c, n);
+    c.entryRegion = regionOf(c.region, c);
+    c.accountAlias = aliasOf(raw(c, 'aws_account_alias'), c);
+    return undefined;
   }
 
   const sso = ssoSettings(c);
-  if (sso) return ssoEntry(c, sso, ctx.parsed);
+  if (sso) return ssoEntry(c, sso, ctx.read);
 
-  if (f.aws_account_id !== undefined) {
-    const targets = ctx.targetsOf.get(c.name);
+  if (c.aws_account_id !== undefined) {
+    const targets = c.targets;
     if (targets && targets.length > 0) {
       const more = targets.length > 1 ? ` and ${targets.length - 1} more` : '';
-      return {
-        ok: false,
-        base: true,
-        reason: `Base account of ${targets[0]}${more} (AWS Extend Switch Roles: you sign in here, then switch to those); not a role to switch to.`,
-      };
+      c.isBase = true;
+      return `Base account of ${targets[0]}${more} (AWS Extend Switch Roles: you sign in here, then switch to those); not a role to switch to.`;
     }
-    return aesrEntry(c, ctx.byName);
+    return aesrEntry(c, ctx);
   }
 
   // Nothing to open. Say what the profile is instead.
-  if (f.credential_source !== undefined) {
-    return skip(`credential_source without role_arn: it supplies credentials to the AWS CLI but names no role to open in the console.${bareSuffix}`);
+  const bareSuffix = c.bare ? ` ${BARE_NOTE(c.name)}` : '';
+  if (c.credential_source !== undefined) {
+    return `credential_source without role_arn: it supplies credentials to the AWS CLI but names no role to open in the console.${bareSuffix}`;
   }
   if (raw(c, 'credential_process') !== undefined) {
-    return skip(`credential_process only: it supplies credentials to the AWS CLI but names no role or SSO account to open in the console.${bareSuffix}`);
+    return `credential_process only: it supplies credentials to the AWS CLI but names no role or SSO account to open in the console.${bareSuffix}`;
   }
   if (raw(c, 'azure_default_role_arn') !== undefined) {
-    return skip('aws-azure-login profile: it signs in through Azure AD (azure_default_role_arn), not by switching roles, so there is nothing for the switch-role page.');
+    return 'aws-azure-login profile: it signs in through Azure AD (azure_default_role_arn), not by switching roles, so there is nothing for the switch-role page.';
   }
   if (c.hadKeys) {
-    return skip(`Static access keys only (removed, never stored): the console cannot sign in with access keys, and there is no role to switch to.${bareSuffix}`);
+    return `Static access keys only (removed, never stored): the console cannot sign in with access keys, and there is no role to switch to.${bareSuffix}`;
   }
-  if (f.role_name !== undefined) return skip(`role_name without aws_account_id or role_arn: the account is unknown.${bareSuffix}`);
-  if (f.source_profile !== undefined) return skip(`source_profile without role_arn: no role to switch to.${bareSuffix}`);
-  if (c.bare) return skip(`${BARE_NOTE(c.name)} It has no role_arn or aws_account_id either.`);
-  if (raw(c, 'web_identity_token_file') !== undefined) return skip('web_identity_token_file without role_arn: no role to switch to.');
-  return skip('No role or SSO settings (nothing to open in the console).');
+  if (c.role_name !== undefined) return `role_name without aws_account_id or role_arn: the account is unknown.${bareSuffix}`;
+  if (c.source_profile !== undefined) return `source_profile without role_arn: no role to switch to.${bareSuffix}`;
+  if (c.bare) return `${BARE_NOTE(c.name)} It has no role_arn or aws_account_id either.`;
+  if (raw(c, 'web_identity_token_file') !== undefined) return 'web_identity_token_file without role_arn: no role to switch to.';
+  return 'No role or SSO settings (nothing to open in the console).';
 }
 
-type Chain = { ok: true; chain: string[] | undefined; notes?: string[] } | { ok: false; reason: string };
-
-const NO_CHAIN: Chain = { ok: true, chain: undefined };
+/** Notes of the last successful resolveSourceChain, for its caller to add (undefined when none). */
+let pendingChainNotes: string[] | undefined;
 
 /**
  * The source_profile chain, nearest first, following botocore's AssumeRoleProvider: a source
  * that has static keys, or no role_arn, ends the chain; a profile may name itself only to use
- * its own access keys; any other revisit is a loop. A name defined nowhere is missing.
+ * its own access keys; any other revisit is a loop (a string: the reason to skip). Notes go
+ * to `pendingChainNotes`.
  *
  * A self-reference is accepted: the AWS CLI then uses the profile's own access keys, which live
  * in ~/.aws/credentials (never in the pasted config), exactly as every other source profile's
- * keys are assumed to.
+ * keys are assumed to. So is a source that is not in the text at all: most people keep the
+ * profile that holds their keys in ~/.aws/credentials, and the console switch needs only the
+ * account and the role. The chain then ends with that name, the entry gets a note and the
+ * source_profile line a warning.
  */
-function resolveSourceChain(start: Candidate, byName: Map<string, Candidate>): Chain {
-  if (start.source === undefined) return NO_CHAIN;
+function resolveSourceChain(start: Profile, ctx: Context): string[] | undefined | string {
+  pendingChainNotes = undefined;
+  if (start.source === undefined) return undefined;
   const chain: string[] = [];
   let notes: string[] | undefined;
   let current = start;
   for (;;) {
     const source = current.source;
     if (source === undefined) break;
-    if (source === '') {
-      return { ok: false, reason: `source_profile is empty in [${current.name}]. Name the profile whose credentials assume this role, or remove the line.` };
-    }
-    if (current.f.credential_source !== undefined) {
-      return { ok: false, reason: `[${current.name}] has both source_profile and credential_source; the AWS CLI refuses this. Keep one of them.` };
+    if (source === '') return `source_profile is empty in [${current.name}]. Name the profile whose credentials assume this role, or remove the line.`;
+    if (current.credential_source !== undefined) {
+      return `[${current.name}] has both source_profile and credential_source; the AWS CLI refuses this. Keep one of them.`;
     }
     if (source === current.name) {
       (notes ??= []).push('source_profile names this profile itself: the AWS CLI then uses its own access keys (kept in ~/.aws/credentials).');
@@ -484,24 +571,31 @@ function resolveSourceChain(start: Candidate, byName: Map<string, Candidate>): C
     }
     if (source === start.name || chain.includes(source)) {
       const path = [start.name, ...chain, source].join(' → ');
-      return { ok: false, reason: `source_profile loop: ${path}. The AWS CLI refuses it; point one of them at a profile that has credentials.` };
+      return `source_profile loop: ${path}. The AWS CLI refuses it; point one of them at a profile that has credentials.`;
     }
-    const next = byName.get(source);
+    const next = sourceOf(current, ctx);
     if (!next) {
       const via = current === start ? '' : ` (via ${[start.name, ...chain].join(' → ')})`;
-      return {
-        ok: false,
-        reason: `source_profile "${source}"${via} is not in this config. If its keys are in ~/.aws/credentials, add an empty [profile ${source}] section here (the keys stay there); otherwise fix the name.`,
+      chain.push(source);
+      (notes ??= []).push(`source profile "${source}"${via} is not in this file — probably in ~/.aws/credentials; the console does not need it`);
+      const at = current.section;
+      const k = findKey(current.keys, at, 'source_profile');
+      const line = k === -1 ? at.line : current.keys.line[k]!;
+      start.missingSource = {
+        line,
+        severity: 'warning',
+        message: `Line ${line}: source_profile "${source}" in [${at.name}] is not in this file — probably in ~/.aws/credentials; the console does not need it.`,
       };
+      break;
     }
     chain.push(source);
     if (next.bare && !start.bare) (notes ??= []).push(`source_profile "${source}" is a bare [${source}] section, which the AWS CLI does not see.`);
     // botocore: static keys, or no role_arn, end the chain.
-    if (next.hadKeys || next.f.role_arn === undefined) break;
+    if (next.hadKeys || next.role_arn === undefined) break;
     current = next;
   }
-  const resolved = chain.length > 0 ? chain : undefined;
-  return notes ? { ok: true, chain: resolved, notes } : { ok: true, chain: resolved };
+  pendingChainNotes = notes;
+  return chain.length > 0 ? chain : undefined;
 }
 
 interface SsoSettings {
@@ -513,15 +607,14 @@ interface SsoSettings {
   granted: boolean;
 }
 
-function ssoSettings(c: Candidate): SsoSettings | undefined {
-  const f = c.f;
-  if (f.sso_session !== undefined || f.sso_start_url !== undefined || f.sso_account_id !== undefined || f.sso_role_name !== undefined) {
+function ssoSettings(c: Profile): SsoSettings | undefined {
+  if (c.sso_session !== undefined || c.sso_start_url !== undefined || c.sso_account_id !== undefined || c.sso_role_name !== undefined) {
     return {
-      session: clean(f.sso_session),
-      startUrl: clean(f.sso_start_url),
-      region: clean(f.sso_region),
-      accountId: clean(f.sso_account_id),
-      roleName: clean(f.sso_role_name),
+      session: clean(c.sso_session),
+      startUrl: clean(c.sso_start_url),
+      region: clean(c.sso_region),
+      accountId: clean(c.sso_account_id),
+      roleName: clean(c.sso_role_name),
       granted: false,
     };
   }
@@ -538,117 +631,102 @@ function ssoSettings(c: Candidate): SsoSettings | undefined {
   return undefined;
 }
 
-function ssoEntry(c: Candidate, sso: SsoSettings, parsed: ParsedConfig): Outcome {
+const PERMISSION_SET = /^[\w+=,.@-]{1,64}$/;
+
+function ssoEntry(c: Profile, sso: SsoSettings, read: ConfigRead): string | undefined {
   const prefix = sso.granted ? 'granted_sso_' : 'sso_';
   let startUrl = sso.startUrl;
   let ssoRegion = sso.region;
   if (sso.session !== undefined) {
-    const session = Object.prototype.hasOwnProperty.call(parsed.ssoSessions, sso.session) ? parsed.ssoSessions[sso.session] : undefined;
+    const session = read.ssoSessions.get(sso.session);
     if (!session) {
-      return skip(`sso_session "${sso.session}" has no [sso-session ${sso.session}] section in this config. Add it (with sso_start_url and sso_region) or fix the name.`);
+      return `sso_session "${sso.session}" has no [sso-session ${sso.session}] section in this config. Add it (with sso_start_url and sso_region) or fix the name.`;
     }
-    const sessionUrl = session.sso_start_url;
-    const sessionRegion = session.sso_region;
-    if (typeof sessionUrl === 'string') startUrl = clean(sessionUrl);
-    if (typeof sessionRegion === 'string') ssoRegion = clean(sessionRegion);
-    if (startUrl === undefined) return skip(`[sso-session ${sso.session}] has no sso_start_url; the console link needs it.`);
+    const sessionUrl = stringIn(read.keys, session, 'sso_start_url');
+    const sessionRegion = stringIn(read.keys, session, 'sso_region');
+    if (sessionUrl !== undefined) startUrl = clean(sessionUrl);
+    if (sessionRegion !== undefined) ssoRegion = clean(sessionRegion);
+    if (startUrl === undefined) return `[sso-session ${sso.session}] has no sso_start_url; the console link needs it.`;
   }
   const missing: string[] = [];
   if (startUrl === undefined) missing.push(`${prefix}start_url`);
   if (sso.accountId === undefined) missing.push(`${prefix}account_id`);
   if (sso.roleName === undefined) missing.push(`${prefix}role_name`);
   if (missing.length > 0) {
-    const typos = missing.map((k) => typoOf(k, c.values)).filter((t): t is string => t !== undefined);
+    const typos = missing.map((k) => typoOf(k, c)).filter((t): t is string => t !== undefined);
     const hint = typos.length > 0 ? ` Is ${typos.map((t) => `"${t}"`).join(', ')} a typo?` : '';
-    return skip(`Incomplete SSO profile: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing, so there is nothing to open.${hint}${c.bare ? ` ${BARE_NOTE(c.name)}` : ''}`);
+    return `Incomplete SSO profile: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing, so there is nothing to open.${hint}${c.bare ? ` ${BARE_NOTE(c.name)}` : ''}`;
   }
-  if (c.bare) return skip(`${BARE_NOTE(c.name)} SSO settings are only read from [profile ${c.name}].`);
+  if (c.bare) return `${BARE_NOTE(c.name)} SSO settings are only read from [profile ${c.name}].`;
   const url = normaliseStartUrl(startUrl!);
-  if (!url) return skip(`${prefix}start_url ${shown(startUrl!)} is not an https:// URL (e.g. https://d-1234567890.awsapps.com/start).`);
-  if (!isAccountId(sso.accountId!)) return skip(`Invalid ${prefix}account_id: ${describeBadAccountId(sso.accountId!)}.`);
+  if (!url) return `${prefix}start_url ${shown(startUrl!)} is not an https:// URL (e.g. https://d-1234567890.awsapps.com/start).`;
+  if (!isAccountId(sso.accountId!)) return `Invalid ${prefix}account_id: ${describeBadAccountId(sso.accountId!)}.`;
   const role = sso.roleName!;
-  if (!/^[\w+=,.@-]{1,64}$/.test(role)) return skip(`Invalid ${prefix}role_name ${shown(role)}: a permission-set name uses only letters, digits and _+=,.@-.`);
-  const draft: Draft = {
-    candidate: c,
-    kind: 'sso',
-    accountId: sso.accountId,
-    accountAlias: undefined,
-    roleName: role,
-    partition: ssoRegion && isRegion(ssoRegion) ? partitionOfRegion(ssoRegion) : 'aws',
-    region: undefined,
-    sourceProfile: undefined,
-    ssoStartUrl: url,
-    ssoRegion,
-    notes: undefined,
-  };
-  if (sso.granted) addNote(draft, "Read from Granted's granted_sso_* keys.");
-  if (ssoRegion === undefined && !sso.granted) addNote(draft, 'sso_region is missing: the AWS CLI needs it (the console link does not).');
-  draft.accountAlias = aliasOf(raw(c, 'aws_account_alias'), draft);
-  draft.region = regionOf(c.f.region, draft);
-  return { ok: true, entry: draft };
+  if (!PERMISSION_SET.test(role)) return `Invalid ${prefix}role_name ${shown(role)}: a permission-set name uses only letters, digits and _+=,.@-.`;
+  c.kind = 'sso';
+  c.accountId = sso.accountId;
+  c.roleName = role;
+  c.partition = ssoRegion && isRegion(ssoRegion) ? partitionOfRegion(ssoRegion) : 'aws';
+  c.ssoStartUrl = url;
+  c.ssoRegion = ssoRegion;
+  if (sso.granted) addNote(c, "Read from Granted's granted_sso_* keys.");
+  if (ssoRegion === undefined && !sso.granted) addNote(c, 'sso_region is missing: the AWS CLI needs it (the console link does not).');
+  c.accountAlias = aliasOf(raw(c, 'aws_account_alias'), c);
+  c.entryRegion = regionOf(c.region, c);
+  return undefined;
 }
 
 /** AWS Extend Switch Roles: aws_account_id (ID or alias) + role_name, or the base's target_role_name. */
-function aesrEntry(c: Candidate, byName: Map<string, Candidate>): Outcome {
-  const f = c.f;
-  const account = clean(f.aws_account_id) ?? '';
-  const draft: Draft = {
-    candidate: c,
-    kind: 'role',
-    accountId: undefined,
-    accountAlias: undefined,
-    roleName: '',
-    partition: 'aws',
-    region: undefined,
-    sourceProfile: undefined,
-    ssoStartUrl: undefined,
-    ssoRegion: undefined,
-    notes: c.bare ? [BARE_NOTE(c.name)] : undefined,
-  };
-  draft.accountAlias = aliasOf(raw(c, 'aws_account_alias'), draft);
-  if (isAccountId(account)) draft.accountId = account;
+function aesrEntry(c: Profile, ctx: Context): string | undefined {
+  const account = clean(c.aws_account_id) ?? '';
+  c.kind = 'role';
+  if (c.bare) addNote(c, BARE_NOTE(c.name));
+  c.accountAlias = aliasOf(raw(c, 'aws_account_alias'), c);
+  if (isAccountId(account)) c.accountId = account;
   else if (/^[\d\s-]+$/.test(account)) {
     // Digits and dashes: an ID, perhaps copied as the console shows it (`1234-5678-9012`).
     const digits = account.replace(/[\s-]/g, '');
-    if (!isAccountId(digits)) return skip(`Invalid aws_account_id: ${describeBadAccountId(account)}.`);
-    draft.accountId = digits;
-    addNote(draft, `aws_account_id "${account}" read as ${digits}.`);
+    if (!isAccountId(digits)) return `Invalid aws_account_id: ${describeBadAccountId(account)}.`;
+    c.accountId = digits;
+    addNote(c, `aws_account_id "${account}" read as ${digits}.`);
   } else if (isAccountAlias(account)) {
-    draft.accountAlias ??= account;
-    addNote(draft, `aws_account_id "${account}" is an account alias: the banner recognises this account by its alias only.`);
+    c.accountAlias ??= account;
+    addNote(c, `aws_account_id "${account}" is an account alias: the banner recognises this account by its alias only.`);
   } else {
-    return skip(`Invalid aws_account_id: ${describeBadAccountId(account)} (nor an account alias).`);
+    return `Invalid aws_account_id: ${describeBadAccountId(account)} (nor an account alias).`;
   }
 
-  let roleName = clean(f.role_name);
-  draft.region = regionOf(f.region, draft);
-  const chain = resolveSourceChain(c, byName);
-  if (!chain.ok) return skip(chain.reason);
-  if (chain.notes) for (const n of chain.notes) addNote(draft, n);
-  draft.sourceProfile = chain.chain;
-  const base = chain.chain ? byName.get(chain.chain[0]!) : undefined;
+  let roleName = clean(c.role_name);
+  c.entryRegion = regionOf(c.region, c);
+  const chain = resolveSourceChain(c, ctx);
+  if (typeof chain === 'string') return chain;
+  if (pendingChainNotes) for (const n of pendingChainNotes) addNote(c, n);
+  c.sourceProfile = chain;
+  const base = chain ? (sourceOf(c, ctx) ?? undefined) : undefined;
   if (base) {
     // AESR: a target without role_name gets its base's target_role_name, and target_region.
     if (!roleName) roleName = clean(raw(base, 'target_role_name'));
-    if (draft.region === undefined) {
+    if (c.entryRegion === undefined) {
       const targetRegion = clean(raw(base, 'target_region'));
-      if (targetRegion !== undefined && isRegion(targetRegion)) draft.region = targetRegion;
+      if (targetRegion !== undefined && isRegion(targetRegion)) c.entryRegion = targetRegion;
     }
   }
   if (!roleName) {
     const hint = base ? ` and its source "${base.name}" has no target_role_name` : '';
-    return skip(`aws_account_id without role_name${hint}: no role to switch to.${c.bare && !base ? ` ${BARE_NOTE(c.name)}` : ''}`);
+    return `aws_account_id without role_name${hint}: no role to switch to.${c.bare && !base ? ` ${BARE_NOTE(c.name)}` : ''}`;
   }
   const role = parseRoleName(roleName);
-  if (!role.ok) return skip(`Invalid role_name: ${role.reason}.`);
-  draft.roleName = role.value.roleName;
-  if (draft.region) draft.partition = partitionOfRegion(draft.region);
-  return { ok: true, entry: draft };
+  if (!role.ok) return `Invalid role_name: ${role.reason}.`;
+  c.roleName = role.value.roleName;
+  if (c.entryRegion) c.partition = partitionOfRegion(c.entryRegion);
+  return undefined;
 }
 
 /** A key of the section within two edits of `wanted` (`so_start_url` for `sso_start_url`). */
-function typoOf(wanted: string, values: Section): string | undefined {
-  for (const key of Object.keys(values)) {
+function typoOf(wanted: string, c: Profile): string | undefined {
+  const keys = c.keys;
+  for (let k = c.section.first; k !== -1; k = keys.next[k]!) {
+    const key = keys.name[k]!;
     if (key !== wanted && Math.abs(key.length - wanted.length) <= 2 && editDistance(key, wanted) <= 2) return key;
   }
   return undefined;
@@ -667,7 +745,7 @@ function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-function regionOf(raw: string | undefined, d: Draft): string | undefined {
+function regionOf(raw: string | undefined, d: Profile): string | undefined {
   if (raw === undefined) return undefined;
   const region = clean(raw);
   if (!region) return undefined;
@@ -676,7 +754,7 @@ function regionOf(raw: string | undefined, d: Draft): string | undefined {
   return undefined;
 }
 
-function aliasOf(raw: string | undefined, d: Draft): string | undefined {
+function aliasOf(raw: string | undefined, d: Profile): string | undefined {
   if (raw === undefined) return undefined;
   const alias = clean(raw);
   if (alias && isAccountAlias(alias)) return alias;
@@ -684,197 +762,192 @@ function aliasOf(raw: string | undefined, d: Draft): string | undefined {
   return undefined;
 }
 
-interface Grouped {
-  app: string;
-  env: Environment;
-  envLabel: string;
-  isProduction: boolean;
-  explicitApp: boolean;
-  explicitEnv: boolean;
-}
-
 /**
  * App, environment, production, colour and link for every entry. Production is decided
  * last, over the whole catalogue: one production profile on an account makes every
  * profile on that account production.
  */
-function finishEntries(drafts: Draft[], bases: ReadonlySet<string>): CatalogueEntry[] {
-  const grouped: Grouped[] = new Array(drafts.length);
-  for (let i = 0; i < drafts.length; i++) grouped[i] = groupOf(drafts[i]!);
+function finishEntries(made: Profile[], bases: ReadonlySet<string>): CatalogueEntry[] {
+  let unplacedCount = 0;
+  let productions = 0;
+  let unknownEnvs = 0;
+  for (const p of made) {
+    groupOf(p);
+    if (!p.explicitApp && p.app === OTHER_APP) unplacedCount++;
+    if (p.isProduction) productions++;
+    else if (p.env === 'other' && !p.explicitEnv) unknownEnvs++;
+  }
 
   // Names without an environment word join an app other names established (`cn-cx-build-admin`).
-  const knownApps = new Set<string>();
-  let unplacedCount = 0;
-  for (const g of grouped) {
-    if (g.explicitApp) continue;
-    if (g.app !== OTHER_APP) knownApps.add(g.app);
-    else unplacedCount++;
+  if (unplacedCount > 0) {
+    const knownApps = new Set<string>();
+    for (const p of made) if (!p.explicitApp && p.app !== OTHER_APP) knownApps.add(p.app);
+    placeOthers(made, knownApps, bases);
   }
-  if (unplacedCount > 0) placeOthers(drafts, grouped, knownApps, bases);
 
   // Account evidence: production anywhere on an account makes the whole account production.
+  // (Only built when some entry is production and some is not: otherwise it changes nothing.)
   const productionAccounts = new Map<string, string>();
-  for (let i = 0; i < drafts.length; i++) {
-    if (!grouped[i]!.isProduction) continue;
-    const d = drafts[i]!;
-    if (d.accountId !== undefined && !productionAccounts.has(d.accountId)) productionAccounts.set(d.accountId, d.candidate.name);
-    if (d.accountAlias !== undefined && !productionAccounts.has(d.accountAlias)) productionAccounts.set(d.accountAlias, d.candidate.name);
+  if (productions > 0 && productions < made.length) {
+    for (const p of made) {
+      if (!p.isProduction) continue;
+      if (p.accountId !== undefined && !productionAccounts.has(p.accountId)) productionAccounts.set(p.accountId, p.name);
+      if (p.accountAlias !== undefined && !productionAccounts.has(p.accountAlias)) productionAccounts.set(p.accountAlias, p.name);
+    }
   }
 
   // Names with no environment word (`301882015541`, `infra`) take the environment every other
-  // profile on their account agrees on.
+  // profile on their account agrees on. (Only built when some entry has no environment.)
   const accountEnvs = new Map<string, { env: Environment; envLabel: string; from: string } | null>();
-  for (let i = 0; i < drafts.length; i++) {
-    const g = grouped[i]!;
-    const key = drafts[i]!.accountId ?? drafts[i]!.accountAlias;
-    if (g.env === 'other' || g.isProduction || key === undefined) continue;
-    const seen = accountEnvs.get(key);
-    if (seen === undefined) accountEnvs.set(key, { env: g.env, envLabel: g.envLabel, from: drafts[i]!.candidate.name });
-    else if (seen !== null && (seen.env !== g.env || seen.envLabel !== g.envLabel)) accountEnvs.set(key, null);
+  if (unknownEnvs > 0) {
+    for (const p of made) {
+      const key = p.accountId ?? p.accountAlias;
+      if (p.env === 'other' || p.isProduction || key === undefined) continue;
+      const seen = accountEnvs.get(key);
+      if (seen === undefined) accountEnvs.set(key, { env: p.env, envLabel: p.envLabel, from: p.name });
+      else if (seen !== null && (seen.env !== p.env || seen.envLabel !== p.envLabel)) accountEnvs.set(key, null);
+    }
   }
 
-  const entries: CatalogueEntry[] = new Array(drafts.length);
-  for (let i = 0; i < drafts.length; i++) {
-    const d = drafts[i]!;
-    const g = grouped[i]!;
-    if (g.env === 'other' && !g.explicitEnv && !g.isProduction && accountEnvs.size > 0) {
-      const key = d.accountId ?? d.accountAlias;
+  const entries: CatalogueEntry[] = new Array(made.length);
+  for (let i = 0; i < made.length; i++) {
+    const p = made[i]!;
+    if (p.env === 'other' && !p.explicitEnv && !p.isProduction && accountEnvs.size > 0) {
+      const key = p.accountId ?? p.accountAlias;
       const agreed = key !== undefined ? accountEnvs.get(key) : undefined;
       if (agreed) {
-        g.env = agreed.env;
-        g.envLabel = agreed.envLabel;
-        addNote(d, `Environment "${agreed.envLabel}" taken from "${agreed.from}", on the same account ${key}.`);
+        p.env = agreed.env;
+        p.envLabel = agreed.envLabel;
+        addNote(p, `Environment "${agreed.envLabel}" taken from "${agreed.from}", on the same account ${key}.`);
       }
     }
-    if (!g.isProduction && productionAccounts.size > 0) {
-      const key = d.accountId !== undefined && productionAccounts.has(d.accountId) ? d.accountId : d.accountAlias !== undefined && productionAccounts.has(d.accountAlias) ? d.accountAlias : undefined;
+    if (!p.isProduction && productionAccounts.size > 0) {
+      const key = p.accountId !== undefined && productionAccounts.has(p.accountId) ? p.accountId : p.accountAlias !== undefined && productionAccounts.has(p.accountAlias) ? p.accountAlias : undefined;
       if (key !== undefined) {
-        g.isProduction = true;
-        g.env = 'production';
-        g.envLabel = 'production';
-        addNote(d, `Shown as production: account ${key} also has the production profile "${productionAccounts.get(key)}".`);
+        p.isProduction = true;
+        p.env = 'production';
+        p.envLabel = 'production';
+        addNote(p, `Shown as production: account ${key} also has the production profile "${productionAccounts.get(key)}".`);
       }
     }
-    entries[i] = buildEntry(d, g);
+    entries[i] = buildEntry(p);
   }
   return entries;
 }
 
 /** App for names that gave none: a known app they start with, their AESR base, or shared first words. */
-function placeOthers(drafts: Draft[], grouped: Grouped[], knownApps: Set<string>, bases: ReadonlySet<string>): void {
-  const unplaced: number[] = [];
-  for (let i = 0; i < drafts.length; i++) {
-    const g = grouped[i]!;
-    if (g.explicitApp || g.app !== OTHER_APP) continue;
-    const d = drafts[i]!;
-    const match = knownApps.size > 0 ? matchKnownApp(d.candidate.name, knownApps) : undefined;
+function placeOthers(made: Profile[], knownApps: Set<string>, bases: ReadonlySet<string>): void {
+  const unplaced: Profile[] = [];
+  for (const p of made) {
+    if (p.explicitApp || p.app !== OTHER_APP) continue;
+    const match = knownApps.size > 0 ? matchKnownApp(p.name, knownApps) : undefined;
     if (match) {
-      g.app = match.app;
-      if (g.env === 'other' && !g.explicitEnv) g.envLabel = match.envLabel;
+      p.app = match.app;
+      if (p.env === 'other' && !p.explicitEnv) p.envLabel = match.envLabel;
       continue;
     }
     // AWS Extend Switch Roles shows a base account's targets together: so do we.
-    const base = d.sourceProfile?.[0];
+    const base = p.sourceProfile?.[0];
     if (base !== undefined && bases.has(base)) {
-      g.app = base.toLowerCase();
+      p.app = base.toLowerCase();
       continue;
     }
-    unplaced.push(i);
+    unplaced.push(p);
   }
   // Still unplaced names that start with the same words (`cnscca-audit`, `cnscca-logs`) form an app.
-  for (const shared of sharedPrefixApps(unplaced.map((i) => drafts[i]!.candidate.name))) {
-    const g = grouped[unplaced[shared.index]!]!;
-    g.app = shared.app;
-    if (g.env === 'other' && !g.explicitEnv) g.envLabel = shared.envLabel;
+  for (const shared of sharedPrefixApps(unplaced.map((p) => p.name))) {
+    const p = unplaced[shared.index]!;
+    p.app = shared.app;
+    if (p.env === 'other' && !p.explicitEnv) p.envLabel = shared.envLabel;
   }
 }
 
-function buildEntry(d: Draft, g: Grouped): CatalogueEntry {
-  const color = colorOf(d, g.env);
-  const name = d.candidate.name;
+function buildEntry(p: Profile): CatalogueEntry {
+  const color = colorOf(p, p.env);
+  const name = p.name;
   const displayName = truncateDisplayName(name);
-  const account = d.accountId ?? d.accountAlias ?? '';
-  const home = d.region ? consoleHomeUrl(d.partition, d.region) : undefined;
+  const account = p.accountId ?? p.accountAlias ?? '';
+  const home = p.entryRegion ? consoleHomeUrl(p.partition, p.entryRegion) : undefined;
   const url =
-    d.kind === 'sso'
-      ? ssoConsoleUrl({ startUrl: d.ssoStartUrl!, accountId: account, permissionSet: d.roleName, destination: home })
-      : switchRoleUrl({ partition: d.partition, account, roleName: d.roleName, displayName, color, redirectUri: home });
+    p.kind === 'sso'
+      ? ssoConsoleUrl({ startUrl: p.ssoStartUrl!, accountId: account, permissionSet: p.roleName, destination: home })
+      : switchRoleLink(p.partition, account, p.roleName, displayName, color, home);
   const entry: CatalogueEntry = {
     profile: name,
-    kind: d.kind,
-    roleName: d.roleName,
-    partition: d.partition,
-    app: g.app,
-    env: g.env,
-    envLabel: g.envLabel,
-    isProduction: g.isProduction,
+    kind: p.kind,
+    roleName: p.roleName,
+    partition: p.partition,
+    app: p.app,
+    env: p.env,
+    envLabel: p.envLabel,
+    isProduction: p.isProduction,
     color,
     url,
     displayName,
-    line: d.candidate.line,
+    line: p.line,
   };
-  if (d.accountId !== undefined) entry.accountId = d.accountId;
-  if (d.accountAlias !== undefined) entry.accountAlias = d.accountAlias;
-  if (d.region !== undefined) entry.region = d.region;
-  if (d.sourceProfile) entry.sourceProfile = d.sourceProfile;
-  if (d.ssoStartUrl !== undefined) entry.ssoStartUrl = d.ssoStartUrl;
-  if (d.ssoRegion !== undefined) entry.ssoRegion = d.ssoRegion;
-  if (d.notes) entry.notes = d.notes;
+  if (p.accountId !== undefined) entry.accountId = p.accountId;
+  if (p.accountAlias !== undefined) entry.accountAlias = p.accountAlias;
+  if (p.entryRegion !== undefined) entry.region = p.entryRegion;
+  if (p.sourceProfile) entry.sourceProfile = p.sourceProfile;
+  if (p.ssoStartUrl !== undefined) entry.ssoStartUrl = p.ssoStartUrl;
+  if (p.ssoRegion !== undefined) entry.ssoRegion = p.ssoRegion;
+  if (p.notes) entry.notes = p.notes;
   return entry;
 }
 
-function groupOf(d: Draft): Grouped {
-  const c = d.candidate;
-  const inferred = inferAppEnv(d.candidate.name);
-  let { app, env, envLabel, isProduction } = inferred;
-  const explicitApp = clean(raw(c, 'app')) || clean(raw(c, 'group'));
+function groupOf(p: Profile): void {
+  inferAppEnvInto(p.name, p);
+  const inferredProduction = p.isProduction;
+  const explicitApp = clean(raw(p, 'app')) || clean(raw(p, 'group'));
   if (explicitApp) {
-    app = explicitApp.length > 64 ? explicitApp.slice(0, 64) : explicitApp;
-    if (hasProductionWord(explicitApp)) isProduction = true;
+    p.app = explicitApp.length > 64 ? explicitApp.slice(0, 64) : explicitApp;
+    if (hasProductionWord(explicitApp)) p.isProduction = true;
   }
-  const explicitEnv = clean(raw(c, 'env'));
+  const explicitEnv = clean(raw(p, 'env'));
   if (explicitEnv) {
     const named = envFromText(explicitEnv);
     if (named) {
-      env = named.env;
-      envLabel = named.label;
+      p.env = named.env;
+      p.envLabel = named.label;
     } else {
-      env = 'other';
-      envLabel = explicitEnv.toLowerCase().slice(0, 32);
+      p.env = 'other';
+      p.envLabel = explicitEnv.toLowerCase().slice(0, 32);
     }
-    if (env === 'production') isProduction = true;
-    else if (inferred.isProduction) addNote(d, `env = ${explicitEnv} is overridden: the profile name says production.`);
+    if (p.env === 'production') p.isProduction = true;
+    else if (inferredProduction) addNote(p, `env = ${explicitEnv} is overridden: the profile name says production.`);
   }
   // Eager: a production role name (`ProdAdmin`) or account alias (`shop-prod`) counts too.
-  if (!isProduction) {
-    const why = hasProductionWord(d.roleName)
-      ? `the role name "${d.roleName}"`
-      : d.accountAlias !== undefined && hasProductionWord(d.accountAlias)
-        ? `the account alias "${d.accountAlias}"`
+  if (!p.isProduction) {
+    const why = hasProductionWord(p.roleName)
+      ? `the role name "${p.roleName}"`
+      : p.accountAlias !== undefined && hasProductionWord(p.accountAlias)
+        ? `the account alias "${p.accountAlias}"`
         : undefined;
     if (why) {
-      isProduction = true;
-      addNote(d, `Shown as production: ${why} says production.`);
-      env = 'production';
-      envLabel = 'production';
+      p.isProduction = true;
+      addNote(p, `Shown as production: ${why} says production.`);
+      p.env = 'production';
+      p.envLabel = 'production';
     }
   }
-  if (isProduction && env !== 'production') {
+  if (p.isProduction && p.env !== 'production') {
     // An explicit env or app said otherwise; production wins (the safety rule).
-    if (!explicitEnv || !inferred.isProduction) addNote(d, 'Shown as production: a production word appears in it.');
-    env = 'production';
-    envLabel = 'production';
+    if (!explicitEnv || !inferredProduction) addNote(p, 'Shown as production: a production word appears in it.');
+    p.env = 'production';
+    p.envLabel = 'production';
   }
-  return { app, env, envLabel, isProduction, explicitApp: Boolean(explicitApp), explicitEnv: Boolean(explicitEnv) };
+  p.explicitApp = Boolean(explicitApp);
+  p.explicitEnv = Boolean(explicitEnv);
 }
 
-function colorOf(d: Draft, env: Environment): string {
-  const raw = d.candidate.f.color;
+function colorOf(p: Profile, env: Environment): string {
+  const raw = p.color;
   if (raw === undefined) return ENV_COLORS[env];
   const explicit = parseColor(clean(raw) ?? '');
-  if (explicit === undefined) addNote(d, `color ${shown(raw)} is not a colour (use rrggbb, #rrggbb or a CSS colour name); the environment colour is used.`);
+  if (explicit === undefined) addNote(p, `color ${shown(raw)} is not a colour (use rrggbb, #rrggbb or a CSS colour name); the environment colour is used.`);
   if (env === 'production') {
-    if (explicit !== undefined && explicit !== PRODUCTION_COLOR) addNote(d, `color ${shown(clean(raw) ?? '')} is not used: production is always red.`);
+    if (explicit !== undefined && explicit !== PRODUCTION_COLOR) addNote(p, `color ${shown(clean(raw) ?? '')} is not used: production is always red.`);
     return PRODUCTION_COLOR;
   }
   return explicit ?? ENV_COLORS[env];

@@ -90,6 +90,19 @@ function encode(value: string): string {
   }
   return e;
 }
+
+/** encodeURIComponent, without the call when nothing needs encoding (account IDs, most names). */
+function encodeComponent(value: string): string {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    // encodeURIComponent keeps A-Z a-z 0-9 - _ . ! ~ * ' ( ) as they are.
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x5f || c === 0x2e) continue;
+    if (c === 0x21 || c === 0x7e || c === 0x2a || c === 0x27 || c === 0x28 || c === 0x29) continue;
+    return encodeURIComponent(value);
+  }
+  return value;
+}
+
 const paletteOf = new Map<string, string | undefined>();
 function cachedLinkColor(hex: string): string | undefined {
   if (paletteOf.has(hex)) return paletteOf.get(hex);
@@ -99,17 +112,50 @@ function cachedLinkColor(hex: string): string | undefined {
   return color;
 }
 
+const SWITCH_PREFIX: Readonly<Record<Partition, string>> = Object.freeze({
+  aws: `https://${SIGN_IN_HOSTS.aws}/switchrole?account=`,
+  'aws-us-gov': `https://${SIGN_IN_HOSTS['aws-us-gov']}/switchrole?account=`,
+  'aws-cn': `https://${SIGN_IN_HOSTS['aws-cn']}/switchrole?account=`,
+});
+
+// `&roleName=…&displayName=` per role, and `&color=…&redirect_uri=…` per colour and console home:
+// both repeat across profiles, so a link is four joins.
+const rolePart = new Map<string, string>();
+const tails = new Map<string, Map<string, string>>();
+
+function tailOf(color: string | undefined, redirectUri: string | undefined): string {
+  const c = color ?? '';
+  const r = redirectUri ?? '';
+  let byHome = tails.get(c);
+  if (byHome === undefined) {
+    if (tails.size >= 1000) tails.clear();
+    byHome = new Map();
+    tails.set(c, byHome);
+  }
+  let tail = byHome.get(r);
+  if (tail === undefined) {
+    const palette = c ? cachedLinkColor(c) : undefined;
+    tail = `${palette ? `&color=${palette}` : ''}${r ? `&redirect_uri=${encode(r)}` : ''}`;
+    if (byHome.size >= 1000) byHome.clear();
+    byHome.set(r, tail);
+  }
+  return tail;
+}
+
 /** `https://signin.aws.amazon.com/switchrole?account=…&roleName=…&displayName=…&color=…&redirect_uri=…` */
 export function switchRoleUrl(link: SwitchRoleLink): string {
-  let url =
-    `https://${SIGN_IN_HOSTS[link.partition]}/switchrole` +
-    `?account=${encodeURIComponent(link.account)}` +
-    `&roleName=${encode(link.roleName)}` +
-    `&displayName=${encodeURIComponent(truncateDisplayName(link.displayName))}`;
-  const color = link.color ? cachedLinkColor(link.color) : undefined;
-  if (color) url += `&color=${color}`;
-  if (link.redirectUri) url += `&redirect_uri=${encode(link.redirectUri)}`;
-  return url;
+  return switchRoleLink(link.partition, link.account, link.roleName, link.displayName, link.color, link.redirectUri);
+}
+
+/** switchRoleUrl with positional arguments (importConfig builds thousands). */
+export function switchRoleLink(partition: Partition, account: string, roleName: string, displayName: string, color?: string, redirectUri?: string): string {
+  let role = rolePart.get(roleName);
+  if (role === undefined) {
+    role = `&roleName=${encode(roleName)}&displayName=`;
+    if (rolePart.size >= 10000) rolePart.clear();
+    rolePart.set(roleName, role);
+  }
+  return SWITCH_PREFIX[partition] + encodeComponent(account) + role + encodeComponent(truncateDisplayName(displayName)) + tailOf(color, redirectUri);
 }
 
 /**

@@ -111,6 +111,8 @@ type Kind = 'profiles' | 'ssoSessions' | 'services' | 'otherSections';
  * before building the output objects. Its keys are a chain through {@link ConfigKeys}.
  */
 export interface ConfigSection {
+  /** Index in ConfigRead.sections. */
+  ordinal: number;
   /** The raw header name. */
   name: string;
   /** Line of the first header. */
@@ -131,6 +133,8 @@ export interface ConfigSection {
   tokens: string[] | null;
   /** A prefixed name of the plain form `prefix name` (no quotes or escapes): nothing to warn about. */
   plainName: boolean;
+  /** The section of the same kind and outName before this one (build_profile_map keeps only the later). */
+  sameName: ConfigSection | null;
   /** First and last key (indices into ConfigKeys), -1 when none; keys in the order written. */
   first: number;
   last: number;
@@ -157,7 +161,10 @@ export interface ConfigRead {
   /** Every section except [DEFAULT], in order of first appearance. */
   sections: ConfigSection[];
   keys: ConfigKeys;
-  /** Sections by raw header name (bare `[name]` sections are looked up here). */
+  /**
+   * Sections by raw header name, except plain `[profile name]`-style ones (those are found
+   * through their map; no other raw name can equal theirs). Bare sections are looked up here.
+   */
   byRawName: ConfigSectionIndex;
   /** build_profile_map's maps: name → the section whose values win (the later one). */
   profiles: ConfigSectionIndex;
@@ -167,11 +174,11 @@ export interface ConfigRead {
 }
 
 // A random seed per run, so no pasted text can be made of colliding names on purpose.
-const HASH_SEED = (Math.random() * 0x7fffffff) | 0;
+const FNV_START = (0x811c9dc5 ^ (Math.random() * 0x7fffffff)) | 0;
 
 /** FNV-1a over text[from, to) (equals hashName of that slice). */
 function hashRange(text: string, from: number, to: number): number {
-  let h = 0x811c9dc5 ^ HASH_SEED;
+  let h = FNV_START;
   for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
   return h;
 }
@@ -417,62 +424,74 @@ function isShlexSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
 }
 
+/** The `profile`/`sso-session`/`services` prefix the raw name at text[from] starts with, or null. */
+function prefixAt(text: string, from: number): string | null {
+  const first = text.charCodeAt(from);
+  if (first === 0x70 /* p */) return text.startsWith('profile', from) ? 'profile' : null;
+  if (first !== 0x73 /* s */) return null;
+  if (text.startsWith('sso-session', from)) return 'sso-session';
+  return text.startsWith('services', from) ? 'services' : null;
+}
+
+function kindOfPrefix(prefix: string): 'profiles' | 'ssoSessions' | 'services' {
+  return prefix === 'profile' ? 'profiles' : prefix === 'sso-session' ? 'ssoSessions' : 'services';
+}
+
+// Result of plainSecondWord (module state, so the hot path allocates nothing).
+let plainStart = 0;
+let plainEnd = 0;
+let plainHash = 0;
+
 /**
- * For `prefix name` where the name has no quote or backslash (nearly every real header):
- * the name, which is exactly shlex.split's second token. Null for anything else (then shlex
- * decides): no space after the prefix, quotes, escapes, more than one name. Reads
- * text[from, to), the part of the header after the prefix.
+ * For `prefix name` where the name has no quote or backslash (nearly every real header), the
+ * name is exactly shlex.split's second token: true, with plainStart/plainEnd/plainHash set
+ * (the hash as hashName computes it). False for anything else (then shlex decides): no
+ * space after the prefix, quotes, escapes, more than one name. Reads text[from, to), the
+ * part of the header after the prefix.
  */
-function plainSecondWord(text: string, from: number, to: number): string | null {
+function plainSecondWord(text: string, from: number, to: number): boolean {
   let i = from;
-  if (i >= to || !isShlexSpace(text.charCodeAt(i))) return null;
+  if (i >= to || !isShlexSpace(text.charCodeAt(i))) return false;
   while (i < to && isShlexSpace(text.charCodeAt(i))) i++;
   const start = i;
+  let h = FNV_START;
   while (i < to) {
     const c = text.charCodeAt(i);
     if (c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a) break;
-    if (c === 0x22 || c === 0x27 || c === 0x5c) return null;
+    if (c === 0x22 || c === 0x27 || c === 0x5c) return false;
+    h = Math.imul(h ^ c, 16777619);
     i++;
   }
   const end = i;
-  if (end === start) return null;
+  if (end === start) return false;
   while (i < to && isShlexSpace(text.charCodeAt(i))) i++;
-  return i === to ? text.slice(start, end) : null;
+  if (i !== to) return false;
+  plainStart = start;
+  plainEnd = end;
+  plainHash = h;
+  return true;
 }
 
-/** build_profile_map's decision for the raw section name text[from, to), stored on the section. */
-function classifyInto(section: ConfigSection, text: string, from: number, to: number): void {
-  const first = text.charCodeAt(from);
-  const prefix =
-    first === 0x70 /* p */ && text.startsWith('profile', from)
-      ? 'profile'
-      : first === 0x73 /* s */ && text.startsWith('sso-session', from)
-        ? 'sso-session'
-        : first === 0x73 && text.startsWith('services', from)
-          ? 'services'
-          : null;
+/** build_profile_map's decision for a raw name that is not of the plain `prefix name` form. */
+function classifyInto(section: ConfigSection, prefix: string | null): void {
+  const name = section.name;
   if (prefix !== null) {
-    const kind: Kind = prefix === 'profile' ? 'profiles' : prefix === 'sso-session' ? 'ssoSessions' : 'services';
     section.prefix = prefix;
-    const plain = plainSecondWord(text, from + prefix.length, to);
-    if (plain !== null) {
-      section.kind = kind;
-      section.outName = plain;
-      section.plainName = true;
-      return;
-    }
-    const tokens = shlexSplit(section.name);
+    const tokens = shlexSplit(name);
     section.tokens = tokens;
     if (tokens !== null && tokens.length === 2) {
-      section.kind = kind;
+      section.kind = kindOfPrefix(prefix);
       section.outName = tokens[1] as string;
     }
     return;
   }
-  if (to - from === 7 && text.startsWith('default', from)) section.kind = 'profiles';
-  // build_profile_map stores its own 'sso_sessions' key last, overwriting a section of that name.
-  else if (!(to - from === 12 && text.startsWith('sso_sessions', from))) section.kind = 'otherSections';
+  if (name === 'default') {
+    section.kind = 'profiles';
+    return;
+  }
   section.bare = true;
+  // build_profile_map stores its own 'sso_sessions' key last, overwriting a section of that name.
+  if (name !== 'sso_sessions') section.kind = 'otherSections';
 }
 
 /**
@@ -537,6 +556,12 @@ export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead |
   const sections: ConfigSection[] = [];
   const keys: ConfigKeys = { name: [], value: [], line: [], next: [] };
   const byRawName = new ConfigSectionIndex();
+  // build_profile_map's maps, filled as headers are read.
+  const maps: Record<'profiles' | 'ssoSessions' | 'services', ConfigSectionIndex> = {
+    profiles: new ConfigSectionIndex(),
+    ssoSessions: new ConfigSectionIndex(),
+    services: new ConfigSectionIndex(),
+  };
   const defaultOptions = new Map<string, DefaultOption>();
   let defaultsLine = 0;
   let sawSecret = false;
@@ -624,22 +649,45 @@ export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead |
           current = null;
         } else {
           inDefaults = false;
-          const name = text.slice(nameFrom, nameTo);
-          const hash = hashRange(text, nameFrom, nameTo);
-          const seen = byRawName.find(hash, name);
-          if (seen !== -1) {
-            const existing = byRawName.items[seen] as ConfigSection;
+          const prefix = prefixAt(text, nameFrom);
+          // Plain `[profile name]`: found by its name in the profile map (its raw name can only
+          // equal another plain one's with the same name); everything else by raw name.
+          const plain = prefix !== null && plainSecondWord(text, nameFrom + prefix.length, nameTo);
+          let existing: ConfigSection | null = null;
+          let hash = 0;
+          let kindIndex: ConfigSectionIndex | null = null;
+          let outName = '';
+          if (plain) {
+            kindIndex = maps[kindOfPrefix(prefix)];
+            outName = text.slice(plainStart, plainEnd);
+            hash = plainHash;
+            const i = kindIndex.find(hash, outName);
+            for (let s = i === -1 ? null : (kindIndex.items[i] as ConfigSection); s !== null; s = s.sameName) {
+              if (s.plainName && s.name.length === nameTo - nameFrom && text.startsWith(s.name, nameFrom)) {
+                existing = s;
+                break;
+              }
+            }
+          } else {
+            hash = hashRange(text, nameFrom, nameTo);
+            const i = byRawName.find(hash, text.slice(nameFrom, nameTo));
+            if (i !== -1) existing = byRawName.items[i] as ConfigSection;
+          }
+          if (existing !== null) {
+            const first = existing;
             diags.add(
               'duplicate-section',
               line.lineNo,
               'error',
               () =>
-                `Line ${line.lineNo}: ${quote(`[${name}]`)} appears twice (first on line ${existing.line}); the AWS CLI rejects the whole file. Rename or merge one of them.`,
+                `Line ${line.lineNo}: ${quote(`[${first.name}]`)} appears twice (first on line ${first.line}); the AWS CLI rejects the whole file. Rename or merge one of them.`,
             );
             existing.blockLine = line.lineNo;
             current = existing;
           } else {
-            current = {
+            const name = text.slice(nameFrom, nameTo);
+            const section: ConfigSection = {
+              ordinal: sections.length,
               name,
               line: line.lineNo,
               blockLine: line.lineNo,
@@ -647,17 +695,31 @@ export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead |
               profileKey: null,
               kind: null,
               outName: name,
-              prefix: null,
+              prefix,
               tokens: null,
-              plainName: false,
+              plainName: plain,
+              sameName: null,
               first: -1,
               last: -1,
               count: 0,
               index: null,
             };
-            classifyInto(current, text, nameFrom, nameTo);
-            sections.push(current);
-            byRawName.add(hash, name, current);
+            if (plain) {
+              section.kind = kindOfPrefix(prefix);
+              section.outName = outName;
+            } else {
+              classifyInto(section, prefix);
+              byRawName.add(hash, name, section);
+              const kind = section.kind;
+              if (kind !== null && kind !== 'otherSections') {
+                kindIndex = maps[kind];
+                hash = hashName(section.outName);
+              }
+            }
+            // Like a Python dict (and the output objects): the first position, the later value.
+            if (kindIndex !== null) section.sameName = kindIndex.set(hash, section.outName, section) ?? null;
+            sections.push(section);
+            current = section;
           }
         }
         if (line.close + 1 < line.to) {
@@ -854,12 +916,6 @@ export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead |
   flush();
 
   // --- raw_config_parse's per-section dicts ([DEFAULT] keys appended), then build_profile_map ---
-  const maps: Record<'profiles' | 'ssoSessions' | 'services', ConfigSectionIndex> = {
-    profiles: new ConfigSectionIndex(),
-    ssoSessions: new ConfigSectionIndex(),
-    services: new ConfigSectionIndex(),
-  };
-
   const defaults = [...defaultOptions.values()];
   const defaultValues = new Map<string, ConfigValue>();
   const inheritedValue = (opt: DefaultOption): ConfigValue => {
@@ -882,20 +938,17 @@ export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead |
     const kind = section.kind;
     if (!section.plainName) warnSectionName(section);
     if (kind === null) continue;
-    if (kind !== 'otherSections') {
-      // Like a Python dict (and the output objects): the first position, the later value.
-      const earlier = maps[kind].set(hashName(section.outName), section.outName, section);
-      if (earlier !== undefined) {
-        const previous = earlier.line;
-        const kindName = kind === 'profiles' ? 'profile' : kind === 'ssoSessions' ? 'SSO session' : 'services section';
-        diags.add(
-          'same-profile',
-          section.line,
-          'warning',
-          () =>
-            `Line ${section.line}: [${section.name}] defines the ${kindName} ${quote(section.outName)} again (also on line ${previous}); the AWS CLI uses only this later one. Delete or rename one of them.`,
-        );
-      }
+    const earlier = section.sameName;
+    if (earlier !== null) {
+      const previous = earlier.line;
+      const kindName = kind === 'profiles' ? 'profile' : kind === 'ssoSessions' ? 'SSO session' : 'services section';
+      diags.add(
+        'same-profile',
+        section.line,
+        'warning',
+        () =>
+          `Line ${section.line}: [${section.name}] defines the ${kindName} ${quote(section.outName)} again (also on line ${previous}); the AWS CLI uses only this later one. Delete or rename one of them.`,
+      );
     }
   }
 

@@ -93,7 +93,9 @@ export function OptionsApp() {
 
   const schedulePreview = useCallback(() => {
     clearTimeout(timer.current);
-    timer.current = setTimeout(runPreview, PREVIEW_DELAY_MS);
+    // A huge config takes a while to import: wait longer between previews while typing in it.
+    const size = textarea.current?.value.length ?? 0;
+    timer.current = setTimeout(runPreview, PREVIEW_DELAY_MS + Math.min(800, size / 2000));
   }, [runPreview]);
 
   const setText = (text: string) => {

@@ -12,7 +12,12 @@
 //                  by the config's checksum, so console pages need no parser; "recent".
 import {
   bytesOutsideConfig,
+  catalogueHead,
+  catalogueHeadSchema,
   decodeCatalogueCache,
+  orderForDisplay,
+  type CatalogueHead,
+  type CatalogueEntry,
   encodeCatalogueCache,
   CODEC_VERSION,
   decodeConfig,
@@ -44,6 +49,7 @@ const KEY = {
   current: 'config.current',
   previous: 'config.previous',
   cache: 'catalogue.cache',
+  head: 'catalogue.head',
   recent: 'recent',
   settings: 'settings',
 } as const;
@@ -221,6 +227,7 @@ export async function saveConfig(text: string, build: BuildCatalogue): Promise<S
   const localItems: Record<string, unknown> = {
     [KEY.current]: asLocalCopy(encoded, savedAt, true),
     [KEY.cache]: await encodeCatalogueCache(catalogue, encoded.sum, extensionVersion()),
+    [KEY.head]: await headFor(encoded.sum, catalogue),
   };
   if (previous.source !== 'none' && previous.sum !== encoded.sum) {
     const prevEncoded = await encodeConfig(previous.text);
@@ -309,6 +316,8 @@ export async function undoImport(build: BuildCatalogue): Promise<SaveResult | nu
 
 export interface LoadedCatalogue {
   catalogue: Catalogue;
+  /** True when the entries are already in the popup's display order (they came from the cache). */
+  ordered?: boolean;
   source: 'sync' | 'local';
   /** Checksum of the config it was built from ('' when there is none). */
   sum: string;
@@ -323,7 +332,50 @@ async function readCache(): Promise<CachedCatalogue | null> {
 }
 
 async function writeCache(sum: string, catalogue: Catalogue): Promise<void> {
-  await browser.storage.local.set({ [KEY.cache]: await encodeCatalogueCache(catalogue, sum, extensionVersion()) });
+  await browser.storage.local.set({ [KEY.cache]: await encodeCatalogueCache(catalogue, sum, extensionVersion()), [KEY.head]: await headFor(sum, catalogue) });
+}
+
+/** The head record for a catalogue: its first screen plus the pinned and recent entries. */
+async function headFor(sum: string, catalogue: Catalogue): Promise<CatalogueHead> {
+  const [{ settings }, recent] = await Promise.all([readSettings(), loadRecent()]);
+  return catalogueHead(orderForDisplay(catalogue.entries), sum, extensionVersion(), [...settings.favourites, ...recent]);
+}
+
+/** Adds an entry to the head's pinned/recent entries, so the next first paint can show it. */
+async function addToHead(entry: CatalogueEntry | undefined): Promise<void> {
+  if (!entry) return;
+  const items = await browser.storage.local.get(KEY.head);
+  const head = catalogueHeadSchema.safeParse(items[KEY.head]);
+  if (!head.success || head.data.first.some((e) => e.profile === entry.profile) || head.data.extra.some((e) => e.profile === entry.profile)) return;
+  const extra = [...head.data.extra, JSON.parse(JSON.stringify(entry)) as CatalogueEntry].slice(-200);
+  await browser.storage.local.set({ [KEY.head]: { ...head.data, extra } });
+}
+
+export interface LoadedHead {
+  head: CatalogueHead;
+  source: 'sync' | 'local';
+  problem?: string;
+}
+
+/**
+ * The head of the current catalogue when it is fresh (same checks as the fast path of
+ * loadCatalogue), else null. Small: the popup paints its first screen from it.
+ */
+export async function loadHead(): Promise<LoadedHead | null> {
+  try {
+    const [pointerItems, localItems] = await Promise.all([browser.storage.sync.get(POINTER_KEY), browser.storage.local.get([KEY.head, KEY.current])]);
+    const pointer = syncPointerSchema.safeParse(pointerItems[POINTER_KEY]);
+    const local = localCopySchema.safeParse(localItems[KEY.current]);
+    const current = local.success ? local.data : null;
+    const localNewer = !!current?.unsynced && (!pointer.success || current.savedAt > pointer.data.savedAt);
+    const fromSync = pointer.success && pointer.data.where === 'sync' && !localNewer;
+    const expected = fromSync ? pointer.data.sum : current?.sum;
+    const head = catalogueHeadSchema.safeParse(localItems[KEY.head]);
+    if (!head.success || !expected || head.data.sum !== expected || head.data.builtBy !== extensionVersion()) return null;
+    return { head: head.data, source: fromSync ? 'sync' : 'local', problem: pointer.success && pointer.data.where === 'local' ? PROBLEM.tooBig : undefined };
+  } catch {
+    return null;
+  }
 }
 
 const fresh = (cache: CachedCatalogue | null, sum: string | undefined): cache is CachedCatalogue =>
@@ -353,14 +405,14 @@ export async function loadCatalogue(options: { build?: BuildCatalogue; verify?: 
       const cache = await decodeCatalogueCache(localItems[KEY.cache]);
       if (fresh(cache, expected)) {
         const problem = pointer.success && pointer.data.where === 'local' ? PROBLEM.tooBig : undefined;
-        return { catalogue: cache.catalogue, source: fromSync ? 'sync' : 'local', sum: cache.sum, problem };
+        return { catalogue: cache.catalogue, ordered: true, source: fromSync ? 'sync' : 'local', sum: cache.sum, problem };
       }
       if (!options.build) return await rebuildViaBackground(expected, cache, empty);
     }
     const [config, cache] = await Promise.all([loadConfig(), readCache()]);
     if (config.source === 'none') return empty(config.problem);
     const source = config.source;
-    if (fresh(cache, config.sum)) return { catalogue: cache.catalogue, source, sum: config.sum, problem: config.problem };
+    if (fresh(cache, config.sum)) return { catalogue: cache.catalogue, ordered: true, source, sum: config.sum, problem: config.problem };
     if (!options.build) {
       const rebuilt = await rebuildViaBackground(config.sum, cache, empty);
       return { ...rebuilt, problem: config.problem ?? rebuilt.problem };
@@ -419,10 +471,12 @@ export async function saveSettings(patch: Partial<Settings>): Promise<Settings> 
   return next;
 }
 
-export async function toggleFavourite(profile: string): Promise<Settings> {
+export async function toggleFavourite(profile: string, entry?: CatalogueEntry): Promise<Settings> {
   const { settings } = await readSettings();
   const favourites = settings.favourites.includes(profile) ? settings.favourites.filter((p) => p !== profile) : [...settings.favourites, profile];
-  return saveSettings({ favourites });
+  const next = await saveSettings({ favourites });
+  await addToHead(entry).catch(() => {});
+  return next;
 }
 
 export async function loadRecent(): Promise<string[]> {
@@ -435,9 +489,10 @@ export async function loadRecent(): Promise<string[]> {
   }
 }
 
-export async function pushRecent(profile: string): Promise<string[]> {
+export async function pushRecent(profile: string, entry?: CatalogueEntry): Promise<string[]> {
   const next = pushRecentList(await loadRecent(), profile);
   await browser.storage.local.set({ [KEY.recent]: next });
+  await addToHead(entry).catch(() => {});
   return next;
 }
 
@@ -456,6 +511,7 @@ export function onStorageChanged(callback: (change: StorageChange) => void): () 
     const keys = Object.keys(changes);
     const change: StorageChange = {
       config: (area === 'sync' && keys.some((k) => k === POINTER_KEY || isChunkKey(k))) || (area === 'local' && keys.some((k) => k === KEY.current || k === KEY.previous)),
+      // (The head changes with every pin and switch; readers of the full catalogue ignore it.)
       settings: area === 'sync' && keys.includes(KEY.settings),
       recent: area === 'local' && keys.includes(KEY.recent),
       catalogue: area === 'local' && keys.includes(KEY.cache),

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { DEFAULT_SETTINGS, IncrementalFilter, type CatalogueEntry, type Settings } from '../core';
 import { openImportPage } from '../platform/pages';
-import { loadCatalogue, loadRecent, onStorageChanged, pushRecent, readSettings, toggleFavourite, type LoadedCatalogue } from '../platform/storage';
+import { loadCatalogue, loadHead, loadRecent, onStorageChanged, pushRecent, readSettings, toggleFavourite, type LoadedCatalogue, type LoadedHead } from '../platform/storage';
 import { plural } from '../ui/format';
 import { buildCatalogue } from '../ui/import-action';
 import { Notice } from '../ui/notice';
@@ -37,6 +37,7 @@ export function PopupApp() {
   const [status, setStatus] = useState('');
   const [copied, setCopied] = useState<string | null>(null);
   const [settingsProblem, setSettingsProblem] = useState<string | undefined>();
+  const [head, setHead] = useState<LoadedHead | null>(null);
   const [confirm, setConfirm] = useState<{ entry: CatalogueEntry; newTab: boolean; message: string } | null>(null);
   const search = useRef<HTMLInputElement>(null);
   const inputStart = useRef<number | undefined>(undefined);
@@ -58,15 +59,25 @@ export function PopupApp() {
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    // First paint from the cache (fast path), then the whole config is read and verified
-    // (chunks, checksum) and any problem is shown.
-    void Promise.all([loadCatalogue({ build: buildCatalogue }), readSettings(), loadRecent()]).then(([loaded, s, r]) => {
+    // 1. First paint from the head (the first screen, a few KB); 2. the whole catalogue from
+    // the cache; 3. the whole config read and verified (chunks, checksum), problems shown.
+    let full = false;
+    const loadFull = () =>
+      void loadCatalogue({ build: buildCatalogue }).then((loaded) => {
+        full = true;
+        accept(loaded);
+        setTimeout(() => void verifyCatalogue(), 0);
+      });
+    void Promise.all([loadHead(), readSettings(), loadRecent()]).then(([loadedHead, s, r]) => {
       performance.mark('rsb:data');
       setSettings(s.settings);
       setSettingsProblem(s.problem);
       setRecent(r);
-      accept(loaded);
-      setTimeout(() => void verifyCatalogue(), 0);
+      if (loadedHead && !full) {
+        setHead(loadedHead);
+        // Decode the whole catalogue after the first screen is painted, not before.
+        requestAnimationFrame(() => setTimeout(loadFull, 0));
+      } else loadFull();
     });
     void askWhereAmI().then(setHere);
     const unsubscribe = onStorageChanged((change) => {
@@ -84,13 +95,22 @@ export function PopupApp() {
     };
   }, [accept, verifyCatalogue]);
 
-  const entries = load.status === 'ready' ? load.loaded.catalogue.entries : null;
-  const ordered = useMemo(() => (entries ? orderEntries(entries) : []), [entries]);
+  // Until the full catalogue is there, the head stands in for it (first screen only).
+  const headOnly = load.status !== 'ready' && head !== null;
+  const entries = load.status === 'ready' ? load.loaded.catalogue.entries : head ? head.head.first : null;
+  const preordered = headOnly || (load.status === 'ready' && !!load.loaded.ordered);
+  // Entries from the cache are stored in display order; others are grouped here.
+  const ordered = useMemo(() => (entries ? (preordered ? entries : orderEntries(entries)) : []), [entries, preordered]);
   const filter = useMemo(() => new IncrementalFilter(ordered), [ordered]);
   const rows = useMemo(() => {
     if (query.trim()) return buildFilteredRows(ordered, filter.filter(query));
-    return buildRows(ordered, { favourites: settings.favourites, recent });
-  }, [ordered, filter, query, settings.favourites, recent]);
+    return buildRows(ordered, {
+      favourites: settings.favourites,
+      recent,
+      extra: headOnly ? head!.head.extra : undefined,
+      appCounts: headOnly ? head!.head.appCounts : undefined,
+    });
+  }, [ordered, filter, query, settings.favourites, recent, headOnly, head]);
   const favourites = useMemo(() => new Set(settings.favourites), [settings.favourites]);
 
   // The active row resets to the first match whenever the rows change (derived, no extra render).
@@ -98,19 +118,24 @@ export function PopupApp() {
   const activeRow = activeIndex >= 0 ? rows[activeIndex] : undefined;
   const activeEntry = activeRow?.kind === 'entry' ? activeRow.entry : undefined;
 
+  const completeOnce = useRef(false);
   useLayoutEffect(() => {
-    if (load.status !== 'ready') return;
+    if (load.status !== 'ready' && !headOnly) return;
+    if (load.status === 'ready' && !completeOnce.current) {
+      completeOnce.current = true;
+      markAfterFrame('rsb:complete');
+    }
     if (!renderedOnce.current) {
       renderedOnce.current = true;
       markAfterFrame('rsb:rendered');
       // Build the search index while the user reads, not on the first keystroke.
-      setTimeout(() => void filter.index, 30);
+      setTimeout(() => void filter.index, 150);
     }
     if (inputStart.current !== undefined) {
       markAfterFrame('rsb:filter', inputStart.current);
       inputStart.current = undefined;
     }
-  }, [rows, load.status]);
+  }, [rows, load.status, headOnly]);
 
   const doSwitch = useCallback(async (entry: CatalogueEntry, newTab: boolean, confirmReentry = false) => {
     setConfirm(null);
@@ -123,7 +148,7 @@ export function PopupApp() {
         return;
       }
       if (outcome.status === 'failed') return;
-      await pushRecent(entry.profile).catch(() => {});
+      await pushRecent(entry.profile, entry).catch(() => {});
       // The switch is under way in a tab: the popup has done its job.
       setTimeout(() => window.close(), 700);
     } catch (error) {
@@ -143,7 +168,7 @@ export function PopupApp() {
   }, []);
 
   const doPin = useCallback(async (entry: CatalogueEntry) => {
-    const next = await toggleFavourite(entry.profile);
+    const next = await toggleFavourite(entry.profile, entry);
     setSettings(next);
     setStatus(next.favourites.includes(entry.profile) ? `Pinned ${entry.profile}.` : `Unpinned ${entry.profile}.`);
   }, []);
@@ -183,9 +208,9 @@ export function PopupApp() {
     }
   };
 
-  const ready = load.status === 'ready';
-  const loaded = ready ? load.loaded : null;
-  const total = loaded?.catalogue.entries.length ?? 0;
+  const ready = load.status === 'ready' || headOnly;
+  const loaded: { problem?: string } | null = load.status === 'ready' ? load.loaded : head;
+  const total = load.status === 'ready' ? load.loaded.catalogue.entries.length : (head?.head.count ?? 0);
   const matches = query.trim() ? rows.filter((r) => r.kind === 'entry').length : total;
 
   return (
@@ -213,7 +238,7 @@ export function PopupApp() {
           autoComplete="off"
           spellcheck={false}
           value={query}
-          aria-controls={`${LIST_ID}-list`}
+          aria-controls={ready && matches > 0 ? `${LIST_ID}-list` : undefined}
           aria-activedescendant={activeIndex >= 0 ? rowId(LIST_ID, activeIndex) : undefined}
           onInput={(e) => {
             inputStart.current = e.timeStamp;
@@ -232,7 +257,8 @@ export function PopupApp() {
       <section class="list-area" aria-label="Roles">
         {!ready && <p class="placeholder">Loading your roles…</p>}
         {ready && total === 0 && <EmptyState />}
-        {ready && total > 0 && matches === 0 && (
+        {ready && total > 0 && matches === 0 && headOnly && <p class="placeholder">Searching all roles…</p>}
+        {ready && total > 0 && matches === 0 && !headOnly && (
           <div class="no-match">
             <p>
               No role matches <q>{query.trim()}</q>.
@@ -276,9 +302,9 @@ export function PopupApp() {
           </div>
         </div>
       )}
-      <footer class="status-bar" role="status" aria-live="polite">
+      <div class="status-bar" role="status" aria-live="polite">
         {status}
-      </footer>
+      </div>
     </main>
   );
 }

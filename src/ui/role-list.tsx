@@ -107,8 +107,9 @@ export function RoleList(props: RoleListProps) {
         <div key={row.key} class={`row row-header section-${row.section}`} role="listitem" style={style}>
           <h2 class="group-title">
             <span class="group-name">{row.title}</span>
-            <span class="group-count" aria-label={`${row.count} ${row.count === 1 ? 'role' : 'roles'}`}>
+            <span class="group-count">
               {row.count}
+              <span class="visually-hidden">{row.count === 1 ? ' role' : ' roles'}</span>
             </span>
           </h2>
         </div>,

@@ -15,15 +15,15 @@ export function orderEntries(entries: readonly CatalogueEntry[]): CatalogueEntry
   return out;
 }
 
-/** Groups consecutive ordered entries into app sections. */
-function appRows(ordered: readonly CatalogueEntry[], rows: Row[], keyPrefix: string): void {
+/** Groups consecutive ordered entries into app sections; `counts` (lower-cased app → count) overrides the counts seen. */
+function appRows(ordered: readonly CatalogueEntry[], rows: Row[], keyPrefix: string, counts?: Readonly<Record<string, number>>): void {
   let i = 0;
   while (i < ordered.length) {
     const app = ordered[i]!.app;
     const lower = app.toLowerCase();
     let j = i;
     while (j < ordered.length && ordered[j]!.app.toLowerCase() === lower) j++;
-    rows.push({ kind: 'header', key: `${keyPrefix}h:${lower}`, title: app, count: j - i, section: 'app' });
+    rows.push({ kind: 'header', key: `${keyPrefix}h:${lower}`, title: app, count: counts?.[lower] ?? j - i, section: 'app' });
     for (let k = i; k < j; k++) rows.push({ kind: 'entry', key: `${keyPrefix}e:${ordered[k]!.profile}`, entry: ordered[k]!, section: 'app' });
     i = j;
   }
@@ -34,12 +34,17 @@ export interface RowOptions {
   favourites?: readonly string[];
   /** Recently switched profile names, most recent first. */
   recent?: readonly string[];
+  /** Entries that pinned or recent names may refer to besides `ordered` (the head's extras). */
+  extra?: readonly CatalogueEntry[];
+  /** Full per-app counts when `ordered` is only the start of the catalogue (the head). */
+  appCounts?: Readonly<Record<string, number>>;
 }
 
 /** All rows for an empty query: Pinned, Recent, then every app. */
 export function buildRows(ordered: readonly CatalogueEntry[], options: RowOptions = {}): Row[] {
   const rows: Row[] = [];
   const byProfile = new Map(ordered.map((e) => [e.profile, e]));
+  for (const e of options.extra ?? []) if (!byProfile.has(e.profile)) byProfile.set(e.profile, e);
   const pinned = (options.favourites ?? []).map((p) => byProfile.get(p)).filter((e): e is CatalogueEntry => !!e);
   if (pinned.length > 0) {
     rows.push({ kind: 'header', key: 'pinned', title: 'Pinned', count: pinned.length, section: 'pinned' });
@@ -50,7 +55,7 @@ export function buildRows(ordered: readonly CatalogueEntry[], options: RowOption
     rows.push({ kind: 'header', key: 'recent', title: 'Recent', count: recent.length, section: 'recent' });
     for (const entry of recent) rows.push({ kind: 'entry', key: `r:${entry.profile}`, entry, section: 'recent' });
   }
-  appRows(ordered, rows, '');
+  appRows(ordered, rows, '', options.appCounts);
   return rows;
 }
 

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { ElementHandle } from 'puppeteer-core';
 import { decodeConfig, localCopySchema, readSyncSnapshot } from '../../src/core/storage-codec';
 import { fixtureUrl, openConsoleTab } from './console-pages';
 import { collectErrors, launchWithExtension, type ExtensionSession } from './harness';
@@ -262,6 +263,39 @@ test('clicking a diagnostic selects its line in the text box; CLI-fatal errors a
   const popup = await session.openPage('popup.html');
   await find(popup, '.row-entry');
   expect(entriesOf(await renderedRows(popup)).map((r) => r.profile)).toEqual(expect.arrayContaining(['alfie-development', 'alfie-qa', 'alfie-production']));
+});
+
+test('a click switches; the file picker loads a config file; settings are saved to sync', async () => {
+  // File picker: the file's text lands in the box and the preview follows.
+  const options = await session.openPage('options.html');
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rsb-file-')), 'config');
+  fs.writeFileSync(file, SEED_CONFIG);
+  const picker = await find(options, 'input[type="file"]');
+  await (picker as ElementHandle<HTMLInputElement>).uploadFile(file);
+  await until(options, () => (document.querySelector('#config-text') as HTMLTextAreaElement).value.includes('[profile alfie-qa]'));
+  expect(await options.$eval('aria/AWS config', (el) => (el as HTMLTextAreaElement).value)).toBe(SEED_CONFIG);
+  await until(options, () => document.querySelector('[data-testid="preview-summary"]')?.textContent?.startsWith('3 roles'));
+  await importThroughPage(session, SEED_CONFIG, options);
+
+  // Settings: saved at once, in sync storage, validated.
+  await options.bringToFront();
+  await (await find(options, 'aria/Bottom[role="radio"]')).click();
+  await (await find(options, 'aria/Show the banner on console pages Production accounts always keep a banner.[role="checkbox"]')).click();
+  let settings: unknown;
+  for (let i = 0; i < 50; i++) {
+    settings = (await dumpStorage(session)).sync.settings;
+    if ((settings as { bannerEnabled?: boolean } | undefined)?.bannerEnabled === false) break;
+    await sleep(50);
+  }
+  expect(settings).toMatchObject({ bannerPosition: 'bottom', bannerEnabled: false });
+
+  // A click on a role switches in the current tab.
+  const { page: tab, requests } = await openWebTab(session);
+  const popup = await openActionPopup(session, tab);
+  await popup.click('.row-entry[data-profile="alfie-qa"] .role-main');
+  const url = await waitForSignInRequest(requests);
+  expect(url.searchParams.get('account')).toBe('234567890123');
+  expect(url.searchParams.get('roleName')).toBe('AlfieDeployment');
 });
 
 test('the empty popup explains itself, links to the import page and imports from its paste box', async () => {

@@ -100,6 +100,34 @@ test('a config too big for sync is kept in local storage and the UI says so; a s
   expect(errors).toEqual([]);
 });
 
+test('two large configs in a row: when old and new do not fit side by side, the old generation makes room first', async () => {
+  const a = generateConfig(3800, { ownAccounts: true, seed: 21 });
+  const b = generateConfig(3800, { ownAccounts: true, seed: 22 });
+  const [ea, eb] = [await encodeConfig(a), await encodeConfig(b)];
+  const [pa, pb] = [planSyncWrite(ea, 'g1', 0), planSyncWrite(eb, 'g2', 0)];
+  expect(pa.fits && pb.fits).toBe(true);
+  expect(pa.bytes + pb.bytes).toBeGreaterThan(SYNC_QUOTA.totalBytes);
+
+  await importThroughPage(session, a);
+  const { result } = await importThroughPage(session, b);
+  expect(result).toContain('Saved in sync storage');
+  const dump = await dumpStorage(session);
+  const pointer = dump.sync[POINTER_KEY] as { gen: string; n: number; sum: string; where: string };
+  expect(pointer).toMatchObject({ where: 'sync', sum: eb.sum });
+  // Only the new generation's chunks are left, all of them.
+  const chunks = Object.keys(dump.sync).filter((k) => k.startsWith('c.'));
+  expect(chunks.sort()).toEqual(Array.from({ length: pointer.n }, (_, i) => chunkKey(pointer.gen, i)).sort());
+
+  const { popup, errors } = await openPopup();
+  await until(popup, () => document.querySelectorAll('.notice').length === 0 && document.querySelector('.header-count')?.textContent === '3,800 roles');
+  // Undo brings back the first one (kept in this browser's storage meanwhile).
+  const options = await session.openPage('options.html');
+  await (await find(options, 'aria/Undo import[role="button"]')).click();
+  await until(options, () => document.querySelector('.result')?.textContent?.includes('Restored'));
+  expect(((await dumpStorage(session)).sync[POINTER_KEY] as { sum: string }).sum).toBe(ea.sum);
+  expect(errors).toEqual([]);
+});
+
 test('a missing chunk: the popup and the import page say so and show the last good config', async () => {
   const medium = generateConfig(2500, { ownAccounts: true, seed: 5 });
   await importThroughPage(session, medium);

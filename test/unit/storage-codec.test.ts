@@ -20,6 +20,10 @@ import {
   utf8Length,
   CodecError,
   CACHE_COLUMN_NAMES,
+  catalogueHead,
+  catalogueHeadSchema,
+  HEAD_SIZE,
+  orderForDisplay,
   compressText,
   decompressText,
   decodeCatalogueCache,
@@ -245,7 +249,11 @@ describe('catalogue cache', () => {
     // Entries come back in display order (apps alphabetical), which here is the config order.
     expect(decoded).toEqual({ sum: 'abc', builtBy: '1.0', catalogue });
     expect(catalogueSchema.safeParse(decoded!.catalogue).success).toBe(true);
-    expect('accountAlias' in decoded!.catalogue.entries[0]!).toBe(false);
+    expect(decoded!.catalogue.entries[0]!.accountAlias).toBeUndefined();
+    // Every column is put back on the entry.
+    expect(Object.keys(decoded!.catalogue.entries[0]!).sort()).toEqual([...CACHE_COLUMN_NAMES].sort());
+    // Absent fields stay absent in JSON (what storage and messages carry).
+    expect(JSON.parse(JSON.stringify(decoded!.catalogue))).toEqual(catalogue);
   });
 
   test('stores entries in the popup display order', async () => {
@@ -300,6 +308,40 @@ describe('catalogue cache', () => {
     expect(decoded!.catalogue.entries.find((e) => e.profile === 'app4999-prod')).toEqual(big.entries[4999]);
     // A loose sanity bound; npm run bench prints the real popup figures.
     expect(elapsed).toBeLessThan(150);
+  });
+});
+
+describe('catalogue head', () => {
+  const mk = (app: string, env: 'development' | 'production', i: number): CatalogueEntry => ({
+    profile: `${app}-${env}-${i}`,
+    kind: 'role',
+    accountId: String(100000000000 + i),
+    roleName: 'Admin',
+    partition: 'aws',
+    app,
+    env,
+    envLabel: env,
+    isProduction: env === 'production',
+    color: '#d13212',
+    url: 'https://signin.aws.amazon.com/switchrole?account=1',
+    displayName: 'x',
+    line: i + 1,
+  });
+
+  test('holds the first screen, pinned/recent entries from further down, and full app counts', () => {
+    const ordered = [...Array.from({ length: 30 }, (_, i) => mk('alpha', 'development', i)), ...Array.from({ length: 30 }, (_, i) => mk('beta', 'production', 100 + i))];
+    const head = catalogueHead(ordered, 'sum', 'v1', ['beta-production-129', 'alpha-development-0', 'gone']);
+    expect(head.count).toBe(60);
+    expect(head.first.map((e) => e.profile)).toEqual(ordered.slice(0, HEAD_SIZE).map((e) => e.profile));
+    expect(head.extra.map((e) => e.profile)).toEqual(['beta-production-129']);
+    expect(head.appCounts).toEqual({ alpha: 30, beta: 30 });
+    expect(catalogueHeadSchema.safeParse(head).success).toBe(true);
+    expect(JSON.stringify(head).length).toBeLessThan(20000);
+  });
+
+  test('orderForDisplay groups apps and environments like the popup', () => {
+    const entries = [mk('beta', 'production', 1), mk('alpha', 'production', 2), mk('alpha', 'development', 3)];
+    expect(orderForDisplay(entries).map((e) => e.profile)).toEqual(['alpha-development-3', 'alpha-production-2', 'beta-production-1']);
   });
 });
 
