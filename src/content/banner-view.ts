@@ -43,10 +43,13 @@ export function createBannerView(doc: Document, onToggle: () => void): BannerVie
     const bg = model.background;
     const fg = model.foreground;
     const edge = model.position === 'top' ? 'bottom' : 'top';
-    const base = `display:flex;align-items:center;box-sizing:border-box;width:100%;margin:0;border:0;background:${bg};border-${edge}:1px solid rgba(0,0,0,.35);`;
+    // Fixed to the window edge; the host (in the page flow) keeps the strip free beneath it.
+    const base =
+      `position:fixed;${model.position}:0;left:0;right:0;z-index:var(--rsb-layer);display:flex;align-items:center;box-sizing:border-box;` +
+      `margin:0;border:0;background:${bg};border-${edge}:1px solid rgba(0,0,0,.35);`;
     if (collapsed && model.collapsible) {
       currentHeight = STRIPE_HEIGHT;
-      const stripe = el(doc, 'button', `${base}height:${STRIPE_HEIGHT}px;padding:0;cursor:pointer`);
+      const stripe = el(doc, 'button', `${base}width:100%;height:${STRIPE_HEIGHT}px;padding:0;cursor:pointer`);
       stripe.type = 'button';
       stripe.title = `${model.summary} (click to show)`;
       stripe.setAttribute('aria-label', `Show account banner: ${model.summary}`);

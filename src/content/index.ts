@@ -38,7 +38,10 @@ function start(api: NonNullable<typeof ext>): void {
     collapsed = !collapsed;
     render();
   });
-  const placement = createPlacement(document, view.host);
+  const placement = createPlacement(document, view.host, () => {
+    watch();
+    schedule();
+  });
   const title = createTitlePrefix(document);
 
   const readIdentity = (): boolean => {
@@ -57,7 +60,9 @@ function start(api: NonNullable<typeof ext>): void {
     const key = `${identity?.accountId}/${identity?.accountAlias}`;
     if (!reading || key !== readingFor) {
       readingFor = key;
+      performance.mark('rsb:read-start');
       reading = readBannerIndex(identity?.accountId ?? null, identity?.accountAlias);
+      void reading.then(() => performance.mark('rsb:read-done'));
     }
     return reading;
   };
@@ -74,16 +79,14 @@ function start(api: NonNullable<typeof ext>): void {
   function render(): void {
     const settings = lookup.loaded ? lookup.settings : DEFAULT_BANNER_SETTINGS;
     match = lookup.loaded ? matchIdentity(identity, lookup.entries) : { kind: 'none' };
-    performance.mark('r0');
     const model = bannerModel(identity, match, settings, lookup.loaded);
     if (!model.collapsible) collapsed = false;
-    performance.mark('r1');
     view.render(model, collapsed);
-    performance.mark('r2');
     placement.update(view.height(), model.position);
-    performance.mark('r3');
     title.set(lookup.loaded ? model.titlePrefix : null);
-    performance.mark('r4');
+    // The header is moved out of the banner's way in the next frame: reading its style forces a
+    // layout, which must not delay this first paint.
+    schedule();
     if (!painted && model.visible) {
       painted = true;
       // After the next frame is produced: a rAF callback runs just before paint, a message
@@ -99,6 +102,12 @@ function start(api: NonNullable<typeof ext>): void {
   // While identity or header are incomplete, watch the page; one check per frame at most.
   let watcher: MutationObserver | null = null;
   let scheduled = false;
+  const schedule = () => {
+    if (!scheduled) {
+      scheduled = true;
+      requestAnimationFrame(check);
+    }
+  };
   const check = () => {
     scheduled = false;
     // The navigation bar rendered (or changed) and told us more: look the account up again.
@@ -112,12 +121,7 @@ function start(api: NonNullable<typeof ext>): void {
   };
   const watch = () => {
     if (watcher || !document.body) return;
-    watcher = new MutationObserver(() => {
-      if (!scheduled) {
-        scheduled = true;
-        requestAnimationFrame(check);
-      }
-    });
+    watcher = new MutationObserver(schedule);
     watcher.observe(document.body, { childList: true, subtree: true });
   };
   // While the page parses (we run at document_start), read the identity as soon as the head has
@@ -139,16 +143,17 @@ function start(api: NonNullable<typeof ext>): void {
       await loadIndex();
       performance.mark('rsb:loaded');
       render();
+      performance.mark('rsb:render');
       resolve();
       watch();
-      check();
       // Our host lives under <html>: this cheap observer sees it (or <body>) removed or replaced.
       new MutationObserver(() => {
         if (placement.detached()) render();
-        if (!watcher) {
-          watch();
-          check();
-        }
+        // <body> may have been replaced: watch the new one until the header is settled again.
+        watcher?.disconnect();
+        watcher = null;
+        watch();
+        schedule();
       }).observe(document.documentElement, { childList: true });
     };
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => void init(), { once: true });

@@ -140,7 +140,28 @@ export function lineValue(text: string, line: ScannedLine): string {
 
 /** option: the key lower-cased (configparser's optionxform), as one shared string per distinct key. */
 export function optionKey(text: string, line: ScannedLine): string {
-  return line.asciiKey ? tableKey(text, line.from, line.keyEnd, line.keyHash, line.lowerKey) : text.slice(line.from, line.keyEnd).toLowerCase();
+  return line.asciiKey ? (keyTable[optionKeySlot(text, line)] as string) : text.slice(line.from, line.keyEnd).toLowerCase();
+}
+
+/**
+ * option with an ASCII key: the key's slot in the key table (valid until the next call);
+ * keyInSlot gives the lower-cased key, and a caller may keep its own facts about that key
+ * with keyTag/setKeyTag (the table forgets them when it is full and starts over).
+ */
+export function optionKeySlot(text: string, line: ScannedLine): number {
+  return tableSlot(text, line.from, line.keyEnd, line.keyHash, line.lowerKey);
+}
+
+export function keyInSlot(slot: number): string {
+  return keyTable[slot] as string;
+}
+
+export function keyTag(slot: number): unknown {
+  return keyTags[slot];
+}
+
+export function setKeyTag(slot: number, tag: unknown): void {
+  keyTags[slot] = tag;
 }
 
 // Configs repeat a handful of keys (`region`, `role_arn`) thousands of times. Keys are
@@ -150,35 +171,36 @@ export function optionKey(text: string, line: ScannedLine): string {
 const KEY_TABLE_SIZE = 1 << 12;
 const KEY_TABLE_MAX = KEY_TABLE_SIZE >> 1;
 let keyTable: (string | undefined)[] = new Array<string | undefined>(KEY_TABLE_SIZE);
+let keyTags: unknown[] = new Array<unknown>(KEY_TABLE_SIZE);
 let keyTableCount = 0;
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 16777619;
 
 /**
- * text[a, b) (ASCII) lower-cased, as the table's shared string for it. `hash` is FNV-1a of the
- * lower-cased characters (the scanner computes it while it looks for the delimiter); `lower`
- * says the text has no upper-case letter there, so a native compare can check a candidate.
+ * The slot of text[a, b) (ASCII) lower-cased in the key table, added if new. `hash` is FNV-1a
+ * of the lower-cased characters (the scanner computes it while it looks for the delimiter);
+ * `lower` says the text has no upper-case letter there, so a native compare checks a slot.
  */
-function tableKey(text: string, a: number, b: number, hash: number, lower: boolean): string {
+function tableSlot(text: string, a: number, b: number, hash: number, lower: boolean): number {
   const length = b - a;
   let slot = hash & (KEY_TABLE_SIZE - 1);
   for (;;) {
     const key = keyTable[slot];
     if (key === undefined) break;
-    if (key.length === length && (lower ? text.startsWith(key, a) : sameFolded(text, a, key))) return key;
+    if (key.length === length && (lower ? text.startsWith(key, a) : sameFolded(text, a, key))) return slot;
     slot = (slot + 1) & (KEY_TABLE_SIZE - 1);
   }
-  const key = text.slice(a, b).toLowerCase();
   if (keyTableCount >= KEY_TABLE_MAX) {
     // Bounded, so a paste with a million distinct keys cannot grow it without end.
     keyTable = new Array<string | undefined>(KEY_TABLE_SIZE);
+    keyTags = new Array<unknown>(KEY_TABLE_SIZE);
     keyTableCount = 0;
-    return tableKey(text, a, b, hash, lower);
+    return tableSlot(text, a, b, hash, lower);
   }
-  keyTable[slot] = key;
+  keyTable[slot] = text.slice(a, b).toLowerCase();
   keyTableCount++;
-  return key;
+  return slot;
 }
 
 /** text at `a` equals the lower-case ASCII `key` after ASCII lower-casing. */

@@ -149,26 +149,43 @@ function lowerCode(c: number): number {
   return c >= 65 && c <= 90 ? c + 32 : c;
 }
 
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 16777619;
+
 /** FNV-1a over the lower-cased ASCII characters of name[start, end). */
 function hashWord(name: string, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ lowerCode(name.charCodeAt(i)), 16777619);
-  return h >>> 0;
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ lowerCode(name.charCodeAt(i)), FNV_PRIME);
+  return h;
 }
 
 /** The meaning of the word name[start, end), which must be ASCII (other words go through wordInfo). */
 function asciiWordInfo(name: string, start: number, end: number): WordInfo {
+  let lower = true;
+  for (let i = start; i < end && lower; i++) lower = !isUpper(name.charCodeAt(i));
+  return hashedWordInfo(name, start, end, hashWord(name, start, end), lower);
+}
+
+/**
+ * asciiWordInfo with the word's hash (hashWord) already known; `lower` says the word has no
+ * upper-case letter, so a native compare checks a table entry.
+ */
+function hashedWordInfo(name: string, start: number, end: number, hash: number, lower: boolean): WordInfo {
   const length = end - start;
-  let slot = hashWord(name, start, end) & (TABLE_SIZE - 1);
+  let slot = hash & (TABLE_SIZE - 1);
   for (;;) {
     const key = tableKeys[slot];
     if (key === undefined) break;
     if (key.length === length) {
-      let same = true;
-      for (let i = 0; i < length; i++) {
-        if (key.charCodeAt(i) !== lowerCode(name.charCodeAt(start + i))) {
-          same = false;
-          break;
+      let same: boolean;
+      if (lower) same = name.startsWith(key, start);
+      else {
+        same = true;
+        for (let i = 0; i < length; i++) {
+          if (key.charCodeAt(i) !== lowerCode(name.charCodeAt(start + i))) {
+            same = false;
+            break;
+          }
         }
       }
       if (same) return tableInfos[slot]!;
@@ -182,7 +199,7 @@ function asciiWordInfo(name: string, start: number, end: number): WordInfo {
     tableKeys = new Array<string | undefined>(TABLE_SIZE);
     tableInfos = new Array<WordInfo | undefined>(TABLE_SIZE);
     tableCount = 0;
-    return asciiWordInfo(name, start, end);
+    return hashedWordInfo(name, start, end, hash, lower);
   }
   tableKeys[slot] = word;
   tableInfos[slot] = info;
@@ -250,42 +267,51 @@ const nameWords = new TokenList();
 const roleWords = new TokenList();
 const textWords = new TokenList();
 
-/** Fills `list` with the words of name[from, to) and their meanings; returns it. */
+/**
+ * Fills `list` with the words of name[from, to) and their meanings; returns it. Each word is
+ * hashed (as hashWord does) on the way, for the word table.
+ */
 function tokens(name: string, list: TokenList, from = 0, to = name.length): TokenList {
   list.length = 0;
-  let start = -1;
-  let ascii = true;
-  for (let i = from; i <= to; i++) {
-    const c = i < to ? name.charCodeAt(i) : 32;
+  let i = from;
+  while (i < to) {
+    let c = name.charCodeAt(i);
     if (!isWordChar(c)) {
-      if (start >= 0) addToken(list, name, start, i, ascii);
-      start = -1;
+      i++;
       continue;
     }
-    if (start < 0) {
-      start = i;
-      ascii = c <= 127;
-      continue;
-    }
-    if (c > 127) {
-      ascii = false;
-      continue;
-    }
-    // lower → Upper: `dataPipe`; UPPER → Upper+lower: the `A` of `AWSAdmin` starts `Admin`.
-    if (isUpper(c)) {
+    let start = i;
+    let ascii = c <= 127;
+    let lower = !isUpper(c);
+    let h = Math.imul(FNV_OFFSET ^ lowerCode(c), FNV_PRIME);
+    for (i++; i < to; i++) {
+      c = name.charCodeAt(i);
+      if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
+        h = Math.imul(h ^ c, FNV_PRIME);
+        continue;
+      }
+      if (c > 127) {
+        ascii = false;
+        continue;
+      }
+      if (!isUpper(c)) break; // a separator ends the word
+      // lower → Upper: `dataPipe`; UPPER → Upper+lower: the `A` of `AWSAdmin` starts `Admin`.
       const prev = name.charCodeAt(i - 1);
       if (isLower(prev) || (isUpper(prev) && i + 1 < to && isLower(name.charCodeAt(i + 1)))) {
-        addToken(list, name, start, i, ascii);
+        addToken(list, name, start, i, ascii, h, lower);
         start = i;
         ascii = true;
-      }
+        h = Math.imul(FNV_OFFSET ^ (c + 32), FNV_PRIME);
+      } else h = Math.imul(h ^ (c + 32), FNV_PRIME);
+      lower = false;
     }
+    addToken(list, name, start, i, ascii, h, lower);
   }
   return list;
 }
 
-function addToken(list: TokenList, name: string, start: number, end: number, ascii: boolean): void {
-  list.push(start, end, ascii ? asciiWordInfo(name, start, end) : describeWord(name.slice(start, end).toLowerCase()));
+function addToken(list: TokenList, name: string, start: number, end: number, ascii: boolean, hash: number, lower: boolean): void {
+  list.push(start, end, ascii ? hashedWordInfo(name, start, end, hash, lower) : describeWord(name.slice(start, end).toLowerCase()));
 }
 
 /**

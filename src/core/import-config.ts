@@ -187,9 +187,20 @@ function profileLike(c: Profile): boolean {
  */
 function clean(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  // Fast path: the parser already stripped the value, and most values carry no comment.
+  // Fast path: the parser already stripped the value, and most values carry no comment,
+  // quote or second line (one look at each character; values are short).
+  const n = value.length;
+  if (n === 0) return value;
   const first = value.charCodeAt(0);
-  if (value.indexOf('#') < 0 && value.indexOf(';') < 0 && value.indexOf('\n') < 0 && first !== 0x22 && first !== 0x27) return value;
+  if (first === 0x22 || first === 0x27) return cleanSlow(value);
+  for (let i = 0; i < n; i++) {
+    const c = value.charCodeAt(i);
+    if (c <= 0x3b && (c === 0x23 || c === 0x3b || c === 0x0a)) return cleanSlow(value);
+  }
+  return value;
+}
+
+function cleanSlow(value: string): string {
   let v = value;
   const nl = v.indexOf('\n');
   if (nl >= 0) v = v.slice(0, nl);

@@ -21,7 +21,31 @@ export const MAX_DISPLAY_NAME = 64;
 
 /** `us-east-1`, `us-gov-west-1`, `cn-northwest-1`, `ap-southeast-3`. */
 export function isRegion(value: string): boolean {
-  return /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/.test(value);
+  // /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/, by hand (importConfig checks one per profile).
+  const n = value.length;
+  if (n < 6 || !isLowerAscii(value.charCodeAt(0)) || !isLowerAscii(value.charCodeAt(1)) || value.charCodeAt(2) !== 0x2d) return false;
+  // The end: '-' and one or two digits.
+  let d = n - 1;
+  if (!isDigitAscii(value.charCodeAt(d))) return false;
+  if (isDigitAscii(value.charCodeAt(d - 1))) d--;
+  if (value.charCodeAt(d - 1) !== 0x2d) return false;
+  // Between: one or more runs of a-z separated by single '-' (value[2] is the first '-').
+  let letters = 0;
+  for (let i = 3; i < d - 1; i++) {
+    const c = value.charCodeAt(i);
+    if (isLowerAscii(c)) letters++;
+    else if (c === 0x2d && letters > 0) letters = 0;
+    else return false;
+  }
+  return letters > 0;
+}
+
+function isLowerAscii(c: number): boolean {
+  return c >= 0x61 && c <= 0x7a;
+}
+
+function isDigitAscii(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
 /** The partition a region belongs to (regions are partition-specific). */

@@ -22,7 +22,7 @@
 // property. Look names up with Object.hasOwn (a profile may be called `constructor`).
 
 import type { ConfigValue, Diagnostic, ParsedConfig, Severity } from './types';
-import { afterHeader, countLines, headerName, isPyLineBoundary, isPySpace, lineText, optionKey, pyStrip, rawKey, scanConfigLines, startsWithBom } from './config-scanner';
+import { afterHeader, countLines, isPyLineBoundary, isPySpace, keyInSlot, keyTag, lineText, optionKey, optionKeySlot, pyStrip, rawKey, scanConfigLines, setKeyTag, startsWithBom } from './config-scanner';
 import type { ScannedLine } from './config-scanner';
 
 /** Keys that make a bare `[name]` section look like it was meant as a CLI profile. */
@@ -110,37 +110,47 @@ type Kind = 'profiles' | 'ssoSessions' | 'services' | 'otherSections';
  * One section of the text (all blocks of a repeated header together), as the parser keeps it
  * before building the output objects. Its keys are a chain through {@link ConfigKeys}.
  */
-export interface ConfigSection {
+export class ConfigSection {
   /** Index in ConfigRead.sections. */
-  ordinal: number;
+  readonly ordinal: number;
   /** The raw header name. */
-  name: string;
+  readonly name: string;
   /** Line of the first header. */
-  line: number;
+  readonly line: number;
   /** Line of the header block being read now (differs from `line` when the header repeats). */
   blockLine: number;
   /** Not a profile, SSO session or services section by name (a bare `[name]`). */
-  bare: boolean;
+  bare = false;
   /** The first key of a bare section that is a CLI profile key (for the bare-section warning). */
-  profileKey: string | null;
+  profileKey: string | null = null;
   /** build_profile_map's output map for this section, or null when botocore drops it. */
-  kind: Kind | null;
+  kind: Kind | null = null;
   /** Name inside that map (profile name, session name, raw name). */
   outName: string;
   /** The `profile`/`sso-session`/`services` prefix the raw name starts with, if any. */
-  prefix: string | null;
+  readonly prefix: string | null;
   /** shlex tokens of a prefixed name read the slow way; null when shlex fails, or not needed. */
-  tokens: string[] | null;
+  tokens: string[] | null = null;
   /** A prefixed name of the plain form `prefix name` (no quotes or escapes): nothing to warn about. */
-  plainName: boolean;
+  readonly plainName: boolean;
   /** The section of the same kind and outName before this one (build_profile_map keeps only the later). */
-  sameName: ConfigSection | null;
+  sameName: ConfigSection | null = null;
   /** First and last key (indices into ConfigKeys), -1 when none; keys in the order written. */
-  first: number;
-  last: number;
-  count: number;
+  first = -1;
+  last = -1;
+  count = 0;
   /** Key → index, built once a section has many keys (duplicate checks stay linear). */
-  index: Map<string, number> | null;
+  index: Map<string, number> | null = null;
+
+  constructor(ordinal: number, name: string, line: number, prefix: string | null, plainName: boolean) {
+    this.ordinal = ordinal;
+    this.name = name;
+    this.line = line;
+    this.blockLine = line;
+    this.outName = name;
+    this.prefix = prefix;
+    this.plainName = plainName;
+  }
 }
 
 /**
@@ -148,12 +158,39 @@ export interface ConfigSection {
  * read; [DEFAULT] keys a section inherits are appended to it). Far fewer objects than a map
  * per section, and the output objects are built from it only by parseAwsConfig.
  */
-export interface ConfigKeys {
+export class ConfigKeys {
+  count = 0;
   name: string[];
   value: ConfigValue[];
-  line: number[];
+  line: Int32Array;
   /** Next key of the same section, or -1. */
-  next: number[];
+  next: Int32Array;
+
+  constructor(capacity: number) {
+    // Allocated at the expected size (not grown one push at a time); only the first `count` are set.
+    this.name = new Array<string>(capacity);
+    this.value = new Array<ConfigValue>(capacity);
+    this.line = new Int32Array(capacity);
+    this.next = new Int32Array(capacity);
+  }
+
+  add(name: string, value: ConfigValue, line: number): number {
+    const k = this.count;
+    if (k === this.line.length) {
+      const lines = new Int32Array(k * 2);
+      lines.set(this.line);
+      this.line = lines;
+      const next = new Int32Array(k * 2);
+      next.set(this.next);
+      this.next = next;
+    }
+    this.name[k] = name;
+    this.value[k] = value;
+    this.line[k] = line;
+    this.next[k] = -1;
+    this.count = k + 1;
+    return k;
+  }
 }
 
 /** What the text holds, before parseAwsConfig turns it into botocore's maps. */
@@ -268,11 +305,7 @@ export function findKey(keys: ConfigKeys, section: ConfigSection, key: string): 
 }
 
 function addKey(keys: ConfigKeys, section: ConfigSection, key: string, value: ConfigValue, line: number): number {
-  const k = keys.name.length;
-  keys.name.push(key);
-  keys.value.push(value);
-  keys.line.push(line);
-  keys.next.push(-1);
+  const k = keys.add(key, value, line);
   if (section.last === -1) section.first = k;
   else keys.next[section.last] = k;
   section.last = k;
@@ -476,7 +509,6 @@ function plainSecondWord(text: string, from: number, to: number): boolean {
 function classifyInto(section: ConfigSection, prefix: string | null): void {
   const name = section.name;
   if (prefix !== null) {
-    section.prefix = prefix;
     const tokens = shlexSplit(name);
     section.tokens = tokens;
     if (tokens !== null && tokens.length === 2) {
@@ -554,7 +586,8 @@ export function parseAwsConfig(text: string): ParsedConfig {
 export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead | null {
   const diags = new DiagnosticList();
   const sections: ConfigSection[] = [];
-  const keys: ConfigKeys = { name: [], value: [], line: [], next: [] };
+  // About one key per 32 characters in real configs; the arrays double when that is short.
+  const keys = new ConfigKeys(Math.min(1 << 16, Math.max(64, text.length >> 5)));
   const byRawName = new ConfigSectionIndex();
   // build_profile_map's maps, filled as headers are read.
   const maps: Record<'profiles' | 'ssoSessions' | 'services', ConfigSectionIndex> = {
@@ -686,24 +719,7 @@ export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead |
             current = existing;
           } else {
             const name = text.slice(nameFrom, nameTo);
-            const section: ConfigSection = {
-              ordinal: sections.length,
-              name,
-              line: line.lineNo,
-              blockLine: line.lineNo,
-              bare: false,
-              profileKey: null,
-              kind: null,
-              outName: name,
-              prefix,
-              tokens: null,
-              plainName: plain,
-              sameName: null,
-              first: -1,
-              last: -1,
-              count: 0,
-              index: null,
-            };
+            const section = new ConfigSection(sections.length, name, line.lineNo, prefix, plain);
             if (plain) {
               section.kind = kindOfPrefix(prefix);
               section.outName = outName;
@@ -737,8 +753,21 @@ export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead |
       }
       case 'option': {
         flush();
-        const key = optionKey(text, line);
-        const facts = factsOf(key);
+        let key: string;
+        let facts: KeyFacts;
+        if (line.asciiKey) {
+          const slot = optionKeySlot(text, line);
+          key = keyInSlot(slot);
+          const known = keyTag(slot) as KeyFacts | undefined;
+          if (known !== undefined) facts = known;
+          else {
+            facts = factsOf(key);
+            setKeyTag(slot, facts);
+          }
+        } else {
+          key = optionKey(text, line);
+          facts = factsOf(key);
+        }
         if (facts.secret && stopAtSecret) {
           sawSecret = true;
           return false;
@@ -1009,8 +1038,17 @@ export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead |
     if (section.kind !== 'otherSections') return;
     // Cheap pre-check: every near-miss below starts with profile/sso-session/services/default
     // in some case, after optional whitespace.
-    if (section.profileKey === null && !mayBeNearMiss(name)) return;
+    const nearMiss = mayBeNearMiss(name);
+    if (section.profileKey === null && !nearMiss) return;
     const stripped = pyStrip(name);
+    if (nearMiss) warnNearMiss(section, stripped);
+    else warnBareProfile(section, stripped);
+  }
+
+  /** `[Profile x]`, `[ default ]` and the like; else the bare-section warning. */
+  function warnNearMiss(section: ConfigSection, stripped: string): void {
+    const name = section.name;
+    const at = section.line;
     const lower = stripped.toLowerCase();
     for (const [prefix, , what] of PREFIXES) {
       if (lower.startsWith(prefix) && (lower.length === prefix.length || isPySpace(lower.charCodeAt(prefix.length)))) {
@@ -1035,6 +1073,13 @@ export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead |
       );
       return;
     }
+    warnBareProfile(section, stripped);
+  }
+
+  /** A bare section with a CLI profile key: the CLI ignores it, although it looks meant for the CLI. */
+  function warnBareProfile(section: ConfigSection, stripped: string): void {
+    const name = section.name;
+    const at = section.line;
     const key = section.profileKey;
     if (key !== null) {
       diags.add(
@@ -1071,11 +1116,16 @@ function continuationHoldsSecret(text: string, from: number, to: number): boolea
  * start when followed by whitespace (`region = # todo`). A bare `#ff0000` is a value.
  */
 function inlineCommentAt(value: string): number {
-  let i = value.indexOf('#');
-  const semi = value.indexOf(';');
-  if (i === -1 && semi === -1) return -1;
   const n = value.length;
-  for (i = 0; i < n; i++) {
+  let i = 0;
+  // One look at each character (values are short): most have neither '#' nor ';'.
+  while (i < n) {
+    const c = value.charCodeAt(i);
+    if (c === 0x23 || c === 0x3b) break;
+    i++;
+  }
+  if (i === n) return -1;
+  for (; i < n; i++) {
     const c = value.charCodeAt(i);
     if (c !== 0x23 && c !== 0x3b) continue;
     if (i === 0 ? n === 1 || isPySpace(value.charCodeAt(1)) : isPySpace(value.charCodeAt(i - 1))) return i;

@@ -147,7 +147,11 @@ export async function loadConfig(): Promise<StoredConfig> {
       if (local.current) return fromLocal(local.current.unsynced ? PROBLEM.notSynced : undefined);
       return fromLocal(undefined);
     case 'local-only': {
-      const problem = local.current && local.current.sum !== sync.pointer.sum && sync.pointer.savedAt > local.current.savedAt ? PROBLEM.tooBigElsewhere : PROBLEM.tooBig;
+      const problem = local.current?.unsynced
+        ? PROBLEM.notSynced
+        : local.current && local.current.sum !== sync.pointer.sum && sync.pointer.savedAt > local.current.savedAt
+          ? PROBLEM.tooBigElsewhere
+          : PROBLEM.tooBig;
       return fromLocal(problem);
     }
     case 'problem':

@@ -184,6 +184,19 @@ export const rgb = (hex: string): string => {
   return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
 };
 
+/**
+ * Waits until the service worker's extension APIs exist. Right after launch the harness can hand
+ * over a worker whose script has not run yet (`chrome` undefined for a moment, seen with the
+ * ~400 KB background bundle).
+ */
+export async function waitForWorkerReady(session: ExtensionSession): Promise<void> {
+  const deadline = Date.now() + 15000;
+  while ((await session.worker.evaluate('typeof chrome !== "undefined" && !!chrome.storage')) !== true) {
+    if (Date.now() > deadline) throw new Error('the service worker never got its extension APIs');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /** Waits until the background has written a banner index listing `accountId`. */
 export async function waitForBannerIndex(session: ExtensionSession, accountId: string): Promise<void> {
   const deadline = Date.now() + 15000;

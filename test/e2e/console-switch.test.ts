@@ -6,8 +6,9 @@
 import type { HTTPRequest, Page } from 'puppeteer-core';
 import { collectErrors, launchWithExtension, type ExtensionSession } from './harness';
 import { clearStorage, importThroughPage, openActionPopup, sleep } from './ui-helpers';
-import { bannerFacts, E2E_CONFIG, findBanner, fixtureHtml, fixtureUrl, openConsoleTab, waitForBannerIndex, type CapturedRequest, type Responder } from './console-pages';
+import { bannerFacts, E2E_CONFIG, findBanner, fixtureHtml, fixtureUrl, openConsoleTab, waitForBannerIndex, waitForWorkerReady, type CapturedRequest, type Responder } from './console-pages';
 import type { CatalogueEntry } from '../../src/core/types';
+import { importConfig } from '../../src/core/import-config';
 import type { SwitchOutcome } from '../../src/core/messages';
 
 jest.setTimeout(30000);
@@ -17,6 +18,7 @@ let options: Page;
 
 beforeAll(async () => {
   session = await launchWithExtension();
+  await waitForWorkerReady(session);
   await clearStorage(session);
   ({ page: options } = await importThroughPage(session, E2E_CONFIG));
   await waitForBannerIndex(session, '123456789012');
@@ -28,14 +30,14 @@ afterAll(async () => {
 const SIGN_IN = 'https://signin.aws.amazon.com/switchrole';
 const formFields = (body: string | undefined): Record<string, string> => Object.fromEntries(new URLSearchParams(body ?? ''));
 
-/** The stored catalogue entry, as the popup hands it to switchTo. */
+/**
+ * The catalogue entry the popup hands to switchTo: made by the same importer the extension
+ * runs on the imported text (the stored form is the storage module's business).
+ */
 async function entryOf(profile: string): Promise<CatalogueEntry> {
-  const entry = await session.worker.evaluate(async (name) => {
-    const c = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, { catalogue: { entries: { profile: string }[] } }>> } } } }).chrome;
-    return (await c.storage.local.get('catalogue.cache'))['catalogue.cache']?.catalogue.entries.find((e) => e.profile === name);
-  }, profile);
-  if (!entry) throw new Error(`no stored entry ${profile}`);
-  return entry as CatalogueEntry;
+  const entry = importConfig(E2E_CONFIG).entries.find((e) => e.profile === profile);
+  if (!entry) throw new Error(`no entry ${profile}`);
+  return entry;
 }
 
 /**
