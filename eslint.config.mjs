@@ -12,11 +12,15 @@ export default tseslint.config(
       'no-new-func': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // Only the platform layer may talk to the browser.
-      'no-restricted-imports': ['error', { paths: [{ name: 'webextension-polyfill', message: 'Import browser APIs through src/platform/ only.' }] }],
+      'no-restricted-imports': ['error', { paths: [
+        { name: 'webextension-polyfill', message: 'Import browser APIs through src/platform/ only.' },
+        { name: 'zod', message: "Use `import * as z from 'src/core/zod'` (jitless, tree-shaken)." },
+        { name: 'zod/mini', message: "Use `import * as z from 'src/core/zod'`." },
+      ] }],
     },
   },
   {
-    files: ['src/platform/**'],
+    files: ['src/platform/**', 'src/core/zod.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {

@@ -3,9 +3,7 @@
 // sign-in content script may submit only when it presents that nonce, from that tab, on a sign-in
 // host of the right partition, within a minute, and only once. A marker on a link that someone
 // else made is therefore never honoured.
-import { isSignInHostOf } from '../core/console-identity';
-import type { SwitchAutosubmitResponse } from '../core/messages';
-import type { Partition } from '../core/types';
+import { isSignInHostOf, type Partition, type SwitchAutosubmitResponse } from '../core';
 import { sessionGet, sessionSet } from '../platform/session-store';
 
 const KEY = 'autosubmit.pending';

@@ -1,8 +1,7 @@
 // Keeps the banner's per-account index (src/core/banner-index.ts) in step with the stored
 // config and settings. Rebuilds are serialised and coalesced, and a rebuild that produces the
 // same generation writes nothing, so a burst of storage events costs one write at most.
-import { buildBannerIndex } from '../core/banner-index';
-import { importConfig } from '../core/import-config';
+import { buildBannerIndex, importConfig } from '../core';
 import { loadCatalogue, loadSettings } from '../platform/storage';
 import { writeBannerIndex } from '../platform/banner-index-store';
 

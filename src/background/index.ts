@@ -1,8 +1,7 @@
 // Background entry: routes messages and keeps the banner index fresh; the work lives in the
 // modules it wires. Every message is validated here; switching is accepted only from the
 // extension's own pages, auto-submit checks only from a tab's content script.
-import { importConfig } from '../core/import-config';
-import { bannerIndexRefreshSchema, switchAutosubmitRequestSchema, switchRoleRequestSchema } from '../core/messages';
+import { bannerIndexRefreshSchema, importConfig, switchAutosubmitRequestSchema, switchRoleRequestSchema } from '../core';
 import { browser, type Runtime } from '../platform/browser';
 import { onStorageChanged, REBUILD_MESSAGE, rebuildCatalogueCache } from '../platform/storage';
 import { redeem } from './autosubmit-registry';

@@ -6,10 +6,7 @@
 // 3. Anything else (not a console tab, identity unknown, another partition, SSO profile, a new
 //    tab asked for on a classic console, which switches the whole browser session anyway) →
 //    the documented link; for role links with our auto-submit marker when the user allows it.
-import { consolePartition, entryHasRole, signInHost } from '../core/console-identity';
-import { ssoConsoleUrl, switchRoleUrl } from '../core/links';
-import type { ConsoleIdentity } from '../core/messages';
-import type { CatalogueEntry } from '../core/types';
+import { consolePartition, entryHasRole, signInHost, ssoConsoleUrl, switchRoleUrl, type CatalogueEntry, type ConsoleIdentity } from '../core';
 import { SWITCH_ROLE_PATH, classicSwitchFields, multiSessionSwitchBody, multiSessionSwitchUrl, type SwitchTarget } from '../content/console-internals';
 
 export interface SwitchContext {

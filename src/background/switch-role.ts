@@ -1,10 +1,17 @@
 // Carries out a switch the popup asked for (switchTo → background), along the path
 // switch-plan.ts chose, and says in plain words what happened. Any console path that turns out
 // not to work on the page falls back to the documented link, and says so.
-import { consolePartition, entryHasRole, formatAccountId } from '../core/console-identity';
-import { whereAmIResponseSchema, type ConsoleIdentity, type SwitchOutcome, type SwitchRoleRequest } from '../core/messages';
-import { withSwitchMarker } from '../core/switch-marker';
-import type { CatalogueEntry } from '../core/types';
+import {
+  consolePartition,
+  entryHasRole,
+  formatAccountId,
+  whereAmIResponseSchema,
+  withSwitchMarker,
+  type CatalogueEntry,
+  type ConsoleIdentity,
+  type SwitchOutcome,
+  type SwitchRoleRequest,
+} from '../core';
 import { mainWorldClassicSwitch, mainWorldMultiSessionSwitch } from '../content/console-internals';
 import { askTab, consoleTabs, getTab, navigate, runInMainWorld } from '../platform/console-tabs';
 import { loadSettings } from '../platform/storage';

@@ -62,7 +62,10 @@ export function createBannerView(doc: Document, onToggle: () => void): BannerVie
       doc,
       'div',
       `${base}gap:14px;height:${BANNER_HEIGHT}px;padding:0 8px 0 10px;color:${fg};font:${FONT};white-space:nowrap;overflow:hidden;` +
-        (model.isProduction ? `box-shadow:inset 0 ${edge === 'bottom' ? -3 : 3}px 0 #7a0010` : ''),
+        // Production: caution stripes and a dark edge, unmistakable even at a glance.
+        (model.isProduction
+          ? `background-image:repeating-linear-gradient(-45deg,rgba(0,0,0,.13) 0 10px,transparent 10px 20px);box-shadow:inset 0 ${edge === 'bottom' ? -3 : 3}px 0 #7a0010`
+          : ''),
     );
     bar.setAttribute('role', 'region');
     bar.setAttribute('aria-label', 'AWS account');
@@ -80,7 +83,8 @@ export function createBannerView(doc: Document, onToggle: () => void): BannerVie
     }
     bar.append(el(doc, 'strong', 'flex:none', model.headline));
     for (const field of model.fields) {
-      const item = el(doc, 'span', 'min-width:0;overflow:hidden;text-overflow:ellipsis');
+      // The account never shrinks; long profile or role names are cut with an ellipsis first.
+      const item = el(doc, 'span', field.label === 'Account' ? 'flex:none' : 'min-width:0;overflow:hidden;text-overflow:ellipsis');
       item.append(el(doc, 'span', 'opacity:.8', `${field.label} `));
       item.append(el(doc, 'span', 'font-weight:600', field.value));
       bar.append(item);

@@ -3,7 +3,8 @@
 // popup's "where am I?".
 //
 // Budget: ≤ 15 KB minified and ≤ 50 ms from DOMContentLoaded to the banner painted. Hence no
-// webextension-polyfill and no zod here (src/platform/native.ts, hand-written guards), and the
+// webextension-polyfill and no zod here (src/platform/native.ts, hand-written guards; core
+// modules are imported one by one, not through src/core/index.ts, which pulls zod), and the
 // catalogue comes from the background's per-account index in storage.local (one small read,
 // no service-worker wake-up). Only the matched entry ever reaches the page, inside a closed
 // shadow root.
@@ -60,9 +61,7 @@ function start(api: NonNullable<typeof ext>): void {
     const key = `${identity?.accountId}/${identity?.accountAlias}`;
     if (!reading || key !== readingFor) {
       readingFor = key;
-      performance.mark('rsb:read-start');
       reading = readBannerIndex(identity?.accountId ?? null, identity?.accountAlias);
-      void reading.then(() => performance.mark('rsb:read-done'));
     }
     return reading;
   };
@@ -72,7 +71,11 @@ function start(api: NonNullable<typeof ext>): void {
       // First run, or the index is damaged: the background rebuilds it, and the storage change
       // brings it here. Until then the banner shows the identity without claims about profiles.
       refreshAsked = true;
-      api.runtime.sendMessage({ type: 'banner-index-refresh' }).catch(() => undefined);
+      try {
+        api.runtime.sendMessage({ type: 'banner-index-refresh' }).catch(() => undefined);
+      } catch {
+        // The extension was updated or removed under this page: nothing to ask any more.
+      }
     }
   };
 
@@ -137,13 +140,10 @@ function start(api: NonNullable<typeof ext>): void {
 
   const ready = new Promise<void>((resolve) => {
     const init = async () => {
-      performance.mark('rsb:dcl');
       early.disconnect();
       readIdentity();
       await loadIndex();
-      performance.mark('rsb:loaded');
       render();
-      performance.mark('rsb:render');
       resolve();
       watch();
       // Our host lives under <html>: this cheap observer sees it (or <body>) removed or replaced.

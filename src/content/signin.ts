@@ -30,7 +30,11 @@ function waitForForm(): Promise<ReturnType<typeof findSignInSwitchForm>> {
 
 async function autoSubmit(api: NonNullable<typeof ext>, nonce: string): Promise<void> {
   // Take the marker out of the address first: a reload or a bookmark never submits again.
-  history.replaceState(history.state, '', `${location.pathname}${location.search}${withoutSwitchMarker(location.hash)}`);
+  try {
+    history.replaceState(history.state, '', `${location.pathname}${location.search}${withoutSwitchMarker(location.hash)}`);
+  } catch {
+    // A page state the content script may not pass on (Firefox Xrays): the nonce is one-time anyway.
+  }
   const answer = (await api.runtime.sendMessage({ type: 'switch-autosubmit', nonce }).catch(() => null)) as
     | { submit?: unknown; account?: unknown; roleName?: unknown }
     | null;

@@ -128,6 +128,7 @@ export function bannerModel(
   if (!identity || (identity.accountId === null && !entry)) {
     state = 'unknown';
     headline = 'Unknown account';
+    fields = [{ label: 'Note', value: 'this page does not say which account it is signed in to' }];
     background = UNKNOWN_BACKGROUND;
   } else {
     const account: BannerField = { label: 'Account', value: accountText(identity, entry) };
@@ -151,10 +152,7 @@ export function bannerModel(
   const foreground = textColourFor(background);
   const isProduction = entry?.isProduction ?? false;
   const badge = entry ? envBadge(entry, foreground) : undefined;
-  const summary =
-    state === 'unknown'
-      ? 'Unknown account: this page does not say which AWS account it is signed in to.'
-      : [badge?.text, headline, ...fields.map((f) => `${f.label} ${f.value}`)].filter(Boolean).join(' · ');
+  const summary = [badge?.text, headline, ...fields.map((f) => `${f.label} ${f.value}`)].filter(Boolean).join(' · ');
   return {
     state,
     background,

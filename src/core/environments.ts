@@ -509,19 +509,29 @@ export function inferAppEnv(name: string): AppEnv {
   return out;
 }
 
-/** inferAppEnv, writing into `out` (importConfig reads thousands of names). */
-export function inferAppEnvInto(name: string, out: AppEnv): void {
-  const slash = name.indexOf('/');
-  const accountEnd = slash >= 0 ? slash : name.length;
-  const list = tokens(name, nameWords, 0, accountEnd);
+/**
+ * inferAppEnv of the name text[from, to), writing into `out` (importConfig reads thousands of
+ * names, straight from the config text).
+ */
+export function inferAppEnvInto(text: string, out: AppEnv, from = 0, to = text.length): void {
+  const name = text;
+  let slash = -1;
+  for (let i = from; i < to; i++) {
+    if (name.charCodeAt(i) === 0x2f /* / */) {
+      slash = i;
+      break;
+    }
+  }
+  const accountEnd = slash >= 0 ? slash : to;
+  const list = tokens(name, nameWords, from, accountEnd);
   const prodIndex = anyProduction(name, list);
   let isProduction = prodIndex >= 0;
   out.isProduction = isProduction;
   if (slash >= 0) {
     // The role part (`AccountName/ProdAdmin`) still counts for production.
-    if (!isProduction) isProduction = out.isProduction = hasProductionWord(name.slice(slash + 1));
+    if (!isProduction) isProduction = out.isProduction = hasProductionWord(name.slice(slash + 1, to));
     if (!findEnvWord(name, list, false, nameMatch)) {
-      const roles = tokens(name, roleWords, slash + 1, name.length);
+      const roles = tokens(name, roleWords, slash + 1, to);
       out.app = appFromTokens(name, list, 0, list.length) ?? OTHER_APP;
       const chosen = roleMatch;
       if ((isProduction && findEnvWord(name, roles, true, chosen)) || findEnvWord(name, roles, false, chosen)) {

@@ -16,8 +16,8 @@
 import { describeBadAccountId, isAccountAlias, isAccountId, parseRoleArnInto, parseRoleName } from './arn';
 import { ENV_COLORS, PRODUCTION_COLOR, parseColor } from './colors';
 import { OTHER_APP, envFromText, hasProductionWord, inferAppEnvInto, matchKnownApp, sharedPrefixApps } from './environments';
-import { consoleHomeUrl, isRegion, normaliseStartUrl, partitionOfRegion, ssoConsoleUrl, switchRoleLink, truncateDisplayName } from './links';
-import { findKey, readAwsConfig, shlexSplit } from './parse-aws-config';
+import { MAX_DISPLAY_NAME, consoleHomeUrl, isRegion, keptByEncoding, normaliseStartUrl, partitionOfRegion, ssoConsoleUrl, switchRoleLinkEncoded, truncateDisplayName } from './links';
+import { VALUE_NOT_PLAIN, findKey, readAwsConfig, shlexSplit } from './parse-aws-config';
 import type { ConfigKeys, ConfigRead, ConfigSection } from './parse-aws-config';
 import { SECRET_KEYS, stripSecrets } from './strip-secrets';
 import type { Catalogue, CatalogueEntry, Diagnostic, Environment, Partition, RemovedSecrets, SkippedProfile } from './types';
@@ -39,22 +39,18 @@ class Profile {
   readonly bare: boolean;
   /** Access keys were removed from this section (or from [DEFAULT], which every section inherits). */
   hadKeys: boolean;
-  // The keys every profile is checked for, read in one pass; rarer keys are read with `raw()`.
+  // The keys most profiles are checked for, read in one pass; rarer keys are read with `raw()`.
   // A nested map where a string belongs reads as ''.
   role_arn: string | undefined = undefined;
   source_profile: string | undefined = undefined;
-  credential_source: string | undefined = undefined;
   aws_account_id: string | undefined = undefined;
   role_name: string | undefined = undefined;
-  sso_session: string | undefined = undefined;
-  sso_start_url: string | undefined = undefined;
-  sso_region: string | undefined = undefined;
-  sso_account_id: string | undefined = undefined;
-  sso_role_name: string | undefined = undefined;
   region: string | undefined = undefined;
   color: string | undefined = undefined;
   /** The section has keys outside those above (only then does `raw()` look). */
   other = false;
+  /** Fields (bits below) whose value may need `clean()`; the others are clean as they are. */
+  notPlain = 0;
   /** Cleaned source_profile ('' when written empty). */
   source: string | undefined = undefined;
   /** The profile `source` names (looked up once), null when none has that name. */
@@ -98,52 +94,54 @@ class Profile {
     const names = keys.name;
     const values = keys.value;
     const next = keys.next;
+    const flags = keys.flags;
     for (let k = section.first; k !== -1; k = next[k]!) {
       const v = values[k]!;
       const value = typeof v === 'string' ? v : '';
       switch (names[k]) {
         case 'role_arn':
           this.role_arn = value;
+          if (flags[k] === VALUE_NOT_PLAIN) this.notPlain |= ROLE_ARN;
           break;
         case 'source_profile':
           this.source_profile = value;
-          break;
-        case 'credential_source':
-          this.credential_source = value;
+          if (flags[k] === VALUE_NOT_PLAIN) this.notPlain |= SOURCE_PROFILE;
           break;
         case 'aws_account_id':
           this.aws_account_id = value;
+          if (flags[k] === VALUE_NOT_PLAIN) this.notPlain |= AWS_ACCOUNT_ID;
           break;
         case 'role_name':
           this.role_name = value;
-          break;
-        case 'sso_session':
-          this.sso_session = value;
-          break;
-        case 'sso_start_url':
-          this.sso_start_url = value;
-          break;
-        case 'sso_region':
-          this.sso_region = value;
-          break;
-        case 'sso_account_id':
-          this.sso_account_id = value;
-          break;
-        case 'sso_role_name':
-          this.sso_role_name = value;
+          if (flags[k] === VALUE_NOT_PLAIN) this.notPlain |= ROLE_NAME;
           break;
         case 'region':
           this.region = value;
+          if (flags[k] === VALUE_NOT_PLAIN) this.notPlain |= REGION;
           break;
         case 'color':
           this.color = value;
+          if (flags[k] === VALUE_NOT_PLAIN) this.notPlain |= COLOR;
           break;
         default:
           this.other = true;
       }
     }
-    this.source = clean(this.source_profile);
+    this.source = this.notPlain & SOURCE_PROFILE ? clean(this.source_profile) : this.source_profile;
   }
+}
+
+// Profile.notPlain bits.
+const ROLE_ARN = 1;
+const SOURCE_PROFILE = 2;
+const AWS_ACCOUNT_ID = 4;
+const ROLE_NAME = 8;
+const REGION = 16;
+const COLOR = 32;
+
+/** clean(value) of a Profile field (`bit`): the value itself when the parser saw nothing to clean. */
+function cleanField(p: Profile, bit: number, value: string | undefined): string | undefined {
+  return p.notPlain & bit ? clean(value) : value;
 }
 
 /** A key of the section outside the fixed fields: its string value, '' for a nested map, undefined when absent. */
@@ -174,8 +172,8 @@ const BARE_NOTE = (name: string) => `The AWS CLI ignores bare [${name}] sections
 function profileLike(c: Profile): boolean {
   return (
     c.role_arn !== undefined || c.aws_account_id !== undefined || c.role_name !== undefined || c.source_profile !== undefined ||
-    c.credential_source !== undefined || raw(c, 'credential_process') !== undefined || c.sso_session !== undefined ||
-    c.sso_start_url !== undefined || c.sso_account_id !== undefined || c.sso_role_name !== undefined ||
+    raw(c, 'credential_source') !== undefined || raw(c, 'credential_process') !== undefined || raw(c, 'sso_session') !== undefined ||
+    raw(c, 'sso_start_url') !== undefined || raw(c, 'sso_account_id') !== undefined || raw(c, 'sso_role_name') !== undefined ||
     raw(c, 'external_id') !== undefined || raw(c, 'mfa_serial') !== undefined || raw(c, 'granted_sso_account_id') !== undefined || raw(c, 'granted_sso_start_url') !== undefined
   );
 }
@@ -369,7 +367,7 @@ function importUnchecked(text: string): Catalogue {
     }
   }
 
-  const entries = finishEntries(made, bases);
+  const entries = finishEntries(made, bases, read.text);
   return { entries, skipped, diagnostics: diagnostics.sort((a, b) => a.line - b.line), removedSecrets: secrets.removed };
 }
 
@@ -495,7 +493,7 @@ function addSecretDiagnostics(secrets: SecretScan, read: ConfigRead, diagnostics
 /** Why `c` cannot open a console, or undefined when it can (then its entry fields are set). */
 function classify(c: Profile, ctx: Context): string | undefined {
   if (c.role_arn !== undefined) {
-    const arn = parseRoleArnInto(clean(c.role_arn) ?? '', c);
+    const arn = parseRoleArnInto(cleanField(c, ROLE_ARN, c.role_arn) ?? '', c);
     if (arn !== undefined) return `Invalid role_arn ${shown(c.role_arn)}: ${arn}.`;
     if (raw(c, 'external_id') !== undefined) {
       return "The role needs an external ID (external_id), which the console's switch-role page cannot send; use the AWS CLI for this role.";
@@ -508,7 +506,7 @@ function classify(c: Profile, ctx: Context): string | undefined {
     if (c.bare) addNote(c, BARE_NOTE(c.name));
     if (c.aws_account_id !== undefined || c.role_name !== undefined) addNote(c, 'role_arn is used; aws_account_id/role_name in the same section are ignored.');
     if (chainNotes) for (const n of chainNotes) addNote(c, n);
-    c.entryRegion = regionOf(c.region, c);
+    c.entryRegion = regionOf(c);
     c.accountAlias = aliasOf(raw(c, 'aws_account_alias'), c);
     return undefined;
   }
@@ -528,7 +526,7 @@ function classify(c: Profile, ctx: Context): string | undefined {
 
   // Nothing to open. Say what the profile is instead.
   const bareSuffix = c.bare ? ` ${BARE_NOTE(c.name)}` : '';
-  if (c.credential_source !== undefined) {
+  if (raw(c, 'credential_source') !== undefined) {
     return `credential_source without role_arn: it supplies credentials to the AWS CLI but names no role to open in the console.${bareSuffix}`;
   }
   if (raw(c, 'credential_process') !== undefined) {
@@ -573,7 +571,7 @@ function resolveSourceChain(start: Profile, ctx: Context): string[] | undefined 
     const source = current.source;
     if (source === undefined) break;
     if (source === '') return `source_profile is empty in [${current.name}]. Name the profile whose credentials assume this role, or remove the line.`;
-    if (current.credential_source !== undefined) {
+    if (raw(current, 'credential_source') !== undefined) {
       return `[${current.name}] has both source_profile and credential_source; the AWS CLI refuses this. Keep one of them.`;
     }
     if (source === current.name) {
@@ -619,13 +617,13 @@ interface SsoSettings {
 }
 
 function ssoSettings(c: Profile): SsoSettings | undefined {
-  if (c.sso_session !== undefined || c.sso_start_url !== undefined || c.sso_account_id !== undefined || c.sso_role_name !== undefined) {
+  if (raw(c, 'sso_session') !== undefined || raw(c, 'sso_start_url') !== undefined || raw(c, 'sso_account_id') !== undefined || raw(c, 'sso_role_name') !== undefined) {
     return {
-      session: clean(c.sso_session),
-      startUrl: clean(c.sso_start_url),
-      region: clean(c.sso_region),
-      accountId: clean(c.sso_account_id),
-      roleName: clean(c.sso_role_name),
+      session: clean(raw(c, 'sso_session')),
+      startUrl: clean(raw(c, 'sso_start_url')),
+      region: clean(raw(c, 'sso_region')),
+      accountId: clean(raw(c, 'sso_account_id')),
+      roleName: clean(raw(c, 'sso_role_name')),
       granted: false,
     };
   }
@@ -683,13 +681,13 @@ function ssoEntry(c: Profile, sso: SsoSettings, read: ConfigRead): string | unde
   if (sso.granted) addNote(c, "Read from Granted's granted_sso_* keys.");
   if (ssoRegion === undefined && !sso.granted) addNote(c, 'sso_region is missing: the AWS CLI needs it (the console link does not).');
   c.accountAlias = aliasOf(raw(c, 'aws_account_alias'), c);
-  c.entryRegion = regionOf(c.region, c);
+  c.entryRegion = regionOf(c);
   return undefined;
 }
 
 /** AWS Extend Switch Roles: aws_account_id (ID or alias) + role_name, or the base's target_role_name. */
 function aesrEntry(c: Profile, ctx: Context): string | undefined {
-  const account = clean(c.aws_account_id) ?? '';
+  const account = cleanField(c, AWS_ACCOUNT_ID, c.aws_account_id) ?? '';
   c.kind = 'role';
   if (c.bare) addNote(c, BARE_NOTE(c.name));
   c.accountAlias = aliasOf(raw(c, 'aws_account_alias'), c);
@@ -707,8 +705,8 @@ function aesrEntry(c: Profile, ctx: Context): string | undefined {
     return `Invalid aws_account_id: ${describeBadAccountId(account)} (nor an account alias).`;
   }
 
-  let roleName = clean(c.role_name);
-  c.entryRegion = regionOf(c.region, c);
+  let roleName = cleanField(c, ROLE_NAME, c.role_name);
+  c.entryRegion = regionOf(c);
   const chain = resolveSourceChain(c, ctx);
   if (typeof chain === 'string') return chain;
   if (pendingChainNotes) for (const n of pendingChainNotes) addNote(c, n);
@@ -756,9 +754,11 @@ function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-function regionOf(raw: string | undefined, d: Profile): string | undefined {
+/** The profile's region key, checked (a note when it is not a region). */
+function regionOf(d: Profile): string | undefined {
+  const raw = d.region;
   if (raw === undefined) return undefined;
-  const region = clean(raw);
+  const region = cleanField(d, REGION, raw);
   if (!region) return undefined;
   if (isRegion(region)) return region;
   addNote(d, `region ${shown(region)} is not an AWS region name; ignored.`);
@@ -778,12 +778,12 @@ function aliasOf(raw: string | undefined, d: Profile): string | undefined {
  * last, over the whole catalogue: one production profile on an account makes every
  * profile on that account production.
  */
-function finishEntries(made: Profile[], bases: ReadonlySet<string>): CatalogueEntry[] {
+function finishEntries(made: Profile[], bases: ReadonlySet<string>, text: string): CatalogueEntry[] {
   let unplacedCount = 0;
   let productions = 0;
   let unknownEnvs = 0;
   for (const p of made) {
-    groupOf(p);
+    groupOf(p, text);
     if (!p.explicitApp && p.app === OTHER_APP) unplacedCount++;
     if (p.isProduction) productions++;
     else if (p.env === 'other' && !p.explicitEnv) unknownEnvs++;
@@ -821,6 +821,9 @@ function finishEntries(made: Profile[], bases: ReadonlySet<string>): CatalogueEn
   }
 
   const entries: CatalogueEntry[] = new Array(made.length);
+  // Profiles of one account usually stand together: remember the last account looked up.
+  let lastAccount: string | undefined;
+  let lastKey: string | undefined;
   for (let i = 0; i < made.length; i++) {
     const p = made[i]!;
     if (p.env === 'other' && !p.explicitEnv && !p.isProduction && accountEnvs.size > 0) {
@@ -833,7 +836,15 @@ function finishEntries(made: Profile[], bases: ReadonlySet<string>): CatalogueEn
       }
     }
     if (!p.isProduction && productionAccounts.size > 0) {
-      const key = p.accountId !== undefined && productionAccounts.has(p.accountId) ? p.accountId : p.accountAlias !== undefined && productionAccounts.has(p.accountAlias) ? p.accountAlias : undefined;
+      let key: string | undefined;
+      if (p.accountId !== undefined && p.accountAlias === undefined && p.accountId === lastAccount) key = lastKey;
+      else {
+        key = p.accountId !== undefined && productionAccounts.has(p.accountId) ? p.accountId : p.accountAlias !== undefined && productionAccounts.has(p.accountAlias) ? p.accountAlias : undefined;
+        if (p.accountId !== undefined && p.accountAlias === undefined) {
+          lastAccount = p.accountId;
+          lastKey = key;
+        }
+      }
       if (key !== undefined) {
         p.isProduction = true;
         p.env = 'production';
@@ -841,7 +852,7 @@ function finishEntries(made: Profile[], bases: ReadonlySet<string>): CatalogueEn
         addNote(p, `Shown as production: account ${key} also has the production profile "${productionAccounts.get(key)}".`);
       }
     }
-    entries[i] = buildEntry(p);
+    entries[i] = buildEntry(p, text);
   }
   return entries;
 }
@@ -873,7 +884,19 @@ function placeOthers(made: Profile[], knownApps: Set<string>, bases: ReadonlySet
   }
 }
 
-function buildEntry(p: Profile): CatalogueEntry {
+/** encodeURIComponent of the account: an account ID or alias never needs it (digits, a-z, -). */
+function encodedAccount(p: Profile, account: string): string {
+  return (p.accountId !== undefined || p.accountAlias !== undefined) && keptByEncoding(account, 0, account.length) ? account : encodeURIComponent(account);
+}
+
+/** encodeURIComponent of the display name; most names need none (checked on the flat config text). */
+function encodedDisplayName(p: Profile, displayName: string, text: string): string {
+  const section = p.section;
+  if (displayName.length <= MAX_DISPLAY_NAME && section.outFrom >= 0 && keptByEncoding(text, section.outFrom, section.outTo)) return displayName;
+  return encodeURIComponent(displayName);
+}
+
+function buildEntry(p: Profile, text: string): CatalogueEntry {
   const color = colorOf(p, p.env);
   const name = p.name;
   const displayName = truncateDisplayName(name);
@@ -882,7 +905,7 @@ function buildEntry(p: Profile): CatalogueEntry {
   const url =
     p.kind === 'sso'
       ? ssoConsoleUrl({ startUrl: p.ssoStartUrl!, accountId: account, permissionSet: p.roleName, destination: home })
-      : switchRoleLink(p.partition, account, p.roleName, displayName, color, home);
+      : switchRoleLinkEncoded(p.partition, encodedAccount(p, account), p.roleName, encodedDisplayName(p, displayName, text), color, home);
   const entry: CatalogueEntry = {
     profile: name,
     kind: p.kind,
@@ -907,8 +930,11 @@ function buildEntry(p: Profile): CatalogueEntry {
   return entry;
 }
 
-function groupOf(p: Profile): void {
-  inferAppEnvInto(p.name, p);
+function groupOf(p: Profile, text: string): void {
+  // Straight from the config text when the name is a piece of it (a flat string: faster to read).
+  const section = p.section;
+  if (section.outFrom >= 0) inferAppEnvInto(text, p, section.outFrom, section.outTo);
+  else inferAppEnvInto(p.name, p);
   const inferredProduction = p.isProduction;
   const explicitApp = clean(raw(p, 'app')) || clean(raw(p, 'group'));
   if (explicitApp) {
@@ -955,7 +981,7 @@ function groupOf(p: Profile): void {
 function colorOf(p: Profile, env: Environment): string {
   const raw = p.color;
   if (raw === undefined) return ENV_COLORS[env];
-  const explicit = parseColor(clean(raw) ?? '');
+  const explicit = parseColor(cleanField(p, COLOR, raw) ?? '');
   if (explicit === undefined) addNote(p, `color ${shown(raw)} is not a colour (use rrggbb, #rrggbb or a CSS colour name); the environment colour is used.`);
   if (env === 'production') {
     if (explicit !== undefined && explicit !== PRODUCTION_COLOR) addNote(p, `color ${shown(clean(raw) ?? '')} is not used: production is always red.`);

@@ -117,14 +117,18 @@ function encode(value: string): string {
 
 /** encodeURIComponent, without the call when nothing needs encoding (account IDs, most names). */
 function encodeComponent(value: string): string {
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    // encodeURIComponent keeps A-Z a-z 0-9 - _ . ! ~ * ' ( ) as they are.
+  return keptByEncoding(value, 0, value.length) ? value : encodeURIComponent(value);
+}
+
+/** encodeURIComponent leaves text[from, to) as it is: only A-Z a-z 0-9 - _ . ! ~ * ' ( ). */
+export function keptByEncoding(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
     if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x5f || c === 0x2e) continue;
     if (c === 0x21 || c === 0x7e || c === 0x2a || c === 0x27 || c === 0x28 || c === 0x29) continue;
-    return encodeURIComponent(value);
+    return false;
   }
-  return value;
+  return true;
 }
 
 const paletteOf = new Map<string, string | undefined>();
@@ -171,15 +175,23 @@ export function switchRoleUrl(link: SwitchRoleLink): string {
   return switchRoleLink(link.partition, link.account, link.roleName, link.displayName, link.color, link.redirectUri);
 }
 
-/** switchRoleUrl with positional arguments (importConfig builds thousands). */
+/** switchRoleUrl with positional arguments. */
 export function switchRoleLink(partition: Partition, account: string, roleName: string, displayName: string, color?: string, redirectUri?: string): string {
+  return switchRoleLinkEncoded(partition, encodeComponent(account), roleName, encodeComponent(truncateDisplayName(displayName)), color, redirectUri);
+}
+
+/**
+ * switchRoleLink for a caller that already has the account and display name URI-encoded
+ * (importConfig builds thousands: account IDs and most names need no encoding).
+ */
+export function switchRoleLinkEncoded(partition: Partition, account: string, roleName: string, displayName: string, color?: string, redirectUri?: string): string {
   let role = rolePart.get(roleName);
   if (role === undefined) {
     role = `&roleName=${encode(roleName)}&displayName=`;
     if (rolePart.size >= 10000) rolePart.clear();
     rolePart.set(roleName, role);
   }
-  return SWITCH_PREFIX[partition] + encodeComponent(account) + role + encodeComponent(truncateDisplayName(displayName)) + tailOf(color, redirectUri);
+  return SWITCH_PREFIX[partition] + account + role + displayName + tailOf(color, redirectUri);
 }
 
 /**

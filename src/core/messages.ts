@@ -1,6 +1,6 @@
 // Messages between extension contexts, validated on receipt: a content script runs next to
 // untrusted page code, so nothing it answers is trusted without parsing.
-import { z } from './zod';
+import * as z from './zod';
 import { catalogueEntrySchema } from './schemas';
 
 export const consoleIdentitySchema = z.object({

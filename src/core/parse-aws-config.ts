@@ -127,6 +127,9 @@ export class ConfigSection {
   kind: Kind | null = null;
   /** Name inside that map (profile name, session name, raw name). */
   outName: string;
+  /** outName is the text's characters [outFrom, outTo) (-1 when shlex made it of other characters). */
+  outFrom = -1;
+  outTo = -1;
   /** The `profile`/`sso-session`/`services` prefix the raw name starts with, if any. */
   readonly prefix: string | null;
   /** shlex tokens of a prefixed name read the slow way; null when shlex fails, or not needed. */
@@ -165,6 +168,11 @@ export class ConfigKeys {
   line: Int32Array;
   /** Next key of the same section, or -1. */
   next: Int32Array;
+  /**
+   * VALUE_NOT_PLAIN when the value may carry more than the setting itself: a '#' or ';', a
+   * leading quote, or more lines (importConfig cleans only those).
+   */
+  flags: Uint8Array;
 
   constructor(capacity: number) {
     // Allocated at the expected size (not grown one push at a time); only the first `count` are set.
@@ -172,9 +180,10 @@ export class ConfigKeys {
     this.value = new Array<ConfigValue>(capacity);
     this.line = new Int32Array(capacity);
     this.next = new Int32Array(capacity);
+    this.flags = new Uint8Array(capacity);
   }
 
-  add(name: string, value: ConfigValue, line: number): number {
+  add(name: string, value: ConfigValue, line: number, flags: number): number {
     const k = this.count;
     if (k === this.line.length) {
       const lines = new Int32Array(k * 2);
@@ -183,7 +192,11 @@ export class ConfigKeys {
       const next = new Int32Array(k * 2);
       next.set(this.next);
       this.next = next;
+      const more = new Uint8Array(k * 2);
+      more.set(this.flags);
+      this.flags = more;
     }
+    this.flags[k] = flags;
     this.name[k] = name;
     this.value[k] = value;
     this.line[k] = line;
@@ -195,6 +208,8 @@ export class ConfigKeys {
 
 /** What the text holds, before parseAwsConfig turns it into botocore's maps. */
 export interface ConfigRead {
+  /** The text read. */
+  text: string;
   /** Every section except [DEFAULT], in order of first appearance. */
   sections: ConfigSection[];
   keys: ConfigKeys;
@@ -304,8 +319,23 @@ export function findKey(keys: ConfigKeys, section: ConfigSection, key: string): 
   return -1;
 }
 
-function addKey(keys: ConfigKeys, section: ConfigSection, key: string, value: ConfigValue, line: number): number {
-  const k = keys.add(key, value, line);
+/** See ConfigKeys.flags. */
+export const VALUE_NOT_PLAIN = 1;
+
+/** The flags of a value the parser did not see character by character (inherited from [DEFAULT]). */
+function valueFlags(value: ConfigValue): number {
+  if (typeof value !== 'string') return 0;
+  const first = value.charCodeAt(0);
+  if (first === 0x22 || first === 0x27) return VALUE_NOT_PLAIN;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 0x23 || c === 0x3b || c === 0x0a) return VALUE_NOT_PLAIN;
+  }
+  return 0;
+}
+
+function addKey(keys: ConfigKeys, section: ConfigSection, key: string, value: ConfigValue, line: number, flags: number): number {
+  const k = keys.add(key, value, line, flags);
   if (section.last === -1) section.first = k;
   else keys.next[section.last] = k;
   section.last = k;
@@ -630,7 +660,9 @@ export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead |
         curDefault.more = curMore;
         curDefault.moreLines = curMoreLines;
       } else if (curIndex !== -1) {
-        keys.value[curIndex] = finalValue(curKey, curFirst, curMore, curMoreLines as number[], true);
+        const value = finalValue(curKey, curFirst, curMore, curMoreLines as number[], true);
+        keys.value[curIndex] = value;
+        if (typeof value === 'string' && value !== curFirst) keys.flags[curIndex] = VALUE_NOT_PLAIN;
       }
     }
     curActive = false;
@@ -667,7 +699,7 @@ export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead |
         (curMoreLines as number[]).push(line.lineNo);
         if (curIndex !== -1 || curDefault !== null) {
           if (curFirst !== '') warnSwallowedLine(line.lineNo, value);
-          warnInlineComment(line.lineNo, value, curKey, curFirst === '');
+          warnInlineComment(line.lineNo, line.from, line.to, curKey, curFirst === '');
         }
         return true;
       }
@@ -723,8 +755,14 @@ export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead |
             if (plain) {
               section.kind = kindOfPrefix(prefix);
               section.outName = outName;
+              section.outFrom = plainStart;
+              section.outTo = plainEnd;
             } else {
               classifyInto(section, prefix);
+              if (section.outName === name) {
+                section.outFrom = nameFrom;
+                section.outTo = nameTo;
+              }
               byRawName.add(hash, name, section);
               const kind = section.kind;
               if (kind !== null && kind !== 'otherSections') {
@@ -803,11 +841,12 @@ export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead |
             if (firstLine > section.blockLine) reportDuplicateKey(line.lineNo, key, section.name, firstLine);
             return true;
           }
-          curIndex = addKey(keys, section, key, value, line.lineNo);
+          const first = line.valueFrom < line.to ? text.charCodeAt(line.valueFrom) : 0;
+          curIndex = addKey(keys, section, key, value, line.lineNo, first === 0x22 || first === 0x27 ? VALUE_NOT_PLAIN : 0);
           if (facts.typo !== null) warnTypo(line.lineNo, key, facts.typo);
           if (section.bare && section.profileKey === null && facts.profileKey) section.profileKey = key;
         }
-        warnInlineComment(line.lineNo, value, key, false);
+        if (warnInlineComment(line.lineNo, line.valueFrom, line.to, key, false) && curIndex !== -1) keys.flags[curIndex] = VALUE_NOT_PLAIN;
         return true;
       }
       case 'no-delimiter':
@@ -883,16 +922,22 @@ export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead |
     );
   }
 
-  function warnInlineComment(lineNo: number, value: string, key: string, nested: boolean): void {
-    const at = inlineCommentAt(value);
-    if (at === -1 || SECRET_KEY_NAMES.has(key)) return;
+  /**
+   * Warns when the value text[from, to) seems to carry a comment. Returns whether it has a '#'
+   * or ';' at all (importConfig then looks at it more closely).
+   */
+  function warnInlineComment(lineNo: number, from: number, to: number, key: string, nested: boolean): boolean {
+    const at = inlineCommentAt(text, from, to);
+    if (at === -1) return false;
+    if (at === -2 || SECRET_KEY_NAMES.has(key)) return true;
     diags.add(
       'inline-comment',
       lineNo,
       'warning',
       () =>
-        `Line ${lineNo}: ${quote(value.slice(at))} is part of the ${nested ? 'nested ' : ''}value of ${quote(key)} (the AWS CLI has no comments after values). Move the comment to its own line.`,
+        `Line ${lineNo}: ${quote(text.slice(at, to))} is part of the ${nested ? 'nested ' : ''}value of ${quote(key)} (the AWS CLI has no comments after values). Move the comment to its own line.`,
     );
+    return true;
   }
 
   /**
@@ -961,7 +1006,8 @@ export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead |
   for (const section of sections) {
     for (const opt of defaults) {
       if (section.first !== -1 && findKey(keys, section, opt.key) !== -1) continue;
-      addKey(keys, section, opt.key, inheritedValue(opt), opt.line);
+      const value = inheritedValue(opt);
+      addKey(keys, section, opt.key, value, opt.line, valueFlags(value));
     }
 
     const kind = section.kind;
@@ -1092,7 +1138,7 @@ export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead |
     }
   }
 
-  return { sections, keys, byRawName, profiles: maps.profiles, ssoSessions: maps.ssoSessions, services: maps.services, diagnostics: diags.finish() };
+  return { text, sections, keys, byRawName, profiles: maps.profiles, ssoSessions: maps.ssoSessions, services: maps.services, diagnostics: diags.finish() };
 }
 
 /** A continuation line that reads `aws_secret_access_key = …` (stripSecrets removes those too). */
@@ -1112,25 +1158,26 @@ function continuationHoldsSecret(text: string, from: number, to: number): boolea
 }
 
 /**
- * Where a value seems to carry an inline comment: '#' or ';' after whitespace, or at the
- * start when followed by whitespace (`region = # todo`). A bare `#ff0000` is a value.
+ * Where the value text[from, to) seems to carry an inline comment (an offset into the text):
+ * '#' or ';' after whitespace, or at the start when followed by whitespace (`region = # todo`).
+ * A bare `#ff0000` is a value. -1: no '#' or ';' at all; -2: some, but no comment.
+ * Reads the text itself (flat), not a slice of it.
  */
-function inlineCommentAt(value: string): number {
-  const n = value.length;
-  let i = 0;
+function inlineCommentAt(text: string, from: number, to: number): number {
+  let i = from;
   // One look at each character (values are short): most have neither '#' nor ';'.
-  while (i < n) {
-    const c = value.charCodeAt(i);
+  while (i < to) {
+    const c = text.charCodeAt(i);
     if (c === 0x23 || c === 0x3b) break;
     i++;
   }
-  if (i === n) return -1;
-  for (; i < n; i++) {
-    const c = value.charCodeAt(i);
+  if (i === to) return -1;
+  for (; i < to; i++) {
+    const c = text.charCodeAt(i);
     if (c !== 0x23 && c !== 0x3b) continue;
-    if (i === 0 ? n === 1 || isPySpace(value.charCodeAt(1)) : isPySpace(value.charCodeAt(i - 1))) return i;
+    if (i === from ? to - from === 1 || isPySpace(text.charCodeAt(from + 1)) : isPySpace(text.charCodeAt(i - 1))) return i;
   }
-  return -1;
+  return -2;
 }
 
 /**

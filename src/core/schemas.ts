@@ -1,6 +1,6 @@
 // zod schemas for everything that crosses a trust boundary: data read back from storage
 // (possibly written by an older version or corrupted) and messages between contexts.
-import { z } from './zod';
+import * as z from './zod';
 import { ENVIRONMENTS } from './types';
 
 export const diagnosticSchema = z.object({

@@ -9,7 +9,7 @@
 // A save writes the chunks of a NEW generation first, then flips the pointer, then deletes
 // the old generation, so a reader sees either the old or the new config, never a mix; a
 // pointer whose chunks are missing or whose checksum does not match is reported, not read.
-import { z } from './zod';
+import * as z from './zod';
 import { catalogueEntrySchema, catalogueSchema, settingsSchema, type Settings } from './schemas';
 import { groupEntries } from './grouping';
 import { ENVIRONMENTS, type Catalogue, type CatalogueEntry, type Environment, type Partition } from './types';

@@ -23,8 +23,11 @@ function sizeRow(file: string): (string | number)[] {
   return [file, code.length, (code.length / KB).toFixed(2), (gzip / KB).toFixed(2), file === 'content.js' ? '≤ 15 KB' : ''];
 }
 
-/** One load: ms from DOMContentLoaded (start) to the painted mark. */
-async function paintDelay(page: Page, url: string): Promise<number> {
+/**
+ * One load: ms from DOMContentLoaded (start) to the painted mark, and, for reference, to the
+ * page's own first contentful paint (the frame the browser would have produced anyway).
+ */
+async function paintDelay(page: Page, url: string): Promise<{ banner: number; page: number }> {
   // Via about:blank: the fixture URLs have a hash, and going to the same URL again would only
   // scroll, not load.
   await page.goto('about:blank');
@@ -32,12 +35,13 @@ async function paintDelay(page: Page, url: string): Promise<number> {
   const handle = await page.waitForFunction(
     () => {
       const mark = performance.getEntriesByName('role-switchboard:banner-painted')[0];
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0];
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-      return mark && nav ? mark.startTime - nav.domContentLoadedEventStart : false;
+      return mark && fcp && nav ? { banner: mark.startTime - nav.domContentLoadedEventStart, page: fcp.startTime - nav.domContentLoadedEventStart } : false;
     },
     { polling: 20, timeout: 10000 },
   );
-  return (await handle.jsonValue()) as number;
+  return (await handle.jsonValue()) as { banner: number; page: number };
 }
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
@@ -69,15 +73,33 @@ export async function run(): Promise<void> {
         const url = fixtureUrl(fixture);
         await paintDelay(page, url); // warm-up: first load compiles the content script
         const times: number[] = [];
-        for (let i = 0; i < LOADS; i++) times.push(await paintDelay(page, url));
+        const pageTimes: number[] = [];
+        for (let i = 0; i < LOADS; i++) {
+          const t = await paintDelay(page, url);
+          times.push(t.banner);
+          pageTimes.push(t.page);
+        }
         times.sort((a, b) => a - b);
-        rows.push([catalogue.name, fixture, LOADS, quantile(times, 0.5).toFixed(1), quantile(times, 0.9).toFixed(1), times[times.length - 1]!.toFixed(1), '≤ 50 ms']);
+        pageTimes.sort((a, b) => a - b);
+        rows.push([
+          catalogue.name,
+          fixture,
+          LOADS,
+          quantile(times, 0.5).toFixed(1),
+          quantile(times, 0.9).toFixed(1),
+          times[times.length - 1]!.toFixed(1),
+          quantile(pageTimes, 0.5).toFixed(1),
+          '≤ 50 ms',
+        ]);
         await page.close();
       }
     } finally {
       await session.close();
     }
   }
-  printTable(['catalogue', 'page', 'loads', 'median ms', 'p90 ms', 'max ms', 'target'], rows);
-  console.log('\nDOMContentLoaded → banner painted, headless Chromium, fixture pages served by interception.');
+  printTable(['catalogue', 'page', 'loads', 'median ms', 'p90 ms', 'max ms', "page's own FCP, median ms", 'target'], rows);
+  console.log(
+    '\nDOMContentLoaded → banner painted (the frame after it was attached), headless Chromium, fixture pages served by' +
+      " interception. For reference, DOMContentLoaded → the page's own first contentful paint on the same loads.",
+  );
 }

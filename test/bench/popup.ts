@@ -12,7 +12,7 @@ import { generateConfig } from '../e2e/ui-helpers';
 import { printTable } from './table';
 
 const ROLES = 5000;
-const OPENS = 9;
+const OPENS = 15;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

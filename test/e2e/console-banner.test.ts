@@ -73,7 +73,7 @@ test.each([
   ['china.html', 'STAGING cnops Profile cnops-staging Account 6789-0123-4567 (cx-cn) Role CnDeploy Hide'],
   ['classic-iam-user.html', 'Account 1111-2222-3333 (acme-identity) — not in your profiles IAM user alice Hide'],
   ['unknown-account.html', 'Account 9999-8888-7777 (someone-else) — not in your profiles Role Admin Hide'],
-  ['no-identity.html', 'Unknown account Hide'],
+  ['no-identity.html', 'Unknown account Note this page does not say which account it is signed in to Hide'],
 ])('%s: the banner says exactly who this is, and the header stays visible and clickable', async (fixture, text) => {
   const { page, errors } = await open(fixture);
   const facts = await bannerFacts(page);

@@ -93,7 +93,13 @@ test('an account not in the catalogue: neutral, "not in your profiles", with wha
 test('an unreadable identity says "Unknown account" and nothing else', () => {
   for (const who of [null, identity({ accountId: null, accountAlias: undefined, roleName: undefined, principalKind: 'unknown', source: 'none' })]) {
     const model = bannerModel(who, { kind: 'none' }, settings);
-    expect(model).toMatchObject({ state: 'unknown', headline: 'Unknown account', fields: [], titlePrefix: null, isProduction: false });
+    expect(model).toMatchObject({
+      state: 'unknown',
+      headline: 'Unknown account',
+      fields: [{ label: 'Note', value: 'this page does not say which account it is signed in to' }],
+      titlePrefix: null,
+      isProduction: false,
+    });
     expect(model.summary).not.toMatch(/\d{4}-\d{4}/);
   }
 });

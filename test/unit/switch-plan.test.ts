@@ -1,5 +1,6 @@
 // Which switch path the background takes for a profile, from the tab the user is on.
 import { planSwitch, type SwitchContext } from '../../src/background/switch-plan';
+import { readSwitchMarker, withoutSwitchMarker, withSwitchMarker } from '../../src/core/switch-marker';
 import type { ConsoleIdentity } from '../../src/core/messages';
 import type { CatalogueEntry } from '../../src/core/types';
 
@@ -131,5 +132,25 @@ test('a multi-session page that does not name its session falls back to the link
 test('a page naming a regional sign-in endpoint gets its POST there', () => {
   expect(planSwitch(context({ identity: identity({ signInEndpoint: 'eu-west-1.signin.aws.amazon.com' }) }))).toMatchObject({
     action: 'https://eu-west-1.signin.aws.amazon.com/switchrole',
+  });
+});
+
+describe('the auto-submit marker', () => {
+  const nonce = 'AbC_-0123456789xyzAB';
+  test('goes in the fragment (never sent to AWS), replacing any fragment', () => {
+    expect(withSwitchMarker('https://signin.aws.amazon.com/switchrole?account=1', nonce)).toBe(`https://signin.aws.amazon.com/switchrole?account=1#rsb-switch=${nonce}`);
+    expect(withSwitchMarker('https://x.example/a#old', nonce)).toBe(`https://x.example/a#rsb-switch=${nonce}`);
+  });
+  test('is read only in its exact form, among other fragment parts', () => {
+    expect(readSwitchMarker(`#rsb-switch=${nonce}`)).toBe(nonce);
+    expect(readSwitchMarker(`#a=1&rsb-switch=${nonce}`)).toBe(nonce);
+    expect(readSwitchMarker('#rsb-switch=short')).toBeNull();
+    expect(readSwitchMarker(`#rsb-switch=${nonce}<script>`)).toBeNull();
+    expect(readSwitchMarker(`#xrsb-switch=${nonce}`)).toBeNull();
+    expect(readSwitchMarker('')).toBeNull();
+  });
+  test('is taken out of the address, leaving the rest', () => {
+    expect(withoutSwitchMarker(`#rsb-switch=${nonce}`)).toBe('');
+    expect(withoutSwitchMarker(`#a=1&rsb-switch=${nonce}`)).toBe('#a=1');
   });
 });
