@@ -7,14 +7,19 @@ import { writeBannerIndex } from '../platform/banner-index-store';
 
 let running: Promise<void> | null = null;
 let again = false;
+let force = false;
 
-async function rebuild(): Promise<void> {
+async function rebuild(rewrite: boolean): Promise<void> {
   const [{ catalogue }, settings] = await Promise.all([loadCatalogue({ build: importConfig }), loadSettings()]);
-  await writeBannerIndex(buildBannerIndex(catalogue.entries, settings));
+  await writeBannerIndex(buildBannerIndex(catalogue.entries, settings), rewrite);
 }
 
-/** Rebuilds the index now, or once more after the rebuild in progress. Never rejects. */
-export function refreshBannerIndex(): Promise<void> {
+/**
+ * Rebuilds the index now, or once more after the rebuild in progress. `rewrite`: write it even
+ * when its generation is unchanged (a page asked because what it read was unusable). Never rejects.
+ */
+export function refreshBannerIndex(rewrite = false): Promise<void> {
+  force ||= rewrite;
   if (running) {
     again = true;
     return running;
@@ -22,8 +27,10 @@ export function refreshBannerIndex(): Promise<void> {
   running = (async () => {
     do {
       again = false;
+      const thisRewrite = force;
+      force = false;
       try {
-        await rebuild();
+        await rebuild(thisRewrite);
       } catch {
         // Storage unreadable: the banner keeps the previous index (or says "loading");
         // the next storage change or page load asks again.

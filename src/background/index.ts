@@ -27,7 +27,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
     return redeem(autosubmit.data.nonce, { tabId: sender.tab.id, url: sender.url }).catch(() => ({ submit: false }));
   }
   if (bannerIndexRefreshSchema.safeParse(message).success && sender.id === browser.runtime.id) {
-    return refreshBannerIndex().then(() => ({ ok: true }));
+    return refreshBannerIndex(true).then(() => ({ ok: true }));
   }
   // The storage module asks the background (which bundles the importer) to rebuild the
   // catalogue cache when a page finds it stale.

@@ -426,8 +426,7 @@ function collectProfiles(read: ConfigRead, secrets: SecretScan, diagnostics: Dia
     // A credentials-file section with the name of a config profile is that profile's keys
     // (botocore merges the two files): mark the profile instead of listing the section.
     if (keyed && !like && read.profiles.get(name) !== undefined) {
-      const profile = profiles.find((q) => q.name === name);
-      if (profile) profile.hadKeys = true;
+      markKeyed(profiles, name);
       continue;
     }
     if (like || keyed) {
@@ -437,6 +436,12 @@ function collectProfiles(read: ConfigRead, secrets: SecretScan, diagnostics: Dia
   }
   addSecretDiagnostics(secrets, read, diagnostics);
   return mergeByLine(profiles, bare);
+}
+
+/** The profile `name` had access keys in a pasted credentials section. (Its own function: no closure in the loop above.) */
+function markKeyed(profiles: Profile[], name: string): void {
+  const profile = profiles.find((q) => q.name === name);
+  if (profile) profile.hadKeys = true;
 }
 
 /** Both lists in file order (each usually is already; sorted only when not). */
@@ -662,8 +667,12 @@ function ssoEntry(c: Profile, sso: SsoSettings, read: ConfigRead): string | unde
   if (sso.accountId === undefined) missing.push(`${prefix}account_id`);
   if (sso.roleName === undefined) missing.push(`${prefix}role_name`);
   if (missing.length > 0) {
-    const typos = missing.map((k) => typoOf(k, c)).filter((t): t is string => t !== undefined);
-    const hint = typos.length > 0 ? ` Is ${typos.map((t) => `"${t}"`).join(', ')} a typo?` : '';
+    const typos: string[] = [];
+    for (const k of missing) {
+      const typo = typoOf(k, c);
+      if (typo !== undefined) typos.push(`"${typo}"`);
+    }
+    const hint = typos.length > 0 ? ` Is ${typos.join(', ')} a typo?` : '';
     return `Incomplete SSO profile: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing, so there is nothing to open.${hint}${c.bare ? ` ${BARE_NOTE(c.name)}` : ''}`;
   }
   if (c.bare) return `${BARE_NOTE(c.name)} SSO settings are only read from [profile ${c.name}].`;

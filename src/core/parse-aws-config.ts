@@ -363,7 +363,15 @@ class DiagnosticList {
   private readonly items: Diagnostic[] = [];
   private readonly counts = new Map<string, { count: number; severity: Severity; firstHidden: number }>();
 
-  add(kind: string, line: number, severity: Severity, message: () => string): void {
+  private lastLine = 0;
+  private lastSeverity: Severity = 'error';
+
+  /**
+   * Counts one problem of `kind`; true when it is to be listed, and then the caller passes its
+   * message to put(). (The message is only built for problems that are listed, and no closure
+   * is made per line.)
+   */
+  take(kind: string, line: number, severity: Severity): boolean {
     const seen = this.counts.get(kind);
     if (!seen) {
       this.counts.set(kind, { count: 1, severity, firstHidden: 0 });
@@ -371,10 +379,17 @@ class DiagnosticList {
       seen.count++;
       if (seen.count > MAX_PER_KIND) {
         if (seen.firstHidden === 0) seen.firstHidden = line;
-        return;
+        return false;
       }
     }
-    this.items.push({ line, severity, message: message() });
+    this.lastLine = line;
+    this.lastSeverity = severity;
+    return true;
+  }
+
+  /** The message of the problem take() just said is listed. */
+  put(message: string): void {
+    this.items.push({ line: this.lastLine, severity: this.lastSeverity, message });
   }
 
   finish(): Diagnostic[] {
@@ -645,12 +660,11 @@ export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead |
   let pendingBlanks = 0;
 
   if (startsWithBom(text)) {
-    diags.add(
-      'bom',
-      1,
-      'error',
-      () => 'Line 1: the text starts with a byte-order mark (U+FEFF); the AWS CLI rejects the whole file. Save it as UTF-8 without BOM.',
-    );
+    if (diags.take('bom', 1, 'error')) {
+      diags.put(
+        'Line 1: the text starts with a byte-order mark (U+FEFF); the AWS CLI rejects the whole file. Save it as UTF-8 without BOM.',
+      );
+    }
   }
 
   /** Ends the current key: a multi-line value gets its final form. */
@@ -675,32 +689,63 @@ export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead |
 
   const onLine = (line: ScannedLine): boolean => {
     switch (line.kind) {
-      case 'blank':
-        if (line.inValue && curActive) pendingBlanks++;
-        return true;
-      case 'comment':
-        return true;
-      case 'continuation': {
-        if (stopAtSecret && continuationHoldsSecret(text, line.from, line.to)) {
+      // The most frequent kinds first.
+      case 'option': {
+        flush();
+        let key: string;
+        let facts: KeyFacts;
+        if (line.asciiKey) {
+          const slot = optionKeySlot(text, line);
+          key = keyInSlot(slot);
+          const known = keyTag(slot) as KeyFacts | undefined;
+          if (known !== undefined) facts = known;
+          else {
+            facts = factsOf(key);
+            setKeyTag(slot, facts);
+          }
+        } else {
+          key = optionKey(text, line);
+          facts = factsOf(key);
+        }
+        if (facts.secret && stopAtSecret) {
           sawSecret = true;
           return false;
         }
-        if (!curActive) return true;
-        const value = lineText(text, line);
-        if (curMore === null) {
-          curMore = [];
-          curMoreLines = [];
+        const value = text.slice(line.valueFrom, line.to);
+        curActive = true;
+        curKey = key;
+        curLine = line.lineNo;
+        curFirst = value;
+        if (inDefaults) {
+          const existing = defaultOptions.get(key);
+          if (existing) {
+            reportDuplicateKey(line.lineNo, key, 'DEFAULT', existing.line);
+            return true;
+          }
+          curDefault = { key, line: line.lineNo, first: value, more: null, moreLines: null };
+          defaultOptions.set(key, curDefault);
+        } else if (current === null) {
+          if (diags.take('missing-section', line.lineNo, 'error')) {
+            diags.put(
+              `Line ${line.lineNo}: the key ${quote(rawKey(text, line))} comes before any [section] header; the AWS CLI rejects the whole file. Move it under a section such as [default], or delete it.`,
+            );
+          }
+          return true;
+        } else {
+          const section: ConfigSection = current;
+          const seen = section.first === -1 ? -1 : findKey(keys, section, key);
+          if (seen !== -1) {
+            const firstLine = keys.line[seen] as number;
+            // A key from an earlier block of a repeated section is covered by that error.
+            if (firstLine > section.blockLine) reportDuplicateKey(line.lineNo, key, section.name, firstLine);
+            return true;
+          }
+          const first = line.valueFrom < line.to ? text.charCodeAt(line.valueFrom) : 0;
+          curIndex = addKey(keys, section, key, value, line.lineNo, first === 0x22 || first === 0x27 ? VALUE_NOT_PLAIN : 0);
+          if (facts.typo !== null) warnTypo(line.lineNo, key, facts.typo);
+          if (section.bare && section.profileKey === null && facts.profileKey) section.profileKey = key;
         }
-        for (; pendingBlanks > 0; pendingBlanks--) {
-          curMore.push('');
-          (curMoreLines as number[]).push(0);
-        }
-        curMore.push(value);
-        (curMoreLines as number[]).push(line.lineNo);
-        if (curIndex !== -1 || curDefault !== null) {
-          if (curFirst !== '') warnSwallowedLine(line.lineNo, value);
-          warnInlineComment(line.lineNo, line.from, line.to, curKey, curFirst === '');
-        }
+        if (warnInlineComment(line.lineNo, line.valueFrom, line.to, key, false) && curIndex !== -1) keys.flags[curIndex] = VALUE_NOT_PLAIN;
         return true;
       }
       case 'header': {
@@ -739,14 +784,11 @@ export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead |
             if (i !== -1) existing = byRawName.items[i] as ConfigSection;
           }
           if (existing !== null) {
-            const first = existing;
-            diags.add(
-              'duplicate-section',
-              line.lineNo,
-              'error',
-              () =>
-                `Line ${line.lineNo}: ${quote(`[${first.name}]`)} appears twice (first on line ${first.line}); the AWS CLI rejects the whole file. Rename or merge one of them.`,
-            );
+            if (diags.take('duplicate-section', line.lineNo, 'error')) {
+              diags.put(
+                `Line ${line.lineNo}: ${quote(`[${existing.name}]`)} appears twice (first on line ${existing.line}); the AWS CLI rejects the whole file. Rename or merge one of them.`,
+              );
+            }
             existing.blockLine = line.lineNo;
             current = existing;
           } else {
@@ -779,118 +821,77 @@ export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead |
         if (line.close + 1 < line.to) {
           const after = afterHeader(text, line);
           if (after !== '' && after[0] !== '#' && after[0] !== ';') {
-            diags.add(
-              'after-header',
-              line.lineNo,
-              'warning',
-              () => `Line ${line.lineNo}: the AWS CLI ignores ${quote(after)} after the closing "]". Put it on its own line.`,
-            );
+            if (diags.take('after-header', line.lineNo, 'warning')) {
+              diags.put(
+                `Line ${line.lineNo}: the AWS CLI ignores ${quote(after)} after the closing "]". Put it on its own line.`,
+              );
+            }
           }
         }
         return true;
       }
-      case 'option': {
-        flush();
-        let key: string;
-        let facts: KeyFacts;
-        if (line.asciiKey) {
-          const slot = optionKeySlot(text, line);
-          key = keyInSlot(slot);
-          const known = keyTag(slot) as KeyFacts | undefined;
-          if (known !== undefined) facts = known;
-          else {
-            facts = factsOf(key);
-            setKeyTag(slot, facts);
-          }
-        } else {
-          key = optionKey(text, line);
-          facts = factsOf(key);
-        }
-        if (facts.secret && stopAtSecret) {
+      case 'blank':
+        if (line.inValue && curActive) pendingBlanks++;
+        return true;
+      case 'comment':
+        return true;
+      case 'continuation': {
+        if (stopAtSecret && continuationHoldsSecret(text, line.from, line.to)) {
           sawSecret = true;
           return false;
         }
-        const value = text.slice(line.valueFrom, line.to);
-        curActive = true;
-        curKey = key;
-        curLine = line.lineNo;
-        curFirst = value;
-        if (inDefaults) {
-          const existing = defaultOptions.get(key);
-          if (existing) {
-            reportDuplicateKey(line.lineNo, key, 'DEFAULT', existing.line);
-            return true;
-          }
-          curDefault = { key, line: line.lineNo, first: value, more: null, moreLines: null };
-          defaultOptions.set(key, curDefault);
-        } else if (current === null) {
-          diags.add(
-            'missing-section',
-            line.lineNo,
-            'error',
-            () =>
-              `Line ${line.lineNo}: the key ${quote(rawKey(text, line))} comes before any [section] header; the AWS CLI rejects the whole file. Move it under a section such as [default], or delete it.`,
-          );
-          return true;
-        } else {
-          const section: ConfigSection = current;
-          const seen = section.first === -1 ? -1 : findKey(keys, section, key);
-          if (seen !== -1) {
-            const firstLine = keys.line[seen] as number;
-            // A key from an earlier block of a repeated section is covered by that error.
-            if (firstLine > section.blockLine) reportDuplicateKey(line.lineNo, key, section.name, firstLine);
-            return true;
-          }
-          const first = line.valueFrom < line.to ? text.charCodeAt(line.valueFrom) : 0;
-          curIndex = addKey(keys, section, key, value, line.lineNo, first === 0x22 || first === 0x27 ? VALUE_NOT_PLAIN : 0);
-          if (facts.typo !== null) warnTypo(line.lineNo, key, facts.typo);
-          if (section.bare && section.profileKey === null && facts.profileKey) section.profileKey = key;
+        if (!curActive) return true;
+        const value = lineText(text, line);
+        if (curMore === null) {
+          curMore = [];
+          curMoreLines = [];
         }
-        if (warnInlineComment(line.lineNo, line.valueFrom, line.to, key, false) && curIndex !== -1) keys.flags[curIndex] = VALUE_NOT_PLAIN;
+        for (; pendingBlanks > 0; pendingBlanks--) {
+          curMore.push('');
+          (curMoreLines as number[]).push(0);
+        }
+        curMore.push(value);
+        (curMoreLines as number[]).push(line.lineNo);
+        if (curIndex !== -1 || curDefault !== null) {
+          if (curFirst !== '') warnSwallowedLine(line.lineNo, value);
+          warnInlineComment(line.lineNo, line.from, line.to, curKey, curFirst === '');
+        }
         return true;
       }
       case 'no-delimiter':
         // configparser keeps the current key: deeper lines below still continue it.
         if (current === null && !inDefaults) {
-          diags.add(
-            'missing-section',
-            line.lineNo,
-            'error',
-            () =>
+          if (diags.take('missing-section', line.lineNo, 'error')) {
+            diags.put(
               `Line ${line.lineNo}: ${quote(lineText(text, line))} comes before any [section] header and is not a key = value line; the AWS CLI rejects the whole file. Delete it or start it with "#".`,
-          );
+            );
+          }
         } else {
-          diags.add(
-            'no-delimiter',
-            line.lineNo,
-            'error',
-            () =>
+          if (diags.take('no-delimiter', line.lineNo, 'error')) {
+            diags.put(
               `Line ${line.lineNo}: ${quote(lineText(text, line))} is not a [section], a comment or a key = value line; the AWS CLI rejects the whole file. Add "=" and a value, or start the line with "#".`,
-          );
+            );
+          }
         }
         return true;
       case 'empty-key':
         flush();
-        diags.add(
-          current === null && !inDefaults ? 'missing-section' : 'empty-key',
-          line.lineNo,
-          'error',
-          () =>
+        if (diags.take(current === null && !inDefaults ? 'missing-section' : 'empty-key', line.lineNo, 'error')) {
+          diags.put(
             `Line ${line.lineNo} starts with ${quote(text.charAt(line.from))} but has no key before it; the AWS CLI rejects the whole file. Add the key name or delete the line.`,
-        );
+          );
+        }
         return true;
     }
     return true;
   };
 
   function reportDuplicateKey(lineNo: number, key: string, section: string, firstLine: number): void {
-    diags.add(
-      'duplicate-key',
-      lineNo,
-      'error',
-      () =>
+    if (diags.take('duplicate-key', lineNo, 'error')) {
+      diags.put(
         `Line ${lineNo}: the key ${quote(key)} appears twice in [${section}] (first on line ${firstLine}; keys ignore case); the AWS CLI rejects the whole file. Delete one of them.`,
-    );
+      );
+    }
   }
 
   function warnSwallowedLine(lineNo: number, t: string): void {
@@ -904,22 +905,19 @@ export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead |
     const what = looksLike;
     const key = curKey;
     const keyLine = curLine;
-    diags.add(
-      'indented-line',
-      lineNo,
-      'warning',
-      () =>
+    if (diags.take('indented-line', lineNo, 'warning')) {
+      diags.put(
         `Line ${lineNo}: ${what} is indented, so the AWS CLI reads it as more of the value of ${quote(key)} (line ${keyLine}). Remove the indentation.`,
-    );
+      );
+    }
   }
 
   function warnTypo(lineNo: number, key: string, meant: string): void {
-    diags.add(
-      'typo',
-      lineNo,
-      'warning',
-      () => `Line ${lineNo}: the AWS CLI does not know the key ${quote(key)}; did you mean ${quote(meant)}?`,
-    );
+    if (diags.take('typo', lineNo, 'warning')) {
+      diags.put(
+        `Line ${lineNo}: the AWS CLI does not know the key ${quote(key)}; did you mean ${quote(meant)}?`,
+      );
+    }
   }
 
   /**
@@ -930,13 +928,11 @@ export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead |
     const at = inlineCommentAt(text, from, to);
     if (at === -1) return false;
     if (at === -2 || SECRET_KEY_NAMES.has(key)) return true;
-    diags.add(
-      'inline-comment',
-      lineNo,
-      'warning',
-      () =>
+    if (diags.take('inline-comment', lineNo, 'warning')) {
+      diags.put(
         `Line ${lineNo}: ${quote(text.slice(at, to))} is part of the ${nested ? 'nested ' : ''}value of ${quote(key)} (the AWS CLI has no comments after values). Move the comment to its own line.`,
-    );
+      );
+    }
     return true;
   }
 
@@ -971,13 +967,11 @@ export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead |
       const eq = piece.indexOf('=');
       if (eq === -1) {
         if (report) {
-          diags.add(
-            'nested-line',
-            lineNo,
-            'error',
-            () =>
+          if (diags.take('nested-line', lineNo, 'error')) {
+            diags.put(
               `Line ${lineNo}: ${quote(piece)} inside the nested ${quote(key)} block has no "="; the AWS CLI rejects the whole file. Write it as name = value, or remove the indentation.`,
-          );
+            );
+          }
         }
         continue;
       }
@@ -1017,24 +1011,20 @@ export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead |
     if (earlier !== null) {
       const previous = earlier.line;
       const kindName = kind === 'profiles' ? 'profile' : kind === 'ssoSessions' ? 'SSO session' : 'services section';
-      diags.add(
-        'same-profile',
-        section.line,
-        'warning',
-        () =>
+      if (diags.take('same-profile', section.line, 'warning')) {
+        diags.put(
           `Line ${section.line}: [${section.name}] defines the ${kindName} ${quote(section.outName)} again (also on line ${previous}); the AWS CLI uses only this later one. Delete or rename one of them.`,
-      );
+        );
+      }
     }
   }
 
   if (defaultsLine !== 0) {
-    diags.add(
-      'upper-default',
-      defaultsLine,
-      'warning',
-      () =>
+    if (diags.take('upper-default', defaultsLine, 'warning')) {
+      diags.put(
         `Line ${defaultsLine}: [DEFAULT] in upper case is not the default profile; the AWS CLI copies its keys into every section. Write [default] for the default profile.`,
-    );
+      );
+    }
   }
 
   function warnSectionName(section: ConfigSection): void {
@@ -1045,13 +1035,11 @@ export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead |
       const what = prefix === 'profile' ? 'profile' : prefix === 'sso-session' ? 'SSO session' : 'services section';
       const tokens = section.tokens;
       if (tokens === null) {
-        diags.add(
-          'section-name',
-          at,
-          'warning',
-          () =>
+        if (diags.take('section-name', at, 'warning')) {
+          diags.put(
             `Line ${at}: the AWS CLI ignores ${quote(`[${name}]`)} because of an unclosed quote or a trailing backslash. Fix the quoting, e.g. [${prefix} "my name"].`,
-        );
+          );
+        }
       } else if (section.kind === null) {
         const names = tokens.length - 1;
         const hint = name.includes(']')
@@ -1061,23 +1049,23 @@ export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead |
             : names === 0
               ? `add the name: [${prefix} NAME]`
               : `quote a name that has spaces: [${prefix} "${tokens.slice(1).join(' ')}"]`;
-        diags.add(
-          'section-name',
-          at,
-          'warning',
-          () =>
+        if (diags.take('section-name', at, 'warning')) {
+          diags.put(
             `Line ${at}: the AWS CLI ignores ${quote(`[${name}]`)}: a ${what} needs exactly one name after "${prefix}" (this has ${names}). To use it, ${hint}.`,
-        );
+          );
+        }
       } else if (tokens[0] !== prefix) {
-        diags.add(
-          'section-name',
-          at,
-          'warning',
-          () =>
+        if (diags.take('section-name', at, 'warning')) {
+          diags.put(
             `Line ${at}: the AWS CLI reads ${quote(`[${name}]`)} as the ${what} ${quote(section.outName)} because the name starts with "${prefix}". Write [${prefix} ${section.outName}] to make that clear.`,
-        );
+          );
+        }
       } else if (section.outName === '') {
-        diags.add('section-name', at, 'warning', () => `Line ${at}: ${quote(`[${name}]`)} defines a ${what} with an empty name. Give it a name.`);
+        if (diags.take('section-name', at, 'warning')) {
+          diags.put(
+            `Line ${at}: ${quote(`[${name}]`)} defines a ${what} with an empty name. Give it a name.`,
+          );
+        }
       }
       return;
     }
@@ -1100,23 +1088,21 @@ export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead |
       if (lower.startsWith(prefix) && (lower.length === prefix.length || isPySpace(lower.charCodeAt(prefix.length)))) {
         const reason = stripped !== name ? 'it has spaces inside the brackets' : `"${prefix}" must be lower case`;
         const fixed = `[${prefix}${stripped.slice(prefix.length)}]`;
-        diags.add(
-          'section-name',
-          at,
-          'warning',
-          () => `Line ${at}: ${quote(`[${name}]`)} is not a ${what} because ${reason}; the AWS CLI ignores it. Write ${quote(fixed)}.`,
-        );
+        if (diags.take('section-name', at, 'warning')) {
+          diags.put(
+            `Line ${at}: ${quote(`[${name}]`)} is not a ${what} because ${reason}; the AWS CLI ignores it. Write ${quote(fixed)}.`,
+          );
+        }
         return;
       }
     }
     if (lower === 'default') {
       const reason = stripped !== name ? 'it has spaces inside the brackets' : '"default" must be lower case';
-      diags.add(
-        'section-name',
-        at,
-        'warning',
-        () => `Line ${at}: ${quote(`[${name}]`)} is not the default profile because ${reason}; the AWS CLI ignores it. Write [default].`,
-      );
+      if (diags.take('section-name', at, 'warning')) {
+        diags.put(
+          `Line ${at}: ${quote(`[${name}]`)} is not the default profile because ${reason}; the AWS CLI ignores it. Write [default].`,
+        );
+      }
       return;
     }
     warnBareProfile(section, stripped);
@@ -1128,13 +1114,11 @@ export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead |
     const at = section.line;
     const key = section.profileKey;
     if (key !== null) {
-      diags.add(
-        'bare-section',
-        at,
-        'warning',
-        () =>
+      if (diags.take('bare-section', at, 'warning')) {
+        diags.put(
           `Line ${at}: the AWS CLI ignores ${quote(`[${name}]`)} (only [default] and [profile NAME] are profiles), although it has ${quote(key)}. Write [profile ${stripped}] if the CLI should use it.`,
-      );
+        );
+      }
     }
   }
 

@@ -38,13 +38,14 @@ export async function storedBannerIndexGeneration(): Promise<string | null> {
  * Writes a new index (background). Meta and every account record go in ONE set() so readers
  * never see a half-written generation; records of accounts that left the catalogue are removed
  * afterwards (until then readers ignore them: the meta no longer lists them).
- * Returns false when the stored index was already this generation (nothing written).
+ * Returns false when the stored index was already this generation (nothing written), unless
+ * `force`: a page found the stored records unusable, so they are written again whatever the meta says.
  */
-export async function writeBannerIndex(index: BannerIndex): Promise<boolean> {
+export async function writeBannerIndex(index: BannerIndex, force = false): Promise<boolean> {
   if (!ext) return false;
   const got = await ext.storage.local.get([BANNER_INDEX_META_KEY]);
   const previous = got[BANNER_INDEX_META_KEY];
-  if (isBannerIndexMeta(previous) && previous.generation === index.meta.generation) return false;
+  if (!force && isBannerIndexMeta(previous) && previous.generation === index.meta.generation) return false;
   await ext.storage.local.set({ [BANNER_INDEX_META_KEY]: index.meta, ...index.records });
   if (isBannerIndexMeta(previous)) {
     const keepAccounts = new Set(index.meta.accounts);

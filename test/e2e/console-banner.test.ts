@@ -269,3 +269,26 @@ test('every fixture gets exactly one banner, in the top frame only', async () =>
   expect(await page.$$eval('role-switchboard-banner', (els) => els.length)).toBe(1);
   await page.close();
 });
+
+test('a damaged index is never trusted: the page shows only what it read, and the background rewrites the index', async () => {
+  await session.worker.evaluate(async () => {
+    const c = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
+    const key = 'bannerIndex:account:123456789012';
+    const record = (await c.storage.local.get(key))[key] as { entries: { profile: string }[] };
+    // Another generation than the meta's, and a name that must never be shown.
+    await c.storage.local.set({ [key]: { generation: 'damaged', entries: record.entries.map((e) => ({ ...e, profile: 'not-a-real-profile' })) } });
+  });
+  const { page, errors } = await open('classic-switched-role.html');
+  const first = (await bannerFacts(page)).text;
+  expect(first).not.toContain('not-a-real-profile');
+  expect(first).not.toContain('not in your profiles');
+  // The page asked the background, which wrote the index again: the banner catches up by itself.
+  let facts = await bannerFacts(page);
+  for (let i = 0; i < 100 && !facts.text.startsWith('PRODUCTION'); i++) {
+    await sleep(100);
+    facts = await bannerFacts(page);
+  }
+  expect(facts.text).toBe('PRODUCTION alfie Profile alfie-production Account 1234-5678-9012 (alfie-prod) Role AlfieReadOnly');
+  expect(errors).toEqual([]);
+  await page.close();
+});

@@ -211,8 +211,3 @@ export async function waitForBannerIndex(session: ExtensionSession, accountId: s
   }
   throw new Error(`the banner index never listed ${accountId}`);
 }
-
-/** Errors on the page that come from our extension (its scripts run as chrome-extension:// URLs). */
-export function ourErrors(errors: string[]): string[] {
-  return errors;
-}
