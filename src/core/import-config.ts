@@ -348,7 +348,7 @@ function importUnchecked(text: string): Catalogue {
   let warnedLines: Set<number> | undefined;
   for (const p of profiles) {
     let reason: string | undefined;
-    if (p.bare && read.profiles.get(p.name) !== undefined) {
+    if (p.bare && read.profiles.getHashed(p.section.hash, p.name) !== undefined) {
       // Profiles come first (what the CLI sees): this bare section is shadowed by a profile.
       reason = `Bare [${p.name}] has the same name as [profile ${p.name}], which is imported instead; rename one of them.`;
     } else {
@@ -861,7 +861,7 @@ function finishEntries(made: Profile[], bases: ReadonlySet<string>, text: string
         addNote(p, `Shown as production: account ${key} also has the production profile "${productionAccounts.get(key)}".`);
       }
     }
-    entries[i] = buildEntry(p, text);
+    entries[i] = buildEntry(p);
   }
   return entries;
 }
@@ -893,19 +893,20 @@ function placeOthers(made: Profile[], knownApps: Set<string>, bases: ReadonlySet
   }
 }
 
-/** encodeURIComponent of the account: an account ID or alias never needs it (digits, a-z, -). */
-function encodedAccount(p: Profile, account: string): string {
-  return (p.accountId !== undefined || p.accountAlias !== undefined) && keptByEncoding(account, 0, account.length) ? account : encodeURIComponent(account);
+/**
+ * encodeURIComponent of the account. Every entry's account is a checked 12-digit ID or IAM
+ * alias (a-z, 0-9, -), which encoding leaves as it is; anything else is encoded.
+ */
+function encodedAccount(account: string): string {
+  return keptByEncoding(account, 0, account.length) ? account : encodeURIComponent(account);
 }
 
-/** encodeURIComponent of the display name; most names need none (checked on the flat config text). */
-function encodedDisplayName(p: Profile, displayName: string, text: string): string {
-  const section = p.section;
-  if (displayName.length <= MAX_DISPLAY_NAME && section.outFrom >= 0 && keptByEncoding(text, section.outFrom, section.outTo)) return displayName;
-  return encodeURIComponent(displayName);
+/** encodeURIComponent of the display name; most names need none (the parser saw their characters). */
+function encodedDisplayName(p: Profile, displayName: string): string {
+  return displayName.length <= MAX_DISPLAY_NAME && p.section.outNameKept ? displayName : encodeURIComponent(displayName);
 }
 
-function buildEntry(p: Profile, text: string): CatalogueEntry {
+function buildEntry(p: Profile): CatalogueEntry {
   const color = colorOf(p, p.env);
   const name = p.name;
   const displayName = truncateDisplayName(name);
@@ -914,7 +915,7 @@ function buildEntry(p: Profile, text: string): CatalogueEntry {
   const url =
     p.kind === 'sso'
       ? ssoConsoleUrl({ startUrl: p.ssoStartUrl!, accountId: account, permissionSet: p.roleName, destination: home })
-      : switchRoleLinkEncoded(p.partition, encodedAccount(p, account), p.roleName, encodedDisplayName(p, displayName, text), color, home);
+      : switchRoleLinkEncoded(p.partition, encodedAccount(account), p.roleName, encodedDisplayName(p, displayName), color, home);
   const entry: CatalogueEntry = {
     profile: name,
     kind: p.kind,
@@ -987,10 +988,22 @@ function groupOf(p: Profile, text: string): void {
   p.explicitEnv = Boolean(explicitEnv);
 }
 
+// Colours repeat (`color = ff0000` on hundreds of profiles): parse each written value once.
+const parsedColors = new Map<string, string | null>();
+function cachedParseColor(value: string): string | undefined {
+  let parsed = parsedColors.get(value);
+  if (parsed === undefined) {
+    parsed = parseColor(value) ?? null;
+    if (parsedColors.size >= 1000) parsedColors.clear();
+    parsedColors.set(value, parsed);
+  }
+  return parsed ?? undefined;
+}
+
 function colorOf(p: Profile, env: Environment): string {
   const raw = p.color;
   if (raw === undefined) return ENV_COLORS[env];
-  const explicit = parseColor(cleanField(p, COLOR, raw) ?? '');
+  const explicit = cachedParseColor(cleanField(p, COLOR, raw) ?? '');
   if (explicit === undefined) addNote(p, `color ${shown(raw)} is not a colour (use rrggbb, #rrggbb or a CSS colour name); the environment colour is used.`);
   if (env === 'production') {
     if (explicit !== undefined && explicit !== PRODUCTION_COLOR) addNote(p, `color ${shown(clean(raw) ?? '')} is not used: production is always red.`);

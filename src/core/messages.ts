@@ -5,23 +5,23 @@ import { catalogueEntrySchema } from './schemas';
 
 export const consoleIdentitySchema = z.object({
   /** 12 digits, or null when no trustworthy source gave one ("unknown account"). */
-  accountId: z.string().regex(/^\d{12}$/).nullable(),
-  accountAlias: z.string().optional(),
+  accountId: z.nullable(z.string().check(z.regex(/^\d{12}$/))),
+  accountAlias: z.optional(z.string()),
   /** Role name (last segment) for assumed roles; IAM user name for users. */
-  roleName: z.string().optional(),
+  roleName: z.optional(z.string()),
   /** For SSO roles (`AWSReservedSSO_<set>_<hash>`): the permission-set name. */
-  permissionSet: z.string().optional(),
+  permissionSet: z.optional(z.string()),
   principalKind: z.enum(['assumed-role', 'user', 'root', 'unknown']),
   partition: z.enum(['aws', 'aws-us-gov', 'aws-cn']),
-  region: z.string().optional(),
+  region: z.optional(z.string()),
   /** Multi-session console: the first host label (`<account>-<8 chars>`). */
-  sessionId: z.string().optional(),
+  sessionId: z.optional(z.string()),
   /** Which source the identity came from, most robust first. */
   source: z.enum(['session-data', 'host-label', 'navigation', 'cookie', 'none']),
   /** Multi-session console (aws-facts §1.3): switching opens a new session instead of replacing this one. */
-  multiSession: z.boolean().optional(),
+  multiSession: z.optional(z.boolean()),
   /** The sign-in host the page names (`signin.aws.amazon.com` or a regional one), checked against the partition. */
-  signInEndpoint: z.string().optional(),
+  signInEndpoint: z.optional(z.string()),
 });
 export type ConsoleIdentity = z.infer<typeof consoleIdentitySchema>;
 
@@ -29,9 +29,9 @@ export const whereAmIRequestSchema = z.object({ type: z.literal('where-am-i') })
 export type WhereAmIRequest = z.infer<typeof whereAmIRequestSchema>;
 
 export const whereAmIResponseSchema = z.object({
-  identity: consoleIdentitySchema.nullable(),
+  identity: z.nullable(consoleIdentitySchema),
   /** Profile name of the matched catalogue entry, or null. */
-  profile: z.string().nullable(),
+  profile: z.nullable(z.string()),
 });
 export type WhereAmIResponse = z.infer<typeof whereAmIResponseSchema>;
 
@@ -43,10 +43,10 @@ export const switchRoleRequestSchema = z.object({
   type: z.literal('switch-role'),
   entry: catalogueEntrySchema,
   /** The tab the popup was opened on (the active tab), if any. */
-  tabId: z.number().int().optional(),
+  tabId: z.optional(z.int()),
   newTab: z.boolean(),
   /** The user confirmed re-entering a profile that already has a multi-session session. */
-  confirmReentry: z.boolean().optional(),
+  confirmReentry: z.optional(z.boolean()),
 });
 export type SwitchRoleRequest = z.infer<typeof switchRoleRequestSchema>;
 
@@ -64,7 +64,7 @@ export const bannerIndexRefreshSchema = z.object({ type: z.literal('banner-index
 
 export const switchAutosubmitRequestSchema = z.object({
   type: z.literal('switch-autosubmit'),
-  nonce: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
+  nonce: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/)),
 });
 /** Whether the sign-in page may submit its pre-filled form, and which values the form must hold. */
 export type SwitchAutosubmitResponse = { submit: false } | { submit: true; account: string; roleName: string };

@@ -127,9 +127,13 @@ export class ConfigSection {
   kind: Kind | null = null;
   /** Name inside that map (profile name, session name, raw name). */
   outName: string;
+  /** hashName(outName) (0 for a section botocore drops). */
+  hash = 0;
   /** outName is the text's characters [outFrom, outTo) (-1 when shlex made it of other characters). */
   outFrom = -1;
   outTo = -1;
+  /** outName has only characters encodeURIComponent leaves as they are (links need no encoding). */
+  outNameKept = false;
   /** The `profile`/`sso-session`/`services` prefix the raw name starts with, if any. */
   readonly prefix: string | null;
   /** shlex tokens of a prefixed name read the slow way; null when shlex fails, or not needed. */
@@ -274,7 +278,11 @@ export class ConfigSectionIndex {
 
   /** Stores `section` under `name`; returns the section it replaces, if any. */
   set(hash: number, name: string, section: ConfigSection): ConfigSection | undefined {
-    const i = this.find(hash, name);
+    return this.setAt(this.find(hash, name), hash, name, section);
+  }
+
+  /** set() when find(hash, name) is known to be `i`. */
+  setAt(i: number, hash: number, name: string, section: ConfigSection): ConfigSection | undefined {
     if (i !== -1) {
       const previous = this.items[i];
       this.items[i] = section;
@@ -282,6 +290,12 @@ export class ConfigSectionIndex {
     }
     this.add(hash, name, section);
     return undefined;
+  }
+
+  /** The section under `name` when its hash (hashName) is known. */
+  getHashed(hash: number, name: string): ConfigSection | undefined {
+    const i = this.find(hash, name);
+    return i === -1 ? undefined : this.items[i];
   }
 
   /** Adds a name that is not in the index yet. */
@@ -519,6 +533,8 @@ function kindOfPrefix(prefix: string): 'profiles' | 'ssoSessions' | 'services' {
 let plainStart = 0;
 let plainEnd = 0;
 let plainHash = 0;
+/** The name just hashed (plainSecondWord, hashHeaderName) has only characters encodeURIComponent keeps. */
+let nameKeptByUriEncoding = false;
 
 /**
  * For `prefix name` where the name has no quote or backslash (nearly every real header), the
@@ -533,11 +549,13 @@ function plainSecondWord(text: string, from: number, to: number): boolean {
   while (i < to && isShlexSpace(text.charCodeAt(i))) i++;
   const start = i;
   let h = FNV_START;
+  let kept = true;
   while (i < to) {
     const c = text.charCodeAt(i);
     if (c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a) break;
     if (c === 0x22 || c === 0x27 || c === 0x5c) return false;
     h = Math.imul(h ^ c, 16777619);
+    if (kept && !(c < 0x80 && URI_KEPT[c] === 1)) kept = false;
     i++;
   }
   const end = i;
@@ -547,7 +565,27 @@ function plainSecondWord(text: string, from: number, to: number): boolean {
   plainStart = start;
   plainEnd = end;
   plainHash = h;
+  nameKeptByUriEncoding = kept;
   return true;
+}
+
+/** Characters encodeURIComponent leaves as they are: A-Z a-z 0-9 - _ . ! ~ * ' ( ). */
+const URI_KEPT = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  URI_KEPT[c] = /[A-Za-z0-9\-_.!~*'()]/.test(String.fromCharCode(c)) ? 1 : 0;
+}
+
+/** hashRange of a raw header name, also setting nameKeptByUriEncoding. */
+function hashHeaderName(text: string, from: number, to: number): number {
+  let h = FNV_START;
+  let kept = true;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    h = Math.imul(h ^ c, 16777619);
+    if (kept && !(c < 0x80 && URI_KEPT[c] === 1)) kept = false;
+  }
+  nameKeptByUriEncoding = kept;
+  return h;
 }
 
 /** build_profile_map's decision for a raw name that is not of the plain `prefix name` form. */
@@ -765,21 +803,22 @@ export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead |
           const plain = prefix !== null && plainSecondWord(text, nameFrom + prefix.length, nameTo);
           let existing: ConfigSection | null = null;
           let hash = 0;
+          let found = -1;
           let kindIndex: ConfigSectionIndex | null = null;
           let outName = '';
           if (plain) {
             kindIndex = maps[kindOfPrefix(prefix)];
             outName = text.slice(plainStart, plainEnd);
             hash = plainHash;
-            const i = kindIndex.find(hash, outName);
-            for (let s = i === -1 ? null : (kindIndex.items[i] as ConfigSection); s !== null; s = s.sameName) {
+            found = kindIndex.find(hash, outName);
+            for (let s = found === -1 ? null : (kindIndex.items[found] as ConfigSection); s !== null; s = s.sameName) {
               if (s.plainName && s.name.length === nameTo - nameFrom && text.startsWith(s.name, nameFrom)) {
                 existing = s;
                 break;
               }
             }
           } else {
-            hash = hashRange(text, nameFrom, nameTo);
+            hash = hashHeaderName(text, nameFrom, nameTo);
             const i = byRawName.find(hash, text.slice(nameFrom, nameTo));
             if (i !== -1) existing = byRawName.items[i] as ConfigSection;
           }
@@ -799,21 +838,28 @@ export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead |
               section.outName = outName;
               section.outFrom = plainStart;
               section.outTo = plainEnd;
+              section.outNameKept = nameKeptByUriEncoding;
             } else {
               classifyInto(section, prefix);
               if (section.outName === name) {
                 section.outFrom = nameFrom;
                 section.outTo = nameTo;
+                section.outNameKept = nameKeptByUriEncoding;
               }
               byRawName.add(hash, name, section);
+              section.hash = hash;
               const kind = section.kind;
               if (kind !== null && kind !== 'otherSections') {
                 kindIndex = maps[kind];
                 hash = hashName(section.outName);
+                found = kindIndex.find(hash, section.outName);
               }
             }
             // Like a Python dict (and the output objects): the first position, the later value.
-            if (kindIndex !== null) section.sameName = kindIndex.set(hash, section.outName, section) ?? null;
+            if (kindIndex !== null) {
+              section.hash = hash;
+              section.sameName = kindIndex.setAt(found, hash, section.outName, section) ?? null;
+            }
             sections.push(section);
             current = section;
           }

@@ -4,50 +4,52 @@ import * as z from './zod';
 import { ENVIRONMENTS } from './types';
 
 export const diagnosticSchema = z.object({
-  line: z.number().int().min(1),
+  line: z.int().check(z.minimum(1)),
   severity: z.enum(['error', 'warning']),
   message: z.string(),
 });
 
 export const catalogueEntrySchema = z.object({
-  profile: z.string().min(1),
+  profile: z.string().check(z.minLength(1)),
   kind: z.enum(['role', 'sso']),
-  accountId: z.string().regex(/^\d{12}$/).optional(),
-  accountAlias: z.string().min(1).optional(),
-  roleName: z.string().min(1),
+  accountId: z.optional(z.string().check(z.regex(/^\d{12}$/))),
+  accountAlias: z.optional(z.string().check(z.minLength(1))),
+  roleName: z.string().check(z.minLength(1)),
   partition: z.enum(['aws', 'aws-us-gov', 'aws-cn']),
-  region: z.string().optional(),
+  region: z.optional(z.string()),
   app: z.string(),
   env: z.enum(ENVIRONMENTS),
   envLabel: z.string(),
   isProduction: z.boolean(),
-  color: z.string().regex(/^#[0-9a-f]{6}$/),
-  url: z.string().url(),
-  displayName: z.string().max(64),
-  sourceProfile: z.array(z.string()).optional(),
-  ssoStartUrl: z.string().optional(),
-  ssoRegion: z.string().optional(),
-  notes: z.array(z.string()).optional(),
-  line: z.number().int().min(1),
-}).refine((entry) => entry.accountId !== undefined || entry.accountAlias !== undefined, {
-  message: 'an entry needs accountId or accountAlias',
-  path: ['accountId'],
-});
+  color: z.string().check(z.regex(/^#[0-9a-f]{6}$/)),
+  url: z.url(),
+  displayName: z.string().check(z.maxLength(64)),
+  sourceProfile: z.optional(z.array(z.string())),
+  ssoStartUrl: z.optional(z.string()),
+  ssoRegion: z.optional(z.string()),
+  notes: z.optional(z.array(z.string())),
+  line: z.int().check(z.minimum(1)),
+}).check(
+  z.refine((entry) => entry.accountId !== undefined || entry.accountAlias !== undefined, {
+    message: 'an entry needs accountId or accountAlias',
+    path: ['accountId'],
+  }),
+);
 
 export const catalogueSchema = z.object({
   entries: z.array(catalogueEntrySchema),
-  skipped: z.array(z.object({ profile: z.string(), reason: z.string(), line: z.number().int().min(1) })),
+  skipped: z.array(z.object({ profile: z.string(), reason: z.string(), line: z.int().check(z.minimum(1)) })),
   diagnostics: z.array(diagnosticSchema),
-  removedSecrets: z.array(z.object({ section: z.string(), keys: z.array(z.string()), lines: z.array(z.number().int()) })),
+  removedSecrets: z.array(z.object({ section: z.string(), keys: z.array(z.string()), lines: z.array(z.int()) })),
 });
 
 export const settingsSchema = z.object({
-  bannerEnabled: z.boolean().default(true),
-  bannerPosition: z.enum(['top', 'bottom']).default('top'),
-  titlePrefix: z.boolean().default(true),
+  bannerEnabled: z._default(z.boolean(), true),
+  bannerPosition: z._default(z.enum(['top', 'bottom']), 'top'),
+  titlePrefix: z._default(z.boolean(), true),
   /** Submit the pre-filled sign-in switch form automatically, only when our marker is in the URL. */
-  autoSubmitSwitchForm: z.boolean().default(true),
-  favourites: z.array(z.string()).default([]),
+  autoSubmitSwitchForm: z._default(z.boolean(), true),
+  favourites: z._default(z.array(z.string()), []),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});

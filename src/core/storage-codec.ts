@@ -224,27 +224,27 @@ function errorText(error: unknown): string {
 export const syncPointerSchema = z.object({
   v: z.literal(CODEC_VERSION),
   /** Generation id: the chunks of this config are `c.<gen>.0` … `c.<gen>.<n-1>`. */
-  gen: z.string().regex(/^[0-9a-z]{1,12}$/),
-  n: z.number().int().min(0).max(SYNC_QUOTA.maxItems),
-  sum: z.string().regex(/^[0-9a-f]{16}$/),
+  gen: z.string().check(z.regex(/^[0-9a-z]{1,12}$/)),
+  n: z.int().check(z.minimum(0), z.maximum(SYNC_QUOTA.maxItems)),
+  sum: z.string().check(z.regex(/^[0-9a-f]{16}$/)),
   /** 'local': the config was too big for sync and lives only in the saving browser's storage.local. */
   where: z.enum(['sync', 'local']),
   savedAt: z.number(),
-  textBytes: z.number().int().min(0),
-  compressedBytes: z.number().int().min(0),
+  textBytes: z.int().check(z.minimum(0)),
+  compressedBytes: z.int().check(z.minimum(0)),
 });
 export type SyncPointer = z.infer<typeof syncPointerSchema>;
 
 /** A copy of a config in storage.local: the last good one, or the one before it (for undo). */
 export const localCopySchema = z.object({
   v: z.literal(CODEC_VERSION),
-  sum: z.string().regex(/^[0-9a-f]{16}$/),
+  sum: z.string().check(z.regex(/^[0-9a-f]{16}$/)),
   data: z.string(),
   savedAt: z.number(),
-  textBytes: z.number().int().min(0),
-  compressedBytes: z.number().int().min(0),
+  textBytes: z.int().check(z.minimum(0)),
+  compressedBytes: z.int().check(z.minimum(0)),
   /** Saved here but not (yet) in sync: a newer local save must not be undone by an older sync. */
-  unsynced: z.boolean().optional(),
+  unsynced: z.optional(z.boolean()),
 });
 export type LocalCopy = z.infer<typeof localCopySchema>;
 
@@ -394,7 +394,7 @@ export function parseStoredSettings(raw: unknown): { settings: Settings; problem
   const bad: string[] = [];
   for (const [key, schema] of Object.entries(settingsSchema.shape)) {
     if (!(key in source)) continue;
-    const field = (schema as z.ZodType).safeParse(source[key]);
+    const field = (schema as z.ZodMiniType).safeParse(source[key]);
     if (field.success) salvaged[key] = field.data;
     else bad.push(key);
   }
@@ -447,14 +447,16 @@ export const CACHE_COLUMN_NAMES = Object.keys(CACHE_COLUMNS) as (keyof typeof CA
 
 const cachedCatalogueSchema = z
   .object({
-    count: z.number().int().min(0),
+    count: z.int().check(z.minimum(0)),
     columns: z.object(CACHE_COLUMNS),
     skipped: catalogueSchema.shape.skipped,
     diagnostics: catalogueSchema.shape.diagnostics,
     removedSecrets: catalogueSchema.shape.removedSecrets,
   })
-  .refine((c) => CACHE_COLUMN_NAMES.every((k) => c.columns[k].length === c.count), { message: 'columns of different lengths' })
-  .refine((c) => c.columns.accountId.every((id, i) => id !== null || c.columns.accountAlias[i] !== null), { message: 'an entry needs accountId or accountAlias' });
+  .check(
+    z.refine((c) => CACHE_COLUMN_NAMES.every((k) => c.columns[k].length === c.count), { message: 'columns of different lengths' }),
+    z.refine((c) => c.columns.accountId.every((id, i) => id !== null || c.columns.accountAlias[i] !== null), { message: 'an entry needs accountId or accountAlias' }),
+  );
 
 export const catalogueCacheSchema = z.object({
   v: z.literal(CACHE_VERSION),
@@ -542,13 +544,13 @@ export const catalogueHeadSchema = z.object({
   sum: z.string(),
   builtBy: z.string(),
   /** Entries in the whole catalogue. */
-  count: z.number().int().min(0),
+  count: z.int().check(z.minimum(0)),
   /** The first entries in display order. */
-  first: z.array(catalogueEntrySchema).max(HEAD_SIZE),
+  first: z.array(catalogueEntrySchema).check(z.maxLength(HEAD_SIZE)),
   /** Pinned and recent entries (by profile), wherever they are in the catalogue. */
-  extra: z.array(catalogueEntrySchema).max(200),
+  extra: z.array(catalogueEntrySchema).check(z.maxLength(200)),
   /** Lower-cased app → number of entries, for the apps in `first`. */
-  appCounts: z.record(z.string(), z.number().int().min(0)),
+  appCounts: z.record(z.string(), z.int().check(z.minimum(0))),
 });
 export type CatalogueHead = z.infer<typeof catalogueHeadSchema>;
 
@@ -575,7 +577,7 @@ export function orderForDisplay(entries: readonly CatalogueEntry[]): CatalogueEn
 }
 
 export const RECENT_LIMIT = 5;
-export const recentSchema = z.array(z.string()).max(50);
+export const recentSchema = z.array(z.string()).check(z.maxLength(50));
 
 /** Most recent first, no duplicates, at most RECENT_LIMIT. */
 export function pushRecent(recent: readonly string[], profile: string): string[] {

@@ -16,6 +16,16 @@ import { askWhereAmI } from './where-am-i';
 
 const LIST_ID = 'roles';
 const PAGE_STEP = 8;
+/** How long the popup shows "switched" before it closes. */
+const DONE_CLOSE_MS = 1200;
+
+/** Where the last switch got to; the background's SwitchOutcome status, plus "pending". */
+type SwitchView =
+  | { phase: 'idle' }
+  | { phase: 'pending'; message: string }
+  | { phase: 'done'; message: string }
+  | { phase: 'confirm'; entry: CatalogueEntry; newTab: boolean; message: string }
+  | { phase: 'failed'; message: string };
 
 type LoadState = { status: 'loading' } | { status: 'ready'; loaded: LoadedCatalogue };
 
@@ -38,8 +48,10 @@ export function PopupApp() {
   const [copied, setCopied] = useState<string | null>(null);
   const [settingsProblem, setSettingsProblem] = useState<string | undefined>();
   const [head, setHead] = useState<LoadedHead | null>(null);
-  const [confirm, setConfirm] = useState<{ entry: CatalogueEntry; newTab: boolean; message: string } | null>(null);
+  const [outcome, setOutcome] = useState<SwitchView>({ phase: 'idle' });
   const search = useRef<HTMLInputElement>(null);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const switching = useRef(false);
   const inputStart = useRef<number | undefined>(undefined);
   const renderedOnce = useRef(false);
 
@@ -138,23 +150,44 @@ export function PopupApp() {
   }, [rows, load.status, headOnly]);
 
   const doSwitch = useCallback(async (entry: CatalogueEntry, newTab: boolean, confirmReentry = false) => {
-    setConfirm(null);
-    setStatus(`Switching to ${entry.profile}…`);
+    // One switch at a time: a second Enter while the background works would start another.
+    if (switching.current) return;
+    switching.current = true;
+    setOutcome({ phase: 'pending', message: `Switching to ${entry.profile}…` });
+    setStatus('');
     try {
-      const outcome = await switchTo(entry, { newTab, confirmReentry });
-      setStatus(outcome.message);
-      if (outcome.status === 'needs-confirmation') {
-        setConfirm({ entry, newTab, message: outcome.message });
+      const result = await switchTo(entry, { newTab, confirmReentry });
+      if (result.status === 'needs-confirmation') {
+        setOutcome({ phase: 'confirm', entry, newTab, message: result.message });
         return;
       }
-      if (outcome.status === 'failed') return;
+      if (result.status === 'failed') {
+        setOutcome({ phase: 'failed', message: result.message });
+        // After "Switch anyway" the question (and the focused button) is gone: back to the search.
+        if (document.activeElement === document.body || !document.activeElement) search.current?.focus();
+        return;
+      }
+      setOutcome({ phase: 'done', message: result.message });
       await pushRecent(entry.profile, entry).catch(() => {});
-      // The switch is under way in a tab: the popup has done its job.
-      setTimeout(() => window.close(), 700);
+      // The switch is under way in a tab: the popup has done its job once the user could read that.
+      setTimeout(() => window.close(), DONE_CLOSE_MS);
     } catch (error) {
-      setStatus(`Could not switch to ${entry.profile}: ${error instanceof Error ? error.message : String(error)}`);
+      setOutcome({ phase: 'failed', message: `Could not switch to ${entry.profile}: ${error instanceof Error ? error.message : String(error)}` });
+    } finally {
+      switching.current = false;
     }
   }, []);
+
+  const cancelConfirm = useCallback(() => {
+    setOutcome({ phase: 'idle' });
+    setStatus('Switch cancelled: nothing was changed.');
+    search.current?.focus();
+  }, []);
+
+  // The question takes focus, so Enter confirms and Esc cancels without reaching for the mouse.
+  useEffect(() => {
+    if (outcome.phase === 'confirm') confirmButton.current?.focus();
+  }, [outcome]);
 
   const doCopy = useCallback(async (entry: CatalogueEntry) => {
     try {
@@ -195,7 +228,13 @@ export function PopupApp() {
         return;
       case 'Escape':
         event.preventDefault();
-        if (query) {
+        if (outcome.phase === 'confirm') cancelConfirm();
+        else if (outcome.phase === 'failed') {
+          // First Esc puts the failure away (the message stays in the status bar), like a query.
+          setStatus(outcome.message);
+          setOutcome({ phase: 'idle' });
+          search.current?.focus();
+        } else if (query) {
           setQuery('');
           search.current?.focus();
         } else window.close();
@@ -243,6 +282,7 @@ export function PopupApp() {
           onInput={(e) => {
             inputStart.current = e.timeStamp;
             setQuery((e.currentTarget as HTMLInputElement).value);
+            if (outcome.phase === 'failed' || outcome.phase === 'done') setOutcome({ phase: 'idle' });
           }}
         />
         <span class="search-hint" aria-hidden="true">
@@ -281,29 +321,54 @@ export function PopupApp() {
           />
         )}
       </section>
-      {confirm && (
-        <div class="confirm-bar" role="alertdialog" aria-label="Confirm the switch" aria-describedby="confirm-text">
-          <p id="confirm-text">{confirm.message}</p>
+      {outcome.phase === 'confirm' && (
+        <div class="confirm-bar" role="alertdialog" aria-labelledby="confirm-title" aria-describedby="confirm-text">
+          <p id="confirm-title" class="confirm-title">
+            Sign out the open session?
+          </p>
+          <p id="confirm-text" class="confirm-text">
+            {outcome.message}
+          </p>
           <div class="confirm-actions">
-            <button type="button" class="button primary" onClick={() => void doSwitch(confirm.entry, confirm.newTab, true)}>
-              Switch anyway
-            </button>
             <button
               type="button"
-              class="button"
-              onClick={() => {
-                setConfirm(null);
-                setStatus('Switch cancelled.');
-                search.current?.focus();
-              }}
+              ref={confirmButton}
+              class="button warning"
+              onClick={() => void doSwitch(outcome.entry, outcome.newTab, true)}
             >
+              Switch anyway
+            </button>
+            <button type="button" class="button" onClick={cancelConfirm}>
               Cancel
             </button>
+            <span class="confirm-keys" aria-hidden="true">
+              Enter switch · Esc cancel
+            </span>
           </div>
         </div>
       )}
-      <div class="status-bar" role="status" aria-live="polite">
-        {status}
+      {outcome.phase === 'failed' && (
+        <div class="switch-failed">
+          <Notice tone="error" title="Not switched">
+            {outcome.message}
+          </Notice>
+        </div>
+      )}
+      <div class={`status-bar${outcome.phase === 'done' ? ' is-done' : ''}`} role="status" aria-live="polite">
+        {outcome.phase === 'pending' || outcome.phase === 'done' ? (
+          <>
+            {outcome.phase === 'done' && (
+              <span class="status-icon" aria-hidden="true">
+                ✓
+              </span>
+            )}
+            <span class="status-text" title={outcome.message}>
+              {outcome.message}
+            </span>
+          </>
+        ) : (
+          <span class="status-text">{status}</span>
+        )}
       </div>
     </main>
   );

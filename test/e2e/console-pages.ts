@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ElementHandle, HTTPRequest, Page } from 'puppeteer-core';
-import type { ExtensionSession } from './harness';
+import { type ExtensionSession, waitForWorkerReady as waitWorker } from './harness';
 
 let FIXTURES = path.resolve(__dirname, '../fixtures/console');
 
@@ -184,17 +184,9 @@ export const rgb = (hex: string): string => {
   return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
 };
 
-/**
- * Waits until the service worker's extension APIs exist. Right after launch the harness can hand
- * over a worker whose script has not run yet (`chrome` undefined for a moment, seen with the
- * ~400 KB background bundle).
- */
+/** Waits until the service worker's extension APIs exist (the harness also waits once at launch). */
 export async function waitForWorkerReady(session: ExtensionSession): Promise<void> {
-  const deadline = Date.now() + 15000;
-  while ((await session.worker.evaluate('typeof chrome !== "undefined" && !!chrome.storage')) !== true) {
-    if (Date.now() > deadline) throw new Error('the service worker never got its extension APIs');
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await waitWorker(session.worker);
 }
 
 /** Waits until the background has written a banner index listing `accountId`. */

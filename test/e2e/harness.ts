@@ -48,6 +48,7 @@ export async function launchWithExtension(): Promise<ExtensionSession> {
   );
   const extensionId = new URL(target.url()).host;
   const worker = (await target.worker())!;
+  await waitForWorkerReady(worker);
   return {
     browser,
     extensionId,
@@ -59,6 +60,18 @@ export async function launchWithExtension(): Promise<ExtensionSession> {
     },
     close: () => browser.close(),
   };
+}
+
+/**
+ * The service worker target appears before its extension APIs are bound: evaluating in it
+ * too early sees `chrome` undefined. Wait until `chrome.storage` exists.
+ */
+export async function waitForWorkerReady(worker: WebWorker): Promise<void> {
+  const deadline = Date.now() + 15000;
+  while ((await worker.evaluate('typeof chrome !== "undefined" && !!chrome.storage')) !== true) {
+    if (Date.now() > deadline) throw new Error('the service worker never got its extension APIs');
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /** Collects uncaught page errors and console errors so tests can assert there were none. */
