@@ -5,6 +5,8 @@ const tsJest = ['ts-jest', { diagnostics: false }];
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Per test; end-to-end tests start a browser. (A root option: jest ignores it per project.)
+  testTimeout: 60000,
   projects: [
     {
       displayName: 'unit',
@@ -17,7 +19,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
       transform: { '^.+\\.tsx?$': tsJest },
       testEnvironment: 'node',
-      testTimeout: 60000,
     },
   ],
 };

@@ -3,6 +3,7 @@
 // extension's own pages, auto-submit checks only from a tab's content script.
 import { bannerIndexRefreshSchema, importConfig, switchAutosubmitRequestSchema, switchRoleRequestSchema } from '../core';
 import { browser, type Runtime } from '../platform/browser';
+import { openImportPage } from '../platform/pages';
 import { onStorageChanged, REBUILD_MESSAGE, rebuildCatalogueCache } from '../platform/storage';
 import { redeem } from './autosubmit-registry';
 import { refreshBannerIndex } from './banner-index';
@@ -38,7 +39,11 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   return undefined;
 });
 
-browser.runtime.onInstalled.addListener(() => void refreshBannerIndex());
+browser.runtime.onInstalled.addListener((details) => {
+  void refreshBannerIndex();
+  // First run: there is nothing to switch to until a config is imported, so show the import page.
+  if (details.reason === 'install') void openImportPage();
+});
 browser.runtime.onStartup.addListener(() => void refreshBannerIndex());
 onStorageChanged((change) => {
   if (change.config || change.settings || change.catalogue) void refreshBannerIndex();

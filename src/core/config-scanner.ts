@@ -198,9 +198,21 @@ function tableSlot(text: string, a: number, b: number, hash: number, lower: bool
     keyTableCount = 0;
     return tableSlot(text, a, b, hash, lower);
   }
-  keyTable[slot] = text.slice(a, b).toLowerCase();
+  keyTable[slot] = internalized(text.slice(a, b).toLowerCase());
   keyTableCount++;
   return slot;
+}
+
+/**
+ * The engine's one shared copy of `s` (a property name is stored that way): comparing it
+ * with a string literal, or looking it up in a Map, then needs no character comparison or
+ * hashing. Done once per distinct key.
+ */
+function internalized(s: string): string {
+  const holder: Record<string, true> = {};
+  holder[s] = true;
+  for (const key in holder) return key;
+  return s;
 }
 
 /** text at `a` equals the lower-case ASCII `key` after ASCII lower-casing. */

@@ -970,7 +970,15 @@ export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead |
    * Warns when the value text[from, to) seems to carry a comment. Returns whether it has a '#'
    * or ';' at all (importConfig then looks at it more closely).
    */
+  // Where the next '#' and ';' are (cached indexOf, like the scanner's line ends): most values
+  // have neither, and then two comparisons tell so without looking at their characters.
+  let nextHash = -2;
+  let nextSemicolon = -2;
+
   function warnInlineComment(lineNo: number, from: number, to: number, key: string, nested: boolean): boolean {
+    if (nextHash !== -1 && nextHash < from) nextHash = text.indexOf('#', from);
+    if (nextSemicolon !== -1 && nextSemicolon < from) nextSemicolon = text.indexOf(';', from);
+    if ((nextHash === -1 || nextHash >= to) && (nextSemicolon === -1 || nextSemicolon >= to)) return false;
     const at = inlineCommentAt(text, from, to);
     if (at === -1) return false;
     if (at === -2 || SECRET_KEY_NAMES.has(key)) return true;

@@ -240,8 +240,8 @@ export function PopupApp() {
         } else window.close();
         return;
       default:
-        // Typing anywhere goes to the search box.
-        if (!inSearch && event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey && !(event.target instanceof HTMLTextAreaElement)) {
+        // Typing anywhere goes to the search box, except Space, which presses the focused button.
+        if (!inSearch && event.key.length === 1 && event.key !== ' ' && !event.ctrlKey && !event.metaKey && !event.altKey && !(event.target instanceof HTMLTextAreaElement)) {
           search.current?.focus();
         }
     }

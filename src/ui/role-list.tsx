@@ -142,6 +142,11 @@ export function RoleList(props: RoleListProps) {
       class="role-list"
       ref={scroller}
       id={`${idPrefix}-list`}
+      // A list without buttons (the import preview) would be a scroll box the keyboard cannot
+      // reach: make the box itself focusable (arrows and Page keys scroll it) and name it.
+      tabIndex={interactive ? undefined : 0}
+      role={interactive ? undefined : 'region'}
+      aria-label={interactive ? undefined : `${props.label} (scrolls)`}
       onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}
       onKeyDown={props.onListKeyDown}
     >

@@ -208,6 +208,7 @@ describe('with roles imported', () => {
     await find(optionsPage, '.issue-error');
     const stops = await tabThrough(optionsPage, 80);
     const names = stops.map((s) => s.name);
+    console.log(names);
     expect(names).toEqual(
       expect.arrayContaining([
         expect.stringContaining('config-text'),
@@ -277,15 +278,32 @@ describe('with roles imported', () => {
 
 /**
  * axe walks shadow trees through `host.shadowRoot`, which is null for a closed root. The test
- * (never the product) lends axe the banner's root: an element inside a closed root still
- * answers getRootNode() with it, and the banner's region is found through the accessibility tree.
+ * (never the product) lends axe the banner's root, in the page's main world where axe runs:
+ * the DevTools protocol's DOM domain lists closed roots too.
  */
 async function exposeBannerToAxe(page: Page): Promise<void> {
-  const bar = await findBanner(page);
-  await bar.evaluate((el) => {
-    const root = el.getRootNode() as ShadowRoot;
-    Object.defineProperty(root.host, 'shadowRoot', { configurable: true, get: () => root });
-  });
+  await findBanner(page);
+  const cdp = await page.createCDPSession();
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    type Node = { nodeName: string; nodeId: number; children?: Node[]; shadowRoots?: (Node & { shadowRootType?: string })[] };
+    const hosts: Node[] = [];
+    const walk = (node: Node) => {
+      if (node.nodeName.toLowerCase() === 'role-switchboard-banner') hosts.push(node);
+      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) walk(child);
+    };
+    walk(root as Node);
+    expect(hosts).toHaveLength(1);
+    const shadow = hosts[0]!.shadowRoots?.[0] as (Node & { shadowRootType?: string }) | undefined;
+    expect(shadow?.shadowRootType).toBe('closed');
+    const { object } = await cdp.send('DOM.resolveNode', { nodeId: shadow!.nodeId });
+    await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId!,
+      functionDeclaration: 'function () { const root = this; Object.defineProperty(root.host, "shadowRoot", { configurable: true, get: () => root }); }',
+    });
+  } finally {
+    await cdp.detach();
+  }
 }
 
 test('banner colours from the banner model: text, field labels and badges reach 4.5:1 on every environment colour', () => {

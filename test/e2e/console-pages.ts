@@ -80,6 +80,15 @@ export type Responder = (request: HTTPRequest) => { status?: number; contentType
  * HTML; `extra` may answer other requests (sign-in pages, switch calls); all else is aborted.
  * Every request is recorded.
  */
+/** Firefox's WebDriver BiDi does not expose request bodies: undefined there, not a throw. */
+function postDataOf(request: HTTPRequest): string | undefined {
+  try {
+    return request.postData();
+  } catch {
+    return undefined;
+  }
+}
+
 export async function serveFixtures(page: Page, extra: Responder = () => null, overrides: Record<string, string> = {}): Promise<CapturedRequest[]> {
   const byUrl = new Map<string, string>();
   for (const name of consoleFixtures()) byUrl.set(fixtureUrl(name).replace(/#.*$/, ''), fixtureHtml(name));
@@ -87,7 +96,7 @@ export async function serveFixtures(page: Page, extra: Responder = () => null, o
   const captured: CapturedRequest[] = [];
   await page.setRequestInterception(true);
   page.on('request', (request) => {
-    captured.push({ method: request.method(), url: request.url(), headers: request.headers(), body: request.postData() });
+    captured.push({ method: request.method(), url: request.url(), headers: request.headers(), body: postDataOf(request) });
     const answer = extra(request);
     if (answer) {
       void request.respond({ status: answer.status ?? 200, contentType: answer.contentType ?? 'text/html', headers: answer.headers, body: answer.body });

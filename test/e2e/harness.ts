@@ -49,6 +49,10 @@ export async function launchWithExtension(): Promise<ExtensionSession> {
   const extensionId = new URL(target.url()).host;
   const worker = (await target.worker())!;
   await waitForWorkerReady(worker);
+  // A fresh install opens the import page (first-run experience). Close it so every test
+  // starts from the same tabs; waiting for it also proves the first-run page opens.
+  const welcome = await browser.waitForTarget((t) => t.url() === `chrome-extension://${extensionId}/options.html`, { timeout: 15000 });
+  await (await welcome.page())?.close();
   return {
     browser,
     extensionId,

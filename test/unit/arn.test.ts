@@ -4,9 +4,11 @@ import {
   isAccountId,
   parseIdentityArn,
   parseRoleArn,
+  parseRoleArnInto,
   parseRoleName,
   permissionSetFromRoleName,
 } from '../../src/core/arn';
+import type { Partition } from '../../src/core/types';
 
 function reason(value: string): string {
   const result = parseRoleArn(value);
@@ -154,5 +156,37 @@ describe('permissionSetFromRoleName', () => {
     expect(permissionSetFromRoleName('Admin')).toBeUndefined();
     expect(permissionSetFromRoleName('AWSReservedSSO_Dev_123')).toBeUndefined();
     expect(permissionSetFromRoleName('AWSReservedSSO_Dev_0123456789ABCDEF')).toBeUndefined();
+  });
+});
+
+describe('parseRoleArnInto (importConfig\'s allocation-free parseRoleArn)', () => {
+  it('gives the same partition, account and role name, or the same reason', () => {
+    const cases = [
+      'arn:aws:iam::123456789012:role/Admin',
+      ' arn:aws-us-gov:iam::123456789012:role/team/ops/Deployer ',
+      'arn:aws-cn:iam::000000000001:role/x',
+      'arn:aws:iam::12345678901:role/Admin',
+      'arn:aws:iam:123456789012:role/Admin',
+      'arn:aws-iso:iam::123456789012:role/Admin',
+      'arn:aws:iam::123456789012:user/me',
+      'arn:aws:iam::123456789012:role/',
+      'arn:aws:iam::123456789012:role/a b',
+      `arn:aws:iam::123456789012:role/${'p/'.repeat(40)}x`,
+      'arn:aws:sts::123456789012:role/Admin',
+      'arn:awsx:iam::123456789012:role/Admin',
+      'arn:aws:iam::ACCOUNT02:role/Admin',
+      '',
+    ];
+    for (const value of cases) {
+      const out: { partition: Partition; accountId: string | undefined; roleName: string } = { partition: 'aws', accountId: undefined, roleName: '' };
+      const reason = parseRoleArnInto(value, out);
+      const parsed = parseRoleArn(value);
+      if (parsed.ok) {
+        expect(reason).toBeUndefined();
+        expect(out).toEqual({ partition: parsed.value.partition, accountId: parsed.value.accountId, roleName: parsed.value.roleName });
+      } else {
+        expect(reason).toBe(parsed.reason);
+      }
+    }
   });
 });

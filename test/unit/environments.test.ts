@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { canonicalEnv, envFromText, hasProductionWord, inferAppEnv, matchKnownApp, tokenizeName } from '../../src/core/environments';
+import { canonicalEnv, envFromText, hasProductionWord, inferAppEnv, inferAppEnvInto, matchKnownApp, tokenizeName } from '../../src/core/environments';
+import type { AppEnv } from '../../src/core/environments';
 
 describe('tokenizeName', () => {
   it('splits on punctuation, spaces and camel case, keeping digits attached', () => {
@@ -196,5 +197,48 @@ describe('matchKnownApp', () => {
   it('does not match part of a word or the whole name', () => {
     expect(matchKnownApp('cn-cxy-build', known)).toBeUndefined();
     expect(matchKnownApp('constellation', known)).toBeUndefined();
+  });
+});
+
+describe('inferAppEnvInto (importConfig reads names straight from the config text)', () => {
+  it('reads text[from, to) exactly as inferAppEnv reads that name', () => {
+    const word = fc.constantFrom('prod', 'Prod', 'pre', 'non', 'dev', 'qa', 'admin', 'us', 'east', '1', 'data', 'lake', 'awsprod', 'product', 'é', 'AWSAdmin', 'x');
+    const separator = fc.constantFrom('-', '_', '.', '/', ' ', '');
+    const name = fc.array(fc.tuple(word, separator), { minLength: 1, maxLength: 6 }).map((parts) => parts.map(([w, s]) => w + s).join(''));
+    fc.assert(
+      fc.property(name, name, name, (before, target, after) => {
+        const text = `${before}\n[profile ${target}]\n${after}/prod`;
+        const from = before.length + 10;
+        const out: AppEnv = { app: '', env: 'other', envLabel: '', isProduction: false };
+        inferAppEnvInto(text, out, from, from + target.length);
+        expect(out).toEqual(inferAppEnv(target));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads a run of similar names from one text (words shared with the previous name are kept) as inferAppEnv does', () => {
+    const word = fc.constantFrom('prod', 'Prod', 'PROD', 'pre', 'non', 'dev', 'Dev', 'qa', 'admin', 'Admin', 'AWSAdmin', 'us', 'east', '1', 'data', 'Data', 'lake', 'awsprod', 'product', 'é', 'x', 'X');
+    const separator = fc.constantFrom('-', '_', '.', '/', ' ', '');
+    const name = fc.array(fc.tuple(word, separator), { minLength: 1, maxLength: 5 }).map((parts) => parts.map(([w, s]) => w + s).join(''));
+    fc.assert(
+      fc.property(fc.array(name, { minLength: 2, maxLength: 30 }), (names) => {
+        // Families, as configs have them: each name also shares a beginning with the one before.
+        const all = names.flatMap((n, i) => (i > 0 ? [n, names[i - 1]! + n] : [n]));
+        const text = all.join('\n');
+        const expected = all.map((n) => inferAppEnv(n));
+        // One run over the text, nothing in between (as importConfig reads it).
+        const got: AppEnv[] = [];
+        let from = 0;
+        for (const n of all) {
+          const out: AppEnv = { app: '', env: 'other', envLabel: '', isProduction: false };
+          inferAppEnvInto(text, out, from, from + n.length);
+          got.push(out);
+          from += n.length + 1;
+        }
+        expect(got).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -201,17 +201,46 @@ describe('importConfig: source_profile chains', () => {
     expect(self.notes).toContain('source_profile names this profile itself: the AWS CLI then uses its own access keys (kept in ~/.aws/credentials).');
   });
 
-  it('skips a missing source with a fix, also through a chain', () => {
+  it('imports a role whose source profile is not in the text (its keys live in ~/.aws/credentials), with a note and a warning', () => {
     const c = importConfig(
       cfg('[profile role-a]', 'role_arn = arn:aws:iam::128716708097:role/cli-role', 'source_profile = cli-user', '[profile role-b]', 'role_arn = arn:aws:iam::128716708097:role/other', 'source_profile = role-a'),
     );
-    expect(skipReason(c, 'role-a')).toBe(
-      'source_profile "cli-user" is not in this config. If its keys are in ~/.aws/credentials, add an empty [profile cli-user] section here (the keys stay there); otherwise fix the name.',
-    );
-    expect(skipReason(c, 'role-b')).toMatch(/^source_profile "cli-user" \(via role-b → role-a\) is not in this config/);
-    // Following the advice works.
-    const fixed = importConfig(`${cfg('[profile cli-user]')}${cfg('[profile role-a]', 'role_arn = arn:aws:iam::128716708097:role/cli-role', 'source_profile = cli-user')}`);
-    expect(entry(fixed, 'role-a').sourceProfile).toEqual(['cli-user']);
+    expect(c.skipped).toEqual([]);
+    const a = entry(c, 'role-a');
+    expect(a).toMatchObject({ kind: 'role', accountId: '128716708097', roleName: 'cli-role', sourceProfile: ['cli-user'], line: 1 });
+    expect(a.notes).toEqual(['source profile "cli-user" is not in this file — probably in ~/.aws/credentials; the console does not need it']);
+    expect(query(a.url).get('roleName')).toBe('cli-role');
+    // Through a chain: the whole chain, and the note says which profile names the missing one.
+    const b = entry(c, 'role-b');
+    expect(b.sourceProfile).toEqual(['role-a', 'cli-user']);
+    expect(b.notes).toEqual(['source profile "cli-user" (via role-b → role-a) is not in this file — probably in ~/.aws/credentials; the console does not need it']);
+    // One warning, at the source_profile line that names the missing profile (not one per entry).
+    expect(c.diagnostics).toEqual([
+      {
+        line: 3,
+        severity: 'warning',
+        message: 'Line 3: source_profile "cli-user" in [profile role-a] is not in this file — probably in ~/.aws/credentials; the console does not need it.',
+      },
+    ]);
+    expectStorable(c);
+    // With the source profile in the text there is nothing to say.
+    const complete = importConfig(`${cfg('[profile cli-user]')}${cfg('[profile role-a]', 'role_arn = arn:aws:iam::128716708097:role/cli-role', 'source_profile = cli-user')}`);
+    expect(entry(complete, 'role-a').sourceProfile).toEqual(['cli-user']);
+    expect(entry(complete, 'role-a').notes).toBeUndefined();
+    expect(complete.diagnostics).toEqual([]);
+  });
+
+  it('imports an AWS Extend Switch Roles target whose base is not in the text when it has its own role_name', () => {
+    const c = importConfig(cfg('[shop-dev]', 'aws_account_id = 111122223333', 'role_name = Developer', 'source_profile = org-base', '[shop-qa]', 'aws_account_id = 111122224444', 'source_profile = org-base'));
+    const dev = entry(c, 'shop-dev');
+    expect(dev).toMatchObject({ accountId: '111122223333', roleName: 'Developer', sourceProfile: ['org-base'] });
+    expect(dev.notes).toContain('source profile "org-base" is not in this file — probably in ~/.aws/credentials; the console does not need it');
+    // Without role_name there is still no role (the base that would give target_role_name is missing).
+    expect(skipReason(c, 'shop-qa')).toMatch(/^aws_account_id without role_name: no role to switch to\./);
+    // The warning is for the imported entry's line only.
+    expect(c.diagnostics.filter((d) => d.message.includes('is not in this file'))).toEqual([
+      { line: 4, severity: 'warning', message: 'Line 4: source_profile "org-base" in [shop-dev] is not in this file — probably in ~/.aws/credentials; the console does not need it.' },
+    ]);
   });
 
   it('skips what the CLI refuses: both source_profile and credential_source, an empty source_profile', () => {
@@ -662,6 +691,16 @@ describe('importConfig: broken input', () => {
     const e = entry(c, name);
     expect(e.displayName).toHaveLength(64);
     expect(query(e.url).get('displayName')).toBe(name.slice(0, 64));
+  });
+
+  it('encodes every name the link needs encoded, and only those', () => {
+    const names = ['plain-name_1.x', "it's(ok)!~*", 'shop prod', 'café', 'a&b=c', 'x%y', '😀-dev', 'a/b'];
+    const c = importConfig(names.map((n, i) => cfg(`[profile "${n}"]`, `role_arn = arn:aws:iam::11112222333${i}:role/A`)).join('') + cfg('[bare-é]', 'aws_account_id = 111122223339', 'role_name = B'));
+    for (const n of [...names, 'bare-é']) {
+      const e = entry(c, n);
+      expect(e.url).toContain(`&displayName=${encodeURIComponent(n)}`);
+      expect(query(e.url).get('displayName')).toBe(n);
+    }
   });
 });
 

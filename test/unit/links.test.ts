@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { CONSOLE_PALETTE } from '../../src/core/colors';
 import { consoleHomeUrl, isRegion, normaliseStartUrl, partitionOfRegion, ssoConsoleUrl, switchRoleUrl, truncateDisplayName } from '../../src/core/links';
 
@@ -99,6 +100,39 @@ describe('SSO console shortcut', () => {
   it('omits destination when there is none', () => {
     expect(ssoConsoleUrl({ startUrl: 'https://x.awsapps.com/start', accountId: '123456789012', permissionSet: 'Read Only' })).toBe(
       'https://x.awsapps.com/start/#/console?account_id=123456789012&role_name=Read%20Only',
+    );
+  });
+});
+
+describe('hand-written fast paths agree with their plain definitions', () => {
+  // importConfig builds thousands of links, so isRegion and switchRoleUrl avoid a regular
+  // expression and encodeURIComponent calls where they can; they must still mean the same.
+  const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
+
+  it('isRegion is /^[a-z]{2}(?:-[a-z]+)+-\\d{1,2}$/', () => {
+    const pieces = fc.constantFrom('a', 'b', 'z', 'A', '-', '--', '1', '12', '0', ' ', 'é', 'us', 'east', 'gov');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 8 }), (parts) => {
+        const value = parts.join('');
+        expect(isRegion(value)).toBe(REGION.test(value));
+      }),
+      { numRuns: 3000 },
+    );
+    for (const region of ['us-east-1', 'us-gov-west-1', 'cn-northwest-1', 'ap-southeast-3', 'us-e-1', 'eu-west-12']) expect(isRegion(region)).toBe(true);
+    for (const value of ['us-east-123', 'us--east-1', 'us-east1', 'us-1', 'US-east-1', 'us-east-1 ', '']) expect(isRegion(value)).toBe(false);
+  });
+
+  it('switchRoleUrl encodes exactly what encodeURIComponent encodes', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'Z', '0', '-', '_', '.', '!', '~', '*', "'", '(', ')', ' ', '&', '/', '%', 'é', '😀', '='), maxLength: 20 });
+    fc.assert(
+      fc.property(text, text, text, (account, roleName, displayName) => {
+        const url = switchRoleUrl({ partition: 'aws-us-gov', account, roleName, displayName });
+        const name = truncateDisplayName(displayName);
+        expect(url).toBe(
+          `https://signin.amazonaws-us-gov.com/switchrole?account=${encodeURIComponent(account)}&roleName=${encodeURIComponent(roleName)}&displayName=${encodeURIComponent(name)}`,
+        );
+      }),
+      { numRuns: 1000 },
     );
   });
 });

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { configLineCount, parseAwsConfig } from '../../src/core/parse-aws-config';
+import { configLineCount, parseAwsConfig, readAwsConfig } from '../../src/core/parse-aws-config';
 import { SECRET_KEYS, stripSecrets } from '../../src/core/strip-secrets';
 import type { ConfigValue, ParsedConfig, SectionMap } from '../../src/core/types';
 
@@ -46,6 +46,18 @@ describe('parseAwsConfig properties', () => {
         expect(stripped.text.length).toBeLessThanOrEqual(text.length);
       }),
       { numRuns: 600 },
+    );
+  });
+
+  it('readAwsConfig stops at a secret exactly when stripSecrets removes a line (importConfig relies on it)', () => {
+    const pieces = [...CONFIG_PIECES, 'AWS_Session_Token', 'aws_access_key_id', ' = ', ':', '\n  ', '\n[profile p]\n', '\n[DEFAULT]\n'];
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...pieces), maxLength: 80 }), (text) => {
+        const read = readAwsConfig(text, true);
+        expect(read === null).toBe(stripSecrets(text).removed.length > 0);
+        if (read !== null) expect(read.diagnostics).toEqual(parseAwsConfig(text).diagnostics);
+      }),
+      { numRuns: 1500 },
     );
   });
 });

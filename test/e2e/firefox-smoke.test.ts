@@ -1,0 +1,106 @@
+// The same build, dist/firefox, in a real Firefox (Debian's firefox-esr) driven over WebDriver
+// BiDi: install, first-run import page, import, popup, and the banner on a console page.
+// WebDriver BiDi refuses to navigate to moz-extension:// URLs, so the test enters the extension
+// through the import page that a fresh install opens by itself, and reaches the popup page by
+// navigating from there (a same-origin navigation by the page).
+import fs from 'node:fs';
+import path from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { fixtureUrl, serveFixtures } from './console-pages';
+import { SEED_CONFIG } from './ui-helpers';
+
+const DIST = path.resolve(__dirname, '../..', process.env.EXT_DIST ?? 'dist', 'firefox');
+
+function firefoxPath(): string {
+  const found = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].find((p): p is string => !!p && fs.existsSync(p));
+  if (!found) throw new Error("No Firefox found: install Debian's firefox-esr (apt-get install -y firefox-esr) or set FIREFOX_PATH.");
+  return found;
+}
+
+let browser: Browser;
+let importPage: Page;
+
+beforeAll(async () => {
+  browser = await puppeteer.launch({ browser: 'firefox', executablePath: firefoxPath(), headless: true });
+  await browser.installExtension(DIST);
+  importPage = await findExtensionPage('options.html');
+}, 90000);
+
+/**
+ * The page now showing moz-extension://…/file. BiDi reports such tabs' URL as about:blank, so
+ * ask each page where it is.
+ */
+async function findExtensionPage(file: string): Promise<Page> {
+  const deadline = Date.now() + 30000;
+  while (Date.now() < deadline) {
+    for (const page of await browser.pages()) {
+      const href = await page.evaluate(() => location.href).catch(() => '');
+      if (/^moz-extension:\/\/[^/]+\//.test(href) && href.endsWith(`/${file}`)) return page;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`Firefox never showed the extension's ${file}`);
+}
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+test('a fresh install opens the import page, which imports the seed config', async () => {
+  await importPage.waitForSelector('textarea');
+  await importPage.$eval(
+    'textarea',
+    (el, value) => {
+      (el as HTMLTextAreaElement).value = value;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    SEED_CONFIG,
+  );
+  await importPage.waitForFunction(() => !!document.querySelector('[data-testid="preview-summary"]'), { timeout: 30000 });
+  const importButton = await importPage.waitForFunction(() =>
+    [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Import'),
+  );
+  await (importButton as unknown as { click(): Promise<void> }).click();
+  await importPage.waitForFunction(() => /import/i.test(document.querySelector('.result')?.textContent ?? '') && !/Importing/.test(document.querySelector('.result')?.textContent ?? ''), {
+    timeout: 30000,
+  });
+});
+
+test('the popup page lists alfie with production labelled and red', async () => {
+  await importPage.evaluate(() => {
+    location.href = 'popup.html';
+  });
+  await importPage.waitForFunction(() => document.querySelectorAll('[data-profile]').length >= 3 || document.body.innerText.includes('alfie-production'), { timeout: 30000 });
+  const text = await importPage.evaluate(() => document.body.innerText);
+  expect(text).toContain('alfie-development');
+  expect(text).toContain('alfie-qa');
+  expect(text).toContain('alfie-production');
+  expect(text).toContain('PROD');
+  expect(text.indexOf('alfie-development')).toBeLessThan(text.indexOf('alfie-production'));
+  const prod = await importPage.evaluate(() => {
+    const row = document.querySelector('.row-entry.is-prod');
+    const label = row?.querySelector('.prod-label');
+    return { profile: row?.querySelector('.role-profile')?.textContent, label: label?.textContent, labelBackground: label ? getComputedStyle(label).backgroundColor : '' };
+  });
+  expect(prod.profile).toBe('alfie-production');
+  expect(prod.label).toMatch(/PROD/);
+  const [r, g, b] = (prod.labelBackground.match(/\d+/g) ?? []).map(Number);
+  expect(r).toBeGreaterThan(150);
+  expect(Math.max(g!, b!)).toBeLessThan(80);
+});
+
+test('the banner shows the production account on a console page', async () => {
+  const page = await browser.newPage();
+  await serveFixtures(page);
+  // The seed's production account, signed in through a switched role.
+  await page.goto(fixtureUrl('classic-switched-role.html'));
+  await page.waitForFunction(() => document.title.startsWith('[PROD] '), { timeout: 15000 });
+  expect(await page.title()).toMatch(/^\[PROD\] /);
+  // The banner's text is in a closed shadow root, which neither page script nor Firefox's
+  // BiDi selectors can enter (Chromium's tests read it through the accessibility tree); here
+  // assert that our banner is what the top of the page shows, over the full width.
+  const hits = await page.evaluate(() =>
+    [10, document.documentElement.clientWidth / 2, document.documentElement.clientWidth - 10].map((x) => document.elementFromPoint(x, 8)?.tagName.toLowerCase()),
+  );
+  expect(hits).toEqual(['role-switchboard-banner', 'role-switchboard-banner', 'role-switchboard-banner']);
+});
