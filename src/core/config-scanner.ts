@@ -133,11 +133,6 @@ export function rawKey(text: string, line: ScannedLine): string {
   return text.slice(line.from, line.keyEnd);
 }
 
-/** option, empty-key: the value, stripped; continuation: the stripped line. */
-export function lineValue(text: string, line: ScannedLine): string {
-  return line.kind === 'continuation' ? text.slice(line.from, line.to) : text.slice(line.valueFrom, line.to);
-}
-
 /** option: the key lower-cased (configparser's optionxform), as one shared string per distinct key. */
 export function optionKey(text: string, line: ScannedLine): string {
   return line.asciiKey ? (keyTable[optionKeySlot(text, line)] as string) : text.slice(line.from, line.keyEnd).toLowerCase();

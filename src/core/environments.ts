@@ -244,10 +244,6 @@ class TokenList {
   ends = new Int32Array(16);
   infos: WordInfo[] = [];
   length = 0;
-  /** What the list holds the words of: source[from, to). */
-  source: string | null = null;
-  from = 0;
-  to = 0;
 
   push(start: number, end: number, info: WordInfo): void {
     const n = this.length;
@@ -276,15 +272,8 @@ const textWords = new TokenList();
  * hashed (as hashWord does) on the way, for the word table.
  */
 function tokens(name: string, list: TokenList, from = 0, to = name.length): TokenList {
+  list.length = 0;
   let i = from;
-  if (list.source === name) {
-    i = keepSharedWords(name, list, from, to);
-  } else {
-    list.length = 0;
-    list.source = name;
-  }
-  list.from = from;
-  list.to = to;
   while (i < to) {
     let c = name.charCodeAt(i);
     if (!isWordChar(c)) {
@@ -319,34 +308,6 @@ function tokens(name: string, list: TokenList, from = 0, to = name.length): Toke
     addToken(list, name, start, i, ascii, h, lower);
   }
   return list;
-}
-
-/**
- * Names in a config come in families (`payments-dev-admin`, `payments-dev-readonly`), and
- * importConfig reads them in order: the words of the previous name that lie inside the part
- * both names share (and end there for the same reason) stay, with their meanings. Returns
- * where tokenizing goes on.
- */
-function keepSharedWords(name: string, list: TokenList, from: number, to: number): number {
-  const oldFrom = list.from;
-  const limit = Math.min(list.to - oldFrom, to - from);
-  let same = 0;
-  while (same < limit && name.charCodeAt(oldFrom + same) === name.charCodeAt(from + same)) same++;
-  // A word is kept when the character that ended it (a separator, or the upper-case letter
-  // of a camel-case break, which also depends on the letter after it) is shared.
-  let kept = 0;
-  while (kept < list.length) {
-    const end = list.ends[kept]! - oldFrom;
-    if (end >= same || (isUpper(name.charCodeAt(oldFrom + end)) && end + 1 >= same)) break;
-    kept++;
-  }
-  const shift = from - oldFrom;
-  for (let k = 0; k < kept; k++) {
-    list.starts[k] = list.starts[k]! + shift;
-    list.ends[k] = list.ends[k]! + shift;
-  }
-  list.length = kept;
-  return kept > 0 ? list.ends[kept - 1]! : from;
 }
 
 function addToken(list: TokenList, name: string, start: number, end: number, ascii: boolean, hash: number, lower: boolean): void {

@@ -20,6 +20,11 @@
 //
 // Output maps are plain objects; a section or key named `__proto__` is stored as an own
 // property. Look names up with Object.hasOwn (a profile may be called `constructor`).
+//
+// Two stages, because importConfig reads configs of 10,000 profiles and must be fast:
+// readAwsConfig reads the text into compact tables (sections; every key in a few parallel
+// arrays; hash indexes by name) with all diagnostics, and parseAwsConfig builds botocore's
+// maps from them. importConfig reads the tables directly and never builds the maps.
 
 import type { ConfigValue, Diagnostic, ParsedConfig, Severity } from './types';
 import { afterHeader, countLines, isPyLineBoundary, isPySpace, keyInSlot, keyTag, lineText, optionKey, optionKeySlot, pyStrip, rawKey, scanConfigLines, setKeyTag, startsWithBom } from './config-scanner';

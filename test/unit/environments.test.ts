@@ -217,13 +217,13 @@ describe('inferAppEnvInto (importConfig reads names straight from the config tex
     );
   });
 
-  it('reads a run of similar names from one text (words shared with the previous name are kept) as inferAppEnv does', () => {
+  it('reads a run of similar names from one text as inferAppEnv reads each of them', () => {
     const word = fc.constantFrom('prod', 'Prod', 'PROD', 'pre', 'non', 'dev', 'Dev', 'qa', 'admin', 'Admin', 'AWSAdmin', 'us', 'east', '1', 'data', 'Data', 'lake', 'awsprod', 'product', 'é', 'x', 'X');
     const separator = fc.constantFrom('-', '_', '.', '/', ' ', '');
     const name = fc.array(fc.tuple(word, separator), { minLength: 1, maxLength: 5 }).map((parts) => parts.map(([w, s]) => w + s).join(''));
     fc.assert(
       fc.property(fc.array(name, { minLength: 2, maxLength: 30 }), (names) => {
-        // Families, as configs have them: each name also shares a beginning with the one before.
+        // Families, as configs have them: names that share their beginning with the one before.
         const all = names.flatMap((n, i) => (i > 0 ? [n, names[i - 1]! + n] : [n]));
         const text = all.join('\n');
         const expected = all.map((n) => inferAppEnv(n));
