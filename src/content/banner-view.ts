@@ -85,7 +85,8 @@ export function createBannerView(doc: Document, onToggle: () => void): BannerVie
     for (const field of model.fields) {
       // The account never shrinks; long profile or role names are cut with an ellipsis first.
       const item = el(doc, 'span', field.label === 'Account' ? 'flex:none' : 'min-width:0;overflow:hidden;text-overflow:ellipsis');
-      item.append(el(doc, 'span', 'opacity:.8', `${field.label} `));
+      // Labels differ from values by weight only: fading them fell below 4.5:1 contrast.
+      item.append(el(doc, 'span', '', `${field.label} `));
       item.append(el(doc, 'span', 'font-weight:600', field.value));
       bar.append(item);
     }
@@ -94,7 +95,7 @@ export function createBannerView(doc: Document, onToggle: () => void): BannerVie
         doc,
         'button',
         `margin:0 0 0 auto;flex:none;cursor:pointer;font:inherit;color:inherit;background:transparent;padding:2px 8px;` +
-          'border:1px solid currentColor;border-radius:3px;opacity:.85',
+          'border:1px solid currentColor;border-radius:3px',
         'Hide',
       );
       button.type = 'button';

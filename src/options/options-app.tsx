@@ -352,9 +352,9 @@ function Preview({ catalogue, error, hasText, onSelectLine }: { catalogue: Catal
         </Notice>
       )}
       {errors.length > 0 && (
-        <Notice tone="error" title="The AWS CLI would reject this file">
+        <Notice tone="error">
           <p>
-            The AWS CLI would reject this file: {errors[0]!.message} {errors.length > 1 ? `(and ${plural(errors.length - 1, 'more error')})` : ''}
+            <strong>The AWS CLI would reject this file:</strong> {errors[0]!.message} {errors.length > 1 ? `(and ${plural(errors.length - 1, 'more error')})` : ''}
           </p>
           <p>Everything valid can still be imported; fix the file too so the CLI keeps working.</p>
         </Notice>
@@ -370,7 +370,7 @@ function Preview({ catalogue, error, hasText, onSelectLine }: { catalogue: Catal
                 <button type="button" class={`issue issue-${d.severity}`} onClick={() => onSelectLine(d.line)}>
                   <span class="issue-line">Line {d.line}</span>
                   <span class="issue-severity">{d.severity}</span>
-                  <span class="issue-message">{d.message}</span>
+                  <span class="issue-message">{withoutLinePrefix(d.message, d.line)}</span>
                 </button>
               </li>
             ))}
@@ -402,4 +402,10 @@ function Preview({ catalogue, error, hasText, onSelectLine }: { catalogue: Catal
       )}
     </div>
   );
+}
+
+/** The list shows the line number in its own column: drop the message's own "Line 12: " prefix. */
+function withoutLinePrefix(message: string, line: number): string {
+  const prefix = `Line ${line}: `;
+  return message.startsWith(prefix) ? message.slice(prefix.length) : message;
 }

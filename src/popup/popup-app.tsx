@@ -1,6 +1,9 @@
 // The popup: search, the grouped role list, switching. Keyboard first: the search box keeps
 // focus; ↑/↓ move the active role (aria-activedescendant), Enter switches in this tab,
 // Ctrl/Cmd+Enter in a new tab, Esc clears the query and then closes the popup.
+// A switch answers with a status (src/popup/switch-to.ts): "done" shows the message and closes
+// the popup; "needs-confirmation" asks here, focus on "Switch anyway" (Enter confirms, Esc
+// cancels); "failed" stays open with the message as an alert.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { DEFAULT_SETTINGS, IncrementalFilter, type CatalogueEntry, type Settings } from '../core';
 import { openImportPage } from '../platform/pages';
@@ -285,9 +288,6 @@ export function PopupApp() {
             if (outcome.phase === 'failed' || outcome.phase === 'done') setOutcome({ phase: 'idle' });
           }}
         />
-        <span class="search-hint" aria-hidden="true">
-          ↑↓ move · Enter switch · Ctrl+Enter new tab
-        </span>
       </div>
       {(loaded?.problem || settingsProblem) && (
         <Notice tone="warning" title="Storage problem">
@@ -366,8 +366,18 @@ export function PopupApp() {
               {outcome.message}
             </span>
           </>
-        ) : (
+        ) : status ? (
           <span class="status-text">{status}</span>
+        ) : (
+          ready &&
+          total > 0 &&
+          outcome.phase !== 'confirm' && (
+            <span class="status-text key-hint" aria-hidden="true">
+              <kbd>↑</kbd>
+              <kbd>↓</kbd> move · <kbd>Enter</kbd> switch · <kbd>Ctrl</kbd>+<kbd>Enter</kbd> new tab · <kbd>Esc</kbd>{' '}
+              {outcome.phase === 'failed' ? 'dismiss' : query ? 'clear' : 'close'}
+            </span>
+          )
         )}
       </div>
     </main>

@@ -4,12 +4,16 @@ import type { CatalogueEntry } from '../core';
 import { textOn } from './format';
 
 export function EnvBadge({ entry }: { entry: Pick<CatalogueEntry, 'envLabel' | 'env' | 'isProduction' | 'color'> }) {
+  // "PROD" already says production: a second badge only when the user's label says more ("live", "prod-eu").
+  const sameAsProd = entry.isProduction && /^(prod|production)$/i.test(entry.envLabel.trim());
   return (
     <span class="env-badge-group">
       {entry.isProduction && <span class="prod-label">PROD</span>}
-      <span class="env-badge" style={{ background: entry.color, color: textOn(entry.color) }}>
-        {entry.envLabel}
-      </span>
+      {!sameAsProd && (
+        <span class="env-badge" style={{ background: entry.color, color: textOn(entry.color) }}>
+          {entry.envLabel}
+        </span>
+      )}
     </span>
   );
 }

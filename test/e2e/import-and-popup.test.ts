@@ -5,9 +5,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ElementHandle } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { decodeConfig, localCopySchema, readSyncSnapshot } from '../../src/core/storage-codec';
-import { fixtureUrl, openConsoleTab } from './console-pages';
+import { E2E_CONFIG, findBanner, fixtureUrl, openConsoleTab, waitForBannerIndex, type Responder } from './console-pages';
 import { collectErrors, launchWithExtension, type ExtensionSession } from './harness';
 import {
   accessibleName,
@@ -387,4 +387,124 @@ test('a pasted credentials file: the warning names the sections; no secret reach
     for (const haystack of [raw, syncedText, ...localCopies, popupHtml]) expect(haystack).not.toContain(secret);
   }
   expect(errors).toEqual([]);
+});
+
+// ---------------------------------------------------------------------------------------------
+// What the popup does with the background's answer (SwitchOutcome.status), on console fixture
+// pages served offline: "failed" keeps the popup open with an alert, "needs-confirmation" asks
+// (keyboard first), "done" shows the message and closes.
+
+describe('switch results in the popup', () => {
+  const SIGN_IN = 'https://signin.aws.amazon.com/switchrole';
+
+  beforeEach(async () => {
+    await importThroughPage(session, E2E_CONFIG);
+    await waitForBannerIndex(session, '123456789012');
+  });
+
+  /** The multi-session switch endpoint of `sessionId`: answers the preflight and the POST. */
+  function multiSessionEndpoint(sessionId: string, destination: string): Responder {
+    const url = `https://us-east-1.signin.aws.amazon.com/sessions/${sessionId}/v1/switchrole`;
+    return (request) => {
+      if (request.url() !== url) return null;
+      const headers = {
+        'Access-Control-Allow-Origin': request.headers().origin ?? '*',
+        'Access-Control-Allow-Credentials': 'true',
+        'Access-Control-Allow-Methods': 'POST',
+        'Access-Control-Allow-Headers': 'content-type, x-csrf-protection',
+      };
+      if (request.method() === 'OPTIONS') return { status: 204, headers, body: '' };
+      return { contentType: 'application/json', headers, body: JSON.stringify({ destination }) };
+    };
+  }
+
+  const closedWithin = (page: Page, ms: number) =>
+    new Promise<void>((resolve, reject) => {
+      if (page.isClosed()) return resolve();
+      const timer = setTimeout(() => reject(new Error(`the popup was still open after ${ms} ms`)), ms);
+      page.once('close', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+
+  test('"failed" keeps the popup open with the message as an alert; "done" shows the message, then closes', async () => {
+    const start = fixtureUrl('classic-switched-role.html');
+    const { page: tab, requests } = await openConsoleTab(session, (request) =>
+      request.url() === SIGN_IN && request.method() === 'POST' ? { body: '<!doctype html><title>switched</title><p>switched</p>' } : null,
+    );
+    await tab.goto(start);
+    await findBanner(tab);
+    const popup = await openActionPopup(session, tab);
+    const errors = collectErrors(popup);
+
+    // Already signed in as alfie-production in this tab: the background refuses.
+    await popup.keyboard.type('alfie production');
+    await until(popup, () => document.querySelectorAll('.row-entry').length === 1);
+    await popup.keyboard.press('Enter');
+    const alert = await find(popup, '.switch-failed [role="alert"]');
+    expect(await alert.evaluate((el) => (el as HTMLElement).innerText)).toContain('This tab is already signed in as alfie-production.');
+    expect(await popup.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Search roles');
+    expect(requests.filter((r) => r.method === 'POST')).toHaveLength(0);
+
+    // Still open and usable: Esc puts the alert away (the query stays), a new query drives a real switch.
+    await popup.keyboard.press('Escape');
+    await until(popup, () => !document.querySelector('.switch-failed'));
+    expect(await popup.$eval('aria/Search roles', (el) => (el as HTMLInputElement).value)).toBe('alfie production');
+    await popup.$eval('aria/Search roles', (el) => (el as HTMLInputElement).select());
+    await popup.keyboard.type('alfie qa');
+    await until(popup, () => document.querySelectorAll('.row-entry').length === 1 && document.querySelector('.row-entry')?.getAttribute('data-profile') === 'alfie-qa');
+    const closed = closedWithin(popup, 10000);
+    await popup.keyboard.press('Enter');
+    // The classic console's own switch (a POST from the tab); the popup says so before closing.
+    const done = await until(popup, () => document.querySelector('.status-bar.is-done')?.textContent ?? false);
+    expect(await done.jsonValue()).toBe('✓Switching this tab to alfie-qa (2345-6789-0123, AlfieDeployment); it reloads on the same page.');
+    await closed;
+    expect(requests.filter((r) => r.method === 'POST' && r.url === SIGN_IN)).toHaveLength(1);
+    expect(errors).toEqual([]);
+  });
+
+  test('"needs-confirmation" (re-entering a multi-session profile) asks in the popup: focus on "Switch anyway", Esc cancels, Enter confirms', async () => {
+    const destination = 'https://345678901234-zzzz9999.us-east-1.console.aws.amazon.com/s3/buckets?region=us-east-1';
+    // alfie-development has a session in one tab; the popup is opened over another session's tab.
+    const { page: development } = await openConsoleTab(session);
+    await development.goto(fixtureUrl('multi-session.html'));
+    await findBanner(development);
+    const { page: qa, requests } = await openConsoleTab(session, multiSessionEndpoint('234567890123-qrst5678', destination));
+    await qa.goto(fixtureUrl('multi-session-qa.html'));
+    await findBanner(qa);
+    const switchCalls = () => requests.filter((r) => r.method === 'POST' && r.url.endsWith('/v1/switchrole'));
+
+    const popup = await openActionPopup(session, qa);
+    const errors = collectErrors(popup);
+    await popup.keyboard.type('alfie development');
+    await until(popup, () => document.querySelector('.row-entry')?.getAttribute('data-profile') === 'alfie-development' && document.querySelectorAll('.row-entry').length === 1);
+    await popup.keyboard.press('Enter');
+
+    const question = await find(popup, '[role="alertdialog"]');
+    expect(await question.evaluate((el) => (el as HTMLElement).innerText)).toContain(
+      'alfie-development already has a session, open in 1 other tab. Switching into it again signs that session out, and those tabs with it. Switch anyway?',
+    );
+    expect(await accessibleName(popup, '[role="alertdialog"]')).toBe('Sign out the open session?');
+    await until(popup, () => document.activeElement?.textContent === 'Switch anyway');
+    expect(switchCalls()).toHaveLength(0);
+
+    // Esc cancels: the question goes, focus returns to the search, nothing is sent, the popup stays.
+    await popup.keyboard.press('Escape');
+    await until(popup, () => !document.querySelector('[role="alertdialog"]'));
+    expect(await popup.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Search roles');
+    expect(await popup.$eval('.status-bar', (el) => el.textContent)).toBe('Switch cancelled: nothing was changed.');
+    expect(popup.isClosed()).toBe(false);
+    expect(switchCalls()).toHaveLength(0);
+
+    // Ask again; Enter on the focused "Switch anyway" confirms: one switch call, the new session's tab opens.
+    await popup.keyboard.press('Enter');
+    await until(popup, () => document.activeElement?.textContent === 'Switch anyway');
+    const opened = session.browser.waitForTarget((t) => t.url() === destination, { timeout: 10000 });
+    await popup.keyboard.press('Enter').catch(() => {}); // the popup may close while the key is down
+    await opened;
+    expect(switchCalls()).toHaveLength(1);
+    expect(JSON.parse(switchCalls()[0]!.body!)).toMatchObject({ account: '345678901234', roleName: 'AlfieFullAccess', displayName: 'alfie-development' });
+    expect(errors).toEqual([]);
+  });
 });
