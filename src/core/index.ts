@@ -18,3 +18,4 @@ export * from './console-identity';
 export * from './banner-model';
 export * from './banner-index';
 export * from './switch-marker';
+export * from './example-config';

@@ -4,7 +4,7 @@
 // The pasted text is never echoed into any other element: the preview is built from the
 // imported catalogue (which holds no secrets), and messages only quote profile names.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { DEFAULT_SETTINGS, type Catalogue, type Settings } from '../core';
+import { DEFAULT_SETTINGS, EXAMPLE_CONFIG, type Catalogue, type Settings } from '../core';
 import { loadCatalogue, loadConfig, loadPrevious, onStorageChanged, readSettings, saveSettings, type LoadedCatalogue, type StoredConfig } from '../platform/storage';
 import { plural } from '../ui/format';
 import { buildCatalogue, importText, kb, undoLastImport } from '../ui/import-action';
@@ -16,19 +16,6 @@ import { SettingsPanel } from './settings-panel';
 
 const PREVIEW_DELAY_MS = 200;
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
-
-export const EXAMPLE_CONFIG = `[default]
-region = us-east-1
-[profile alfie-development]
-role_arn = arn:aws:iam::345678901234:role/AlfieFullAccess
-source_profile = default
-[profile alfie-qa]
-role_arn = arn:aws:iam::234567890123:role/AlfieDeployment
-source_profile = default
-[profile alfie-production]
-role_arn = arn:aws:iam::123456789012:role/AlfieReadOnly
-source_profile = default
-`;
 
 interface Stored {
   config: StoredConfig;

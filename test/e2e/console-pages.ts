@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ElementHandle, HTTPRequest, Page } from 'puppeteer-core';
 import { type ExtensionSession, waitForWorkerReady as waitWorker } from './harness';
+import { EXAMPLE_CONFIG } from '../../src/core/example-config';
 
 let FIXTURES = path.resolve(__dirname, '../fixtures/console');
 
@@ -20,21 +21,8 @@ export const FIXTURE_CSP =
   // form-action also governs where a form's redirects may go: back to the console.
   "form-action 'self' https://signin.aws.amazon.com https://*.signin.aws.amazon.com https://signin.amazonaws-us-gov.com https://signin.amazonaws.cn https://*.console.aws.amazon.com";
 
-export const E2E_CONFIG = `[default]
-region = us-east-1
-
-[profile alfie-development]
-role_arn = arn:aws:iam::345678901234:role/AlfieFullAccess
-source_profile = default
-
-[profile alfie-qa]
-role_arn = arn:aws:iam::234567890123:role/AlfieDeployment
-source_profile = default
-
-[profile alfie-production]
-role_arn = arn:aws:iam::123456789012:role/AlfieReadOnly
-source_profile = default
-
+/** The seed example plus an SSO profile and one profile per other partition. */
+export const E2E_CONFIG = `${EXAMPLE_CONFIG}
 [profile data-lake-staging]
 sso_session = corp
 sso_account_id = 456789012345

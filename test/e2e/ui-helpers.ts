@@ -2,19 +2,10 @@
 // extension in Chromium. No mocks: storage, the service worker and the popup are the shipped code.
 import type { ElementHandle, Page } from 'puppeteer-core';
 import type { ExtensionSession } from './harness';
+import { EXAMPLE_CONFIG } from '../../src/core/example-config';
 
-export const SEED_CONFIG = `[default]
-region = us-east-1
-[profile alfie-development]
-role_arn = arn:aws:iam::345678901234:role/AlfieFullAccess
-source_profile = default
-[profile alfie-qa]
-role_arn = arn:aws:iam::234567890123:role/AlfieDeployment
-source_profile = default
-[profile alfie-production]
-role_arn = arn:aws:iam::123456789012:role/AlfieReadOnly
-source_profile = default
-`;
+/** Issue 3's seed example, exactly as the import page offers it. */
+export const SEED_CONFIG = EXAMPLE_CONFIG;
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
