@@ -8,7 +8,8 @@ import path from 'node:path';
 function findRoot(from: string): string | null {
   for (let dir = from; ; dir = path.dirname(dir)) {
     const pkg = path.join(dir, 'package.json');
-    if (fs.existsSync(pkg) && JSON.parse(fs.readFileSync(pkg, 'utf8')).name === 'role-switchboard') return dir;
+    // manifest.json too: tsc copies an imported package.json into the build folder.
+    if (fs.existsSync(pkg) && fs.existsSync(path.join(dir, 'manifest.json')) && JSON.parse(fs.readFileSync(pkg, 'utf8')).name === 'role-switchboard') return dir;
     if (path.dirname(dir) === dir) return null;
   }
 }
