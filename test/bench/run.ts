@@ -1,6 +1,7 @@
 // `npm run bench`: prints every figure the issues name, in one run on this machine.
 // Each area contributes one module exporting `run()`, which prints its own table.
 // Benchmarks print figures; they never pass or fail on timing (that is what CI must not do).
+import './repo-root'; // first: makes EXT_DIST absolute before any section loads the e2e harness
 import { sections } from './sections';
 
 async function main() {
