@@ -7,7 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { DEFAULT_SETTINGS, EXAMPLE_CONFIG, type Catalogue, type Settings } from '../core';
 import { loadCatalogue, loadConfig, loadPrevious, onStorageChanged, readSettings, saveSettings, type LoadedCatalogue, type StoredConfig } from '../platform/storage';
 import { plural } from '../ui/format';
-import { buildCatalogue, importText, kb, undoLastImport } from '../ui/import-action';
+import { buildCatalogue, importMessage, importText, kb, undoLastImport } from '../ui/import-action';
 import { Notice, type NoticeTone } from '../ui/notice';
 import { RoleList } from '../ui/role-list';
 import { buildRows, orderEntries } from '../ui/rows';
@@ -124,8 +124,7 @@ export function OptionsApp() {
       const outcome = await importText(text);
       // What stays on the page is what was stored: secrets leave the text box too.
       setText(outcome.storedText);
-      const tone: NoticeTone = outcome.save.problem ? 'warning' : outcome.catalogue.entries.length === 0 ? 'warning' : 'success';
-      setResult({ tone, text: [outcome.summary, outcome.save.problem].filter(Boolean).join(' ') });
+      setResult(importMessage(outcome));
       await refreshStored();
     } catch (error) {
       setResult({ tone: 'error', text: `Nothing was changed: ${error instanceof Error ? error.message : String(error)}` });

@@ -362,21 +362,34 @@ export interface LoadedHead {
 }
 
 /**
+ * Which copy of the config is current, from the sync pointer and this browser's local copy
+ * (without reading the chunks): the local copy wins when it holds a save that has not reached
+ * sync yet. `expected` is that copy's checksum, which derived caches must match.
+ */
+function currentCopy(pointerRaw: unknown, localRaw: unknown): { fromSync: boolean; expected: string | undefined; problem: string | undefined } {
+  const pointer = syncPointerSchema.safeParse(pointerRaw);
+  const local = localCopySchema.safeParse(localRaw);
+  const current = local.success ? local.data : null;
+  const localNewer = !!current?.unsynced && (!pointer.success || current.savedAt > pointer.data.savedAt);
+  const fromSync = pointer.success && pointer.data.where === 'sync' && !localNewer;
+  return {
+    fromSync,
+    expected: fromSync ? pointer.data.sum : current?.sum,
+    problem: pointer.success && pointer.data.where === 'local' ? PROBLEM.tooBig : undefined,
+  };
+}
+
+/**
  * The head of the current catalogue when it is fresh (same checks as the fast path of
  * loadCatalogue), else null. Small: the popup paints its first screen from it.
  */
 export async function loadHead(): Promise<LoadedHead | null> {
   try {
     const [pointerItems, localItems] = await Promise.all([browser.storage.sync.get(POINTER_KEY), browser.storage.local.get([KEY.head, KEY.current])]);
-    const pointer = syncPointerSchema.safeParse(pointerItems[POINTER_KEY]);
-    const local = localCopySchema.safeParse(localItems[KEY.current]);
-    const current = local.success ? local.data : null;
-    const localNewer = !!current?.unsynced && (!pointer.success || current.savedAt > pointer.data.savedAt);
-    const fromSync = pointer.success && pointer.data.where === 'sync' && !localNewer;
-    const expected = fromSync ? pointer.data.sum : current?.sum;
+    const { fromSync, expected, problem } = currentCopy(pointerItems[POINTER_KEY], localItems[KEY.current]);
     const head = catalogueHeadSchema.safeParse(localItems[KEY.head]);
     if (!head.success || !expected || head.data.sum !== expected || head.data.builtBy !== extensionVersion()) return null;
-    return { head: head.data, source: fromSync ? 'sync' : 'local', problem: pointer.success && pointer.data.where === 'local' ? PROBLEM.tooBig : undefined };
+    return { head: head.data, source: fromSync ? 'sync' : 'local', problem };
   } catch {
     return null;
   }
@@ -400,15 +413,9 @@ export async function loadCatalogue(options: { build?: BuildCatalogue; verify?: 
   try {
     if (!options.verify) {
       const [pointerItems, localItems] = await Promise.all([browser.storage.sync.get(POINTER_KEY), browser.storage.local.get([KEY.cache, KEY.current])]);
-      const pointer = syncPointerSchema.safeParse(pointerItems[POINTER_KEY]);
-      const local = localCopySchema.safeParse(localItems[KEY.current]);
-      const current = local.success ? local.data : null;
-      const localNewer = !!current?.unsynced && (!pointer.success || current.savedAt > pointer.data.savedAt);
-      const fromSync = pointer.success && pointer.data.where === 'sync' && !localNewer;
-      const expected = fromSync ? pointer.data.sum : current?.sum;
+      const { fromSync, expected, problem } = currentCopy(pointerItems[POINTER_KEY], localItems[KEY.current]);
       const cache = await decodeCatalogueCache(localItems[KEY.cache]);
       if (fresh(cache, expected)) {
-        const problem = pointer.success && pointer.data.where === 'local' ? PROBLEM.tooBig : undefined;
         return { catalogue: cache.catalogue, ordered: true, source: fromSync ? 'sync' : 'local', sum: cache.sum, problem };
       }
       if (!options.build) return await rebuildViaBackground(expected, cache, empty);

@@ -1,6 +1,6 @@
 // A paste box right in the popup's empty state: import without opening the import page.
 import { useState } from 'preact/hooks';
-import { importText } from '../ui/import-action';
+import { importMessage, importText } from '../ui/import-action';
 import { Notice } from '../ui/notice';
 
 export function PasteImport() {
@@ -18,8 +18,7 @@ export function PasteImport() {
     try {
       const outcome = await importText(text);
       setText('');
-      const tone = outcome.catalogue.entries.length === 0 || outcome.save.problem ? 'warning' : 'success';
-      setResult({ tone, text: [outcome.summary, outcome.save.problem].filter(Boolean).join(' ') });
+      setResult(importMessage(outcome));
     } catch (error) {
       setResult({ tone: 'error', text: `Nothing was imported: ${error instanceof Error ? error.message : String(error)}` });
     } finally {

@@ -29,6 +29,12 @@ export async function importText(text: string): Promise<ImportOutcome> {
   return { save, catalogue, removed: stripped.removed, storedText: stripped.text, summary: parts.join(' ') };
 }
 
+/** How to tell the user what an import did: a warning when nothing usable came of it or the save had a problem. */
+export function importMessage(outcome: ImportOutcome): { tone: 'success' | 'warning'; text: string } {
+  const tone = outcome.save.problem || outcome.catalogue.entries.length === 0 ? 'warning' : 'success';
+  return { tone, text: [outcome.summary, outcome.save.problem].filter(Boolean).join(' ') };
+}
+
 export async function undoLastImport(): Promise<SaveResult | null> {
   return undoImport(buildCatalogue);
 }
