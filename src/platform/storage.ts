@@ -144,11 +144,11 @@ export async function loadConfig(): Promise<StoredConfig> {
 
   switch (sync.status) {
     case 'empty':
-      if (local.current) return fromLocal(local.current.unsynced ? PROBLEM.notSynced : undefined);
+      if (local.current) return fromLocal(unsyncedProblem(local.current));
       return fromLocal(undefined);
     case 'local-only': {
       const problem = local.current?.unsynced
-        ? PROBLEM.notSynced
+        ? unsyncedProblem(local.current)
         : local.current && local.current.sum !== sync.pointer.sum && sync.pointer.savedAt > local.current.savedAt
           ? PROBLEM.tooBigElsewhere
           : PROBLEM.tooBig;
@@ -160,7 +160,7 @@ export async function loadConfig(): Promise<StoredConfig> {
       const { pointer } = sync;
       // This browser saved something newer that never reached sync: do not let sync undo it.
       if (local.current?.unsynced && local.current.savedAt > pointer.savedAt && local.current.sum !== pointer.sum) {
-        return fromLocal(PROBLEM.notSynced);
+        return fromLocal(unsyncedProblem(local.current));
       }
       let text: string;
       try {
@@ -393,6 +393,16 @@ export async function loadHead(): Promise<LoadedHead | null> {
   } catch {
     return null;
   }
+}
+
+/**
+ * A save writes this browser's copy first (marked unsynced), then sync, then clears the mark.
+ * A page that reads in between (storage.onChanged fires for the first write) must not report
+ * a failure that is only a save in progress; a copy still unsynced after this long did fail.
+ */
+const SAVE_IN_PROGRESS_MS = 15000;
+function unsyncedProblem(current: LocalCopy): string | undefined {
+  return current.unsynced && Date.now() - current.savedAt > SAVE_IN_PROGRESS_MS ? PROBLEM.notSynced : undefined;
 }
 
 const fresh = (cache: CachedCatalogue | null, sum: string | undefined): cache is CachedCatalogue =>
