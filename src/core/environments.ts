@@ -503,6 +503,12 @@ function appAfterPrefix(name: string, list: TokenList, from: number): string | u
  *   when the account part has no environment word. Without one the account is the app.
  * - nothing found: app `Other`, env `other`.
  */
+/** No environment word to show: production (eager) when anything said so, else "other". */
+function setNoEnvWord(out: AppEnv, isProduction: boolean): void {
+  out.env = isProduction ? 'production' : 'other';
+  out.envLabel = out.env;
+}
+
 export function inferAppEnv(name: string): AppEnv {
   const out: AppEnv = { app: OTHER_APP, env: 'other', envLabel: 'other', isProduction: false };
   inferAppEnvInto(name, out);
@@ -537,12 +543,8 @@ export function inferAppEnvInto(text: string, out: AppEnv, from = 0, to = text.l
       if ((isProduction && findEnvWord(name, roles, true, chosen)) || findEnvWord(name, roles, false, chosen)) {
         out.env = isProduction ? 'production' : chosen.env;
         out.envLabel = chosen.label;
-      } else if (isProduction) {
-        out.env = 'production';
-        out.envLabel = 'production';
       } else {
-        out.env = 'other';
-        out.envLabel = 'other';
+        setNoEnvWord(out, isProduction);
       }
       return;
     }
@@ -557,13 +559,7 @@ export function inferAppEnvInto(text: string, out: AppEnv, from = 0, to = text.l
       return;
     }
     out.app = OTHER_APP;
-    if (isProduction) {
-      out.env = 'production';
-      out.envLabel = 'production';
-    } else {
-      out.env = 'other';
-      out.envLabel = 'other';
-    }
+    setNoEnvWord(out, isProduction);
     return;
   }
   let app: string | undefined;
