@@ -11,7 +11,7 @@ import zlib from 'node:zlib';
 import type { Page } from 'puppeteer-core';
 import { launchWithExtension, DIST } from '../e2e/harness';
 import { importThroughPage } from '../e2e/ui-helpers';
-import { E2E_CONFIG, fixtureUrl, openConsoleTab, setFixtureRoot, waitForBannerIndex, waitForWorkerReady } from '../e2e/console-pages';
+import { E2E_CONFIG, fixtureUrl, openConsoleTab, setFixtureRoot, waitForBannerIndex } from '../e2e/console-pages';
 import { printTable } from './table';
 
 const LOADS = 25;
@@ -65,7 +65,6 @@ export async function run(): Promise<void> {
   for (const catalogue of [{ name: '7 profiles', text: E2E_CONFIG }, { name: '5,000 profiles', text: bigConfig(4993) }]) {
     const session = await launchWithExtension();
     try {
-      await waitForWorkerReady(session);
       await importThroughPage(session, catalogue.text);
       await waitForBannerIndex(session, '123456789012');
       for (const fixture of ['classic-switched-role.html', 'unknown-account.html']) {

@@ -15,7 +15,6 @@ import {
   openConsoleTab,
   rgb,
   waitForBannerIndex,
-  waitForWorkerReady,
 } from './console-pages';
 import type { Page } from 'puppeteer-core';
 
@@ -26,7 +25,6 @@ let options: Page;
 
 beforeAll(async () => {
   session = await launchWithExtension();
-  await waitForWorkerReady(session);
   await clearStorage(session);
   ({ page: options } = await importThroughPage(session, E2E_CONFIG));
   await waitForBannerIndex(session, '123456789012');

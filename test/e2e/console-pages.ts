@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ElementHandle, HTTPRequest, Page } from 'puppeteer-core';
-import { type ExtensionSession, waitForWorkerReady as waitWorker } from './harness';
+import type { ExtensionSession } from './harness';
 import { EXAMPLE_CONFIG } from '../../src/core/example-config';
 
 let FIXTURES = path.resolve(__dirname, '../fixtures/console');
@@ -180,11 +180,6 @@ export const rgb = (hex: string): string => {
   const n = parseInt(hex.slice(1), 16);
   return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
 };
-
-/** Waits until the service worker's extension APIs exist (the harness also waits once at launch). */
-export async function waitForWorkerReady(session: ExtensionSession): Promise<void> {
-  await waitWorker(session.worker);
-}
 
 /** Waits until the background has written a banner index listing `accountId`. */
 export async function waitForBannerIndex(session: ExtensionSession, accountId: string): Promise<void> {

@@ -6,7 +6,7 @@
 import type { HTTPRequest, Page } from 'puppeteer-core';
 import { collectErrors, launchWithExtension, type ExtensionSession } from './harness';
 import { clearStorage, importThroughPage, openActionPopup, sleep } from './ui-helpers';
-import { bannerFacts, E2E_CONFIG, findBanner, fixtureHtml, fixtureUrl, openConsoleTab, waitForBannerIndex, waitForWorkerReady, type CapturedRequest, type Responder } from './console-pages';
+import { bannerFacts, E2E_CONFIG, findBanner, fixtureHtml, fixtureUrl, openConsoleTab, waitForBannerIndex, type CapturedRequest, type Responder } from './console-pages';
 import type { CatalogueEntry } from '../../src/core/types';
 import { importConfig } from '../../src/core/import-config';
 import type { SwitchOutcome } from '../../src/core/messages';
@@ -18,7 +18,6 @@ let options: Page;
 
 beforeAll(async () => {
   session = await launchWithExtension();
-  await waitForWorkerReady(session);
   await clearStorage(session);
   ({ page: options } = await importThroughPage(session, E2E_CONFIG));
   await waitForBannerIndex(session, '123456789012');

@@ -2,23 +2,14 @@
 // execute nothing, in the import preview and in the popup; very long, right-to-left and
 // emoji names must not break the layout.
 import type { Page } from 'puppeteer-core';
-import { collectErrors, launchWithExtension, type ExtensionSession } from './harness';
-import { accessibleName, clearStorage, closePages, find, importThroughPage, pasteConfig, until } from './ui-helpers';
+import { collectErrors, type ExtensionSession } from './harness';
+import { accessibleName, find, importThroughPage, pasteConfig, until } from './ui-helpers';
+import { useCleanExtension } from './clean-session';
 
 jest.setTimeout(60000);
 
 let session: ExtensionSession;
-
-beforeAll(async () => {
-  session = await launchWithExtension();
-});
-afterAll(async () => {
-  await session?.close();
-});
-beforeEach(async () => {
-  await closePages(session);
-  await clearStorage(session);
-});
+useCleanExtension((launched) => (session = launched));
 
 const IMG = '<img src=x onerror=window.__pwned=1>-prod';
 const SCRIPT = '"><script>window.__pwned=2</script>';

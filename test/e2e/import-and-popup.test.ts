@@ -8,11 +8,9 @@ import path from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { decodeConfig, localCopySchema, readSyncSnapshot } from '../../src/core/storage-codec';
 import { E2E_CONFIG, findBanner, fixtureUrl, openConsoleTab, waitForBannerIndex, type Responder } from './console-pages';
-import { collectErrors, launchWithExtension, type ExtensionSession } from './harness';
+import { collectErrors, type ExtensionSession } from './harness';
 import {
   accessibleName,
-  clearStorage,
-  closePages,
   clickButton,
   dumpStorage,
   find,
@@ -26,21 +24,12 @@ import {
   sleep,
   type RowInfo,
 } from './ui-helpers';
+import { useCleanExtension } from './clean-session';
 
 jest.setTimeout(60000);
 
 let session: ExtensionSession;
-
-beforeAll(async () => {
-  session = await launchWithExtension();
-});
-afterAll(async () => {
-  await session?.close();
-});
-beforeEach(async () => {
-  await closePages(session);
-  await clearStorage(session);
-});
+useCleanExtension((launched) => (session = launched));
 
 const entriesOf = (rows: (RowInfo | string)[]) => rows.filter((r): r is RowInfo => typeof r !== 'string');
 

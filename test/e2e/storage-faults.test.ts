@@ -3,23 +3,14 @@
 // Each time the UI says what happened and shows the last good config; nothing crashes.
 import type { Page } from 'puppeteer-core';
 import { chunkKey, encodeConfig, itemBytes, planSyncWrite, POINTER_KEY, SYNC_QUOTA } from '../../src/core/storage-codec';
-import { collectErrors, launchWithExtension, type ExtensionSession } from './harness';
-import { clearStorage, closePages, dumpStorage, find, generateConfig, importThroughPage, inWorker, SEED_CONFIG, syncSet, until } from './ui-helpers';
+import { collectErrors, type ExtensionSession } from './harness';
+import { dumpStorage, find, generateConfig, importThroughPage, inWorker, SEED_CONFIG, syncSet, until } from './ui-helpers';
+import { useCleanExtension } from './clean-session';
 
 jest.setTimeout(60000);
 
 let session: ExtensionSession;
-
-beforeAll(async () => {
-  session = await launchWithExtension();
-});
-afterAll(async () => {
-  await session?.close();
-});
-beforeEach(async () => {
-  await closePages(session);
-  await clearStorage(session);
-});
+useCleanExtension((launched) => (session = launched));
 
 async function openPopup(): Promise<{ popup: Page; errors: string[] }> {
   const popup = await session.browser.newPage();
