@@ -1,6 +1,7 @@
 // Builds the same sources twice: dist/chrome and dist/firefox. The only difference is the
 // manifest's background key (Chrome wants a service worker, Firefox MV3 event pages want
 // `scripts`); everything else, including manifest.json's source, is shared.
+const fs = require('node:fs');
 const path = require('node:path');
 const webpack = require('webpack');
 const CopyPlugin = require('copy-webpack-plugin');
@@ -18,6 +19,21 @@ function manifestFor(target, content) {
     delete manifest.minimum_chrome_version;
   }
   return JSON.stringify(manifest, null, 2);
+}
+
+/**
+ * popup.html with styles.css inlined. A linked stylesheet holds back the page's scripts until
+ * it has loaded: measured in Chromium, that is ~25 ms of the popup's ~100 ms budget for its
+ * first render (issue 3). Inline <style> is allowed by our CSP (it restricts scripts only).
+ * The import page keeps the link: it is not opened on every switch.
+ */
+function inlineStyles(content) {
+  const html = content.toString();
+  const link = '<link rel="stylesheet" href="styles.css">';
+  if (!html.includes(link)) throw new Error('popup.html: the styles.css link to inline is missing');
+  const css = fs.readFileSync(path.resolve(__dirname, 'public/styles.css'), 'utf8');
+  if (css.includes('</style')) throw new Error('styles.css must not contain </style');
+  return html.replace(link, () => `<style>\n${css}</style>`);
 }
 
 const CONTENT_SCRIPTS = /^(content|signin)\.js$/;
@@ -82,7 +98,8 @@ const config = (target) => (env, argv) => ({
     }),
     new CopyPlugin({
       patterns: [
-        { from: 'public', to: '.' },
+        { from: 'public', to: '.', globOptions: { ignore: ['**/popup.html'] } },
+        { from: 'public/popup.html', to: 'popup.html', transform: inlineStyles },
         { from: 'manifest.json', to: 'manifest.json', transform: (content) => manifestFor(target, content) },
       ],
     }),

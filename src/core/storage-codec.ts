@@ -14,8 +14,9 @@ import { catalogueEntrySchema, catalogueSchema, settingsSchema, type Settings } 
 import { groupEntries } from './grouping';
 import { ENVIRONMENTS, type Catalogue, type CatalogueEntry, type Environment, type Partition } from './types';
 
-export const POINTER_KEY = 'cfg';
-export const CHUNK_PREFIX = 'c.';
+import { CHUNK_PREFIX, POINTER_KEY } from './storage-keys';
+
+export { CHUNK_PREFIX, POINTER_KEY } from './storage-keys';
 /** Bumped when the layout changes; readers refuse (with a message) what they do not know. */
 export const CODEC_VERSION = 1;
 

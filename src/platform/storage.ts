@@ -43,16 +43,11 @@ import {
   type Settings,
   type Catalogue,
 } from '../core';
+import { RECORD_KEYS } from '../core/storage-keys';
 import { browser } from './browser';
+import { readFirstScreenItems, type FirstScreenItems } from './first-screen-read';
 
-const KEY = {
-  current: 'config.current',
-  previous: 'config.previous',
-  cache: 'catalogue.cache',
-  head: 'catalogue.head',
-  recent: 'recent',
-  settings: 'settings',
-} as const;
+const KEY = RECORD_KEYS;
 
 /** Turns config text (secrets already removed) into a catalogue: the core importer. */
 export type BuildCatalogue = (text: string) => Catalogue;
@@ -379,20 +374,36 @@ function currentCopy(pointerRaw: unknown, localRaw: unknown): { fromSync: boolea
   };
 }
 
-/**
- * The head of the current catalogue when it is fresh (same checks as the fast path of
- * loadCatalogue), else null. Small: the popup paints its first screen from it.
- */
-export async function loadHead(): Promise<LoadedHead | null> {
+/** The head in `localItems` when it is fresh (same checks as the fast path of loadCatalogue), else null. */
+function freshHead(pointerRaw: unknown, localItems: Record<string, unknown>): LoadedHead | null {
+  const { fromSync, expected, problem } = currentCopy(pointerRaw, localItems[KEY.current]);
+  const head = catalogueHeadSchema.safeParse(localItems[KEY.head]);
+  if (!head.success || !expected || head.data.sum !== expected || head.data.builtBy !== extensionVersion()) return null;
+  return { head: head.data, source: fromSync ? 'sync' : 'local', problem };
+}
+
+/** What the popup's first screen shows: the catalogue head (null when stale or missing), settings, recent roles. */
+export interface FirstScreen {
+  head: LoadedHead | null;
+  settings: Settings;
+  settingsProblem?: string;
+  recent: string[];
+}
+
+/** The first screen from the records readFirstScreenItems read (validated here). */
+export function firstScreenFrom(items: FirstScreenItems): FirstScreen {
+  const settings = items.syncError === undefined ? parseStoredSettings(items.sync[KEY.settings]) : defaultSettingsAfter(items.syncError);
+  let head: LoadedHead | null = null;
   try {
-    const [pointerItems, localItems] = await Promise.all([browser.storage.sync.get(POINTER_KEY), browser.storage.local.get([KEY.head, KEY.current])]);
-    const { fromSync, expected, problem } = currentCopy(pointerItems[POINTER_KEY], localItems[KEY.current]);
-    const head = catalogueHeadSchema.safeParse(localItems[KEY.head]);
-    if (!head.success || !expected || head.data.sum !== expected || head.data.builtBy !== extensionVersion()) return null;
-    return { head: head.data, source: fromSync ? 'sync' : 'local', problem };
+    head = freshHead(items.sync[POINTER_KEY], items.local);
   } catch {
-    return null;
+    // A malformed record is a stale head: the full catalogue follows.
   }
+  return { head, settings: settings.settings, settingsProblem: settings.problem, recent: recentFrom(items.local) };
+}
+
+export async function loadFirstScreen(): Promise<FirstScreen> {
+  return firstScreenFrom(await readFirstScreenItems());
 }
 
 /**
@@ -477,8 +488,12 @@ export async function readSettings(): Promise<{ settings: Settings; problem?: st
     const items = await browser.storage.sync.get(KEY.settings);
     return parseStoredSettings(items[KEY.settings]);
   } catch (error) {
-    return { settings: settingsSchema.parse({}), problem: `Settings cannot be read (${message(error)}); the defaults are used.` };
+    return defaultSettingsAfter(error);
   }
+}
+
+function defaultSettingsAfter(error: unknown): { settings: Settings; problem: string } {
+  return { settings: settingsSchema.parse({}), problem: `Settings cannot be read (${message(error)}); the defaults are used.` };
 }
 
 export async function loadSettings(): Promise<Settings> {
@@ -502,12 +517,15 @@ export async function toggleFavourite(profile: string, entry?: CatalogueEntry): 
 
 export async function loadRecent(): Promise<string[]> {
   try {
-    const items = await browser.storage.local.get(KEY.recent);
-    const parsed = recentSchema.safeParse(items[KEY.recent]);
-    return parsed.success ? parsed.data : [];
+    return recentFrom(await browser.storage.local.get(KEY.recent));
   } catch {
     return [];
   }
+}
+
+function recentFrom(localItems: Record<string, unknown>): string[] {
+  const parsed = recentSchema.safeParse(localItems[KEY.recent]);
+  return parsed.success ? parsed.data : [];
 }
 
 export async function pushRecent(profile: string, entry?: CatalogueEntry): Promise<string[]> {

@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { DEFAULT_SETTINGS, IncrementalFilter, type CatalogueEntry, type Settings } from '../core';
 import { openImportPage } from '../platform/pages';
-import { loadCatalogue, loadHead, loadRecent, onStorageChanged, pushRecent, readSettings, toggleFavourite, type LoadedCatalogue, type LoadedHead } from '../platform/storage';
+import { loadCatalogue, loadRecent, onStorageChanged, pushRecent, readSettings, toggleFavourite, type FirstScreen, type LoadedCatalogue, type LoadedHead } from '../platform/storage';
 import { plural } from '../ui/format';
 import { buildCatalogue } from '../ui/import-action';
 import { Notice } from '../ui/notice';
@@ -40,17 +40,24 @@ function markAfterFrame(name: string, start?: number) {
   });
 }
 
-export function PopupApp() {
+export interface PopupAppProps {
+  /** The first-screen reads, started before the app was evaluated (first-screen.ts). */
+  firstScreen: Promise<FirstScreen>;
+  /** Their result, when it came before the first render. */
+  initial?: FirstScreen;
+}
+
+export function PopupApp({ firstScreen, initial }: PopupAppProps) {
   const [load, setLoad] = useState<LoadState>({ status: 'loading' });
-  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
-  const [recent, setRecent] = useState<string[]>([]);
+  const [settings, setSettings] = useState<Settings>(initial?.settings ?? DEFAULT_SETTINGS);
+  const [recent, setRecent] = useState<string[]>(initial?.recent ?? []);
   const [here, setHere] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState<{ rows: readonly Row[] | null; index: number }>({ rows: null, index: -1 });
   const [status, setStatus] = useState('');
   const [copied, setCopied] = useState<string | null>(null);
-  const [settingsProblem, setSettingsProblem] = useState<string | undefined>();
-  const [head, setHead] = useState<LoadedHead | null>(null);
+  const [settingsProblem, setSettingsProblem] = useState<string | undefined>(initial?.settingsProblem);
+  const [head, setHead] = useState<LoadedHead | null>(initial?.head ?? null);
   const [outcome, setOutcome] = useState<SwitchView>({ phase: 'idle' });
   const search = useRef<HTMLInputElement>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
@@ -83,17 +90,18 @@ export function PopupApp() {
         accept(loaded);
         setTimeout(() => void verifyCatalogue(), 0);
       });
-    void Promise.all([loadHead(), readSettings(), loadRecent()]).then(([loadedHead, s, r]) => {
-      performance.mark('rsb:data');
-      setSettings(s.settings);
-      setSettingsProblem(s.problem);
-      setRecent(r);
+    void firstScreen.then((first) => {
+      // (Same objects as `initial` when the first render had them: then nothing re-renders.)
+      setSettings(first.settings);
+      setSettingsProblem(first.settingsProblem);
+      setRecent(first.recent);
+      const loadedHead = first.head;
       if (loadedHead && !full) {
         setHead(loadedHead);
         // Decode the whole catalogue after the first screen is painted, not before.
         requestAnimationFrame(() => setTimeout(loadFull, 0));
       } else loadFull();
-    });
+    }, loadFull);
     void askWhereAmI().then(setHere);
     const unsubscribe = onStorageChanged((change) => {
       if (change.settings) void readSettings().then((s) => setSettings(s.settings));
@@ -108,7 +116,7 @@ export function PopupApp() {
       clearTimeout(timer);
       unsubscribe();
     };
-  }, [accept, verifyCatalogue]);
+  }, [accept, verifyCatalogue, firstScreen]);
 
   // Until the full catalogue is there, the head stands in for it (first screen only).
   const headOnly = load.status !== 'ready' && head !== null;
