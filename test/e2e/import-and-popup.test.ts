@@ -287,6 +287,32 @@ test('a click switches; the file picker loads a config file; settings are saved 
   expect(url.searchParams.get('roleName')).toBe('AlfieDeployment');
 });
 
+test('dropping the config file on the text box loads it (with a drop overlay while dragging)', async () => {
+  const options = await session.openPage('options.html');
+  await find(options, 'aria/AWS config');
+  // A real DataTransfer carrying a File, through the page's own drag and drop handlers.
+  const overlay = await options.evaluate((text) => {
+    const zone = document.querySelector('#config-text')!;
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], 'config', { type: '' }));
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    return new Promise<string>((resolve) =>
+      requestAnimationFrame(() => {
+        const shown = document.querySelector('.drop-overlay')?.textContent ?? '';
+        zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+        resolve(shown);
+      }),
+    );
+  }, SEED_CONFIG);
+  expect(overlay).toBe('Drop your config file to load it');
+  await until(options, () => (document.querySelector('#config-text') as HTMLTextAreaElement).value.includes('[profile alfie-qa]'));
+  expect(await options.$eval('aria/AWS config', (el) => (el as HTMLTextAreaElement).value)).toBe(SEED_CONFIG);
+  expect(await options.$('.drop-overlay')).toBeNull();
+  await until(options, () => document.querySelector('[data-testid="preview-summary"]')?.textContent?.startsWith('3 roles'));
+  expect(await options.$eval('.result', (el) => el.textContent)).toContain('Loaded config.');
+  await options.close();
+});
+
 test('the empty popup explains itself, links to the import page and imports from its paste box', async () => {
   const { page: tab } = await openWebTab(session);
   const popup = await openActionPopup(session, tab);
