@@ -1,7 +1,10 @@
 // A paste box right in the popup's empty state: import without opening the import page.
+// The importer is loaded when the box is used (engine.js and a small chunk): every popup open
+// would otherwise pay for loading it.
 import { useState } from 'preact/hooks';
-import { importMessage, importText } from '../ui/import-action';
 import { Notice } from '../ui/notice';
+
+const loadImporter = () => import(/* webpackChunkName: "popup-engine" */ '../ui/import-action');
 
 export function PasteImport() {
   const [text, setText] = useState('');
@@ -16,6 +19,7 @@ export function PasteImport() {
     }
     setBusy(true);
     try {
+      const { importMessage, importText } = await loadImporter();
       const outcome = await importText(text);
       setText('');
       setResult(importMessage(outcome));

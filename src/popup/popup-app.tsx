@@ -9,7 +9,6 @@ import { DEFAULT_SETTINGS, IncrementalFilter, type CatalogueEntry, type Settings
 import { openImportPage } from '../platform/pages';
 import { loadCatalogue, loadRecent, onStorageChanged, pushRecent, readSettings, toggleFavourite, type FirstScreen, type LoadedCatalogue, type LoadedHead } from '../platform/storage';
 import { plural } from '../ui/format';
-import { buildCatalogue } from '../ui/import-action';
 import { Notice } from '../ui/notice';
 import { RoleList, rowId } from '../ui/role-list';
 import { buildFilteredRows, buildRows, firstEntryRow, moveActive, orderEntries, type Row } from '../ui/rows';
@@ -76,7 +75,8 @@ export function PopupApp({ firstScreen, initial }: PopupAppProps) {
   }, []);
 
   const verifyCatalogue = useCallback(async () => {
-    accept(await loadCatalogue({ build: buildCatalogue, verify: true }));
+    // (No importer here: a stale cache is rebuilt by the background, which has it.)
+    accept(await loadCatalogue({ verify: true }));
   }, [accept]);
 
   useEffect(() => {
@@ -85,7 +85,7 @@ export function PopupApp({ firstScreen, initial }: PopupAppProps) {
     // the cache; 3. the whole config read and verified (chunks, checksum), problems shown.
     let full = false;
     const loadFull = () =>
-      void loadCatalogue({ build: buildCatalogue }).then((loaded) => {
+      void loadCatalogue().then((loaded) => {
         full = true;
         accept(loaded);
         setTimeout(() => void verifyCatalogue(), 0);

@@ -66,7 +66,7 @@ describe.each(targets)('%s build', (target) => {
     if (target === 'chrome') {
       expect(manifest.background).toEqual({ service_worker: 'background.js' });
     } else {
-      expect(manifest.background).toEqual({ scripts: ['shared.js', 'background.js'] });
+      expect(manifest.background).toEqual({ scripts: ['shared.js', 'engine.js', 'background.js'] });
       expect(manifest.browser_specific_settings.gecko.id).toMatch(/@/);
     }
   });
