@@ -31,9 +31,24 @@ function inlineStyles(content) {
   const html = content.toString();
   const link = '<link rel="stylesheet" href="styles.css">';
   if (!html.includes(link)) throw new Error('popup.html: the styles.css link to inline is missing');
-  const css = fs.readFileSync(path.resolve(__dirname, 'public/styles.css'), 'utf8');
+  const css = minifyCss(fs.readFileSync(path.resolve(__dirname, 'public/styles.css'), 'utf8'));
   if (css.includes('</style')) throw new Error('styles.css must not contain </style');
-  return html.replace(link, () => `<style>\n${css}</style>`);
+  return html.replace(link, () => `<style>\n${css}\n</style>`);
+}
+
+/**
+ * styles.css without comments, indentation and blank lines (~1 KB less in each package, which
+ * has a 100 KB budget). Nothing else is rewritten, so the rules mean exactly what they say;
+ * a comment marker inside a string would be cut, so the stylesheet must not have one.
+ */
+function minifyCss(css) {
+  if (/(['"])[^'"\n]*\/\*/.test(css)) throw new Error('styles.css: "/*" inside a string would be cut by minifyCss');
+  return css
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join('\n');
 }
 
 const CONTENT_SCRIPTS = /^(content|signin)\.js$/;
@@ -123,7 +138,8 @@ const config = (target) => (env, argv) => ({
     }),
     new CopyPlugin({
       patterns: [
-        { from: 'public', to: '.', globOptions: { ignore: ['**/popup.html'] } },
+        { from: 'public', to: '.', globOptions: { ignore: ['**/popup.html', '**/styles.css'] } },
+        { from: 'public/styles.css', to: 'styles.css', transform: (content) => minifyCss(content.toString()) },
         { from: 'public/popup.html', to: 'popup.html', transform: inlineStyles },
         { from: 'manifest.json', to: 'manifest.json', transform: (content) => manifestFor(target, content) },
       ],
