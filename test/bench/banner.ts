@@ -12,6 +12,7 @@ import type { Page } from 'puppeteer-core';
 import { launchWithExtension, DIST } from '../e2e/harness';
 import { importThroughPage } from '../e2e/ui-helpers';
 import { E2E_CONFIG, fixtureUrl, openConsoleTab, setFixtureRoot, waitForBannerIndex } from '../e2e/console-pages';
+import { settle } from './settle';
 import { printTable } from './table';
 
 const LOADS = 25;
@@ -61,6 +62,7 @@ export async function run(): Promise<void> {
   printTable(['script', 'bytes', 'KB', 'gzip KB', 'target'], [sizeRow('content.js'), sizeRow('signin.js')]);
   console.log('');
 
+  const machine = await settle();
   const rows: (string | number)[][] = [];
   for (const catalogue of [{ name: '7 profiles', text: E2E_CONFIG }, { name: '5,000 profiles', text: bigConfig(4993) }]) {
     const session = await launchWithExtension();
@@ -99,6 +101,6 @@ export async function run(): Promise<void> {
   printTable(['catalogue', 'page', 'loads', 'median ms', 'p90 ms', 'max ms', "page's own FCP, median ms", 'target'], rows);
   console.log(
     '\nDOMContentLoaded → banner painted (the frame after it was attached), headless Chromium, fixture pages served by' +
-      " interception. For reference, DOMContentLoaded → the page's own first contentful paint on the same loads.",
+      ` interception. For reference, DOMContentLoaded → the page's own first contentful paint on the same loads. (${machine}.)`,
   );
 }

@@ -131,6 +131,96 @@ function lineScan(text: string): number {
   return chars;
 }
 
+/** Environment words of the benchmark's profile names (a reference for minimalImport only). */
+const MINIMAL_ENVS = new Map<string, string>([
+  ['dev', 'development'], ['development', 'development'], ['qa', 'test'], ['uat', 'test'], ['test', 'test'],
+  ['staging', 'staging'], ['stg', 'staging'], ['preprod', 'staging'], ['prod', 'production'], ['production', 'production'],
+  ['sbx', 'sandbox'], ['sandbox', 'sandbox'],
+]);
+const MINIMAL_COLORS: Record<string, string> = { development: '1d8102', test: '0073bb', staging: 'ec7211', production: 'd13212', sandbox: '8c4fff', other: '687078' };
+
+interface MinimalProfile {
+  name: string;
+  roleArn: string | undefined;
+  accountId: string | undefined;
+  roleName: string | undefined;
+  targetRoleName: string | undefined;
+  region: string | undefined;
+  source: string | undefined;
+  line: number;
+}
+
+/**
+ * A reference, not a contender: a plain importer, written the obvious way, that builds the same
+ * entries from aesrCompatibleConfig's text (and can read nothing else): one pass over the lines
+ * (as the line scan), a record per section, then per profile the account and role, the base
+ * account's role for AESR targets, app and environment from the name's words, and the
+ * switch-role link. No checks, no diagnostics, no notes, no colours from the file, no botocore
+ * rules. It shows what making the entries costs before any of the work importConfig adds.
+ */
+function minimalImport(text: string): number {
+  const sections: MinimalProfile[] = [];
+  const byName = new Map<string, MinimalProfile>();
+  let current: MinimalProfile | null = null;
+  const n = text.length;
+  let pos = 0;
+  let lineNo = 0;
+  while (pos < n) {
+    let end = text.indexOf('\n', pos);
+    if (end === -1) end = n;
+    lineNo++;
+    const first = text.charCodeAt(pos);
+    if (first === 0x5b) {
+      const close = text.lastIndexOf(']', end);
+      const name = text.startsWith('profile ', pos + 1) ? text.slice(pos + 9, close) : text.slice(pos + 1, close);
+      current = { name, roleArn: undefined, accountId: undefined, roleName: undefined, targetRoleName: undefined, region: undefined, source: undefined, line: lineNo };
+      sections.push(current);
+      byName.set(name, current);
+    } else if (first !== 0x23 && end > pos && current !== null) {
+      const eq = text.indexOf('=', pos);
+      if (eq !== -1 && eq < end) {
+        const key = text.slice(pos, eq).trim();
+        const value = text.slice(eq + 1, end).trim();
+        if (key === 'role_arn') current.roleArn = value;
+        else if (key === 'aws_account_id') current.accountId = value;
+        else if (key === 'role_name') current.roleName = value;
+        else if (key === 'target_role_name') current.targetRoleName = value;
+        else if (key === 'region') current.region = value;
+        else if (key === 'source_profile') current.source = value;
+      }
+    }
+    pos = end + 1;
+  }
+  const entries: object[] = [];
+  for (const p of sections) {
+    let accountId: string;
+    let roleName: string | undefined;
+    if (p.roleArn !== undefined) {
+      accountId = p.roleArn.slice(13, 25);
+      roleName = p.roleArn.slice(p.roleArn.indexOf(':role/') + 6);
+    } else if (p.accountId !== undefined) {
+      accountId = p.accountId;
+      roleName = p.roleName ?? (p.source !== undefined ? byName.get(p.source)?.targetRoleName : undefined);
+    } else continue;
+    if (roleName === undefined || p.targetRoleName !== undefined) continue;
+    const words = p.name.split('-');
+    let env = 'other';
+    let app = p.name;
+    for (let i = 0; i < words.length; i++) {
+      const e = MINIMAL_ENVS.get(words[i]!);
+      if (e !== undefined) {
+        env = e;
+        app = i > 0 ? words.slice(0, i).join('-') : p.name;
+        break;
+      }
+    }
+    const home = p.region !== undefined ? `&redirect_uri=${encodeURIComponent(`https://${p.region}.console.aws.amazon.com/console/home?region=${p.region}`)}` : '';
+    const url = `https://signin.aws.amazon.com/switchrole?account=${accountId}&roleName=${encodeURIComponent(roleName)}&displayName=${encodeURIComponent(p.name)}&color=${MINIMAL_COLORS[env]}${home}`;
+    entries.push({ profile: p.name, kind: 'role', accountId, roleName, partition: 'aws', region: p.region, app, env, envLabel: env, isProduction: env === 'production', color: `#${MINIMAL_COLORS[env]}`, url, displayName: p.name, line: p.line });
+  }
+  return entries.length;
+}
+
 function mbPerSecond(bytes: number, ms: number): string {
   return (bytes / 1e6 / (ms / 1000)).toFixed(0);
 }
@@ -208,13 +298,15 @@ export async function run(): Promise<void> {
         () => lineScan(text),
         () => readAwsConfig(text, true)?.sections.length ?? -1,
       ];
+      if (!mixed && minimalImport(text) !== profiles) throw new Error(`${label}: the minimal importer made ${minimalImport(text)} entries, expected ${profiles}`);
+      if (!mixed) contenders.push(() => minimalImport(text));
       if (!mixed) {
         const aesr = ConfigParser.parseIni(text);
         const aesrProfiles = aesr.singles.length + aesr.complexes.reduce((n, c) => n + c.targets.length, 0);
         if (aesrProfiles !== profiles) throw new Error(`${label}: aesr-config read ${aesrProfiles} profiles, expected ${profiles}`);
         contenders.push(() => ConfigParser.parseIni(text).singles.length);
       }
-      const [ours, bytesMs, linesMs, readMs, aesrMs] = medians(contenders, BLOCKS, runs, 2) as [number, number, number, number, number | undefined];
+      const [ours, bytesMs, linesMs, readMs, minimalMs, aesrMs] = medians(contenders, BLOCKS, runs, 2) as [number, number, number, number, number | undefined, number | undefined];
       rows.push([
         label,
         (bytes / 1e6).toFixed(2),
@@ -234,6 +326,8 @@ export async function run(): Promise<void> {
         verdicts.push(`Target A, aesr/ours ≥ 4×: ${a.toFixed(1)}× (${a >= 4 ? 'met' : 'NOT met'}).`);
         verdicts.push(`Target B, ours/line scan ≤ 3×: ${b.toFixed(1)}× (${b <= 3 ? 'met' : 'NOT met'}); against the byte scan: ${(ours / bytesMs).toFixed(1)}×.`);
         verdicts.push(`For reference, like for like (our reading stage against aesr-config's reader): ${((aesrMs as number) / readMs).toFixed(1)}× faster; reading stage / line scan: ${(readMs / linesMs).toFixed(1)}×.`);
+        const m = minimalMs as number;
+        verdicts.push(`For reference, a plain importer that checks nothing (minimalImport: the same entries, links and groups, this text only): ${fmt(m)} ms = ${(m / linesMs).toFixed(1)}× the line scan; importConfig = ${(ours / m).toFixed(1)}× it.`);
       }
     }
   }

@@ -9,10 +9,11 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { bytesOutsideConfig, DEFAULT_SETTINGS, encodeConfig, planSyncWrite, SYNC_QUOTA } from '../../src/core';
 import { chromePath } from '../e2e/harness';
 import { generateConfig } from '../e2e/ui-helpers';
+import { settle } from './settle';
 import { printTable } from './table';
 
 const ROLES = 5000;
-const OPENS = 15;
+const OPENS = 25;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -90,7 +91,6 @@ async function renderedMark(page: Page): Promise<Marks> {
 
 export async function run(): Promise<void> {
   const dist = path.resolve(process.cwd(), process.env.EXT_DIST ?? 'dist', 'chrome');
-  const load = (await import('node:os')).loadavg()[0]!;
   if (!fs.existsSync(path.join(dist, 'manifest.json'))) throw new Error(`${dist} has no build: run the build first.`);
 
   const typical = generateConfig(ROLES);
@@ -98,6 +98,7 @@ export async function run(): Promise<void> {
   const plan = planSyncWrite(encoded, 'abcdefgh', bytesOutsideConfig({ settings: DEFAULT_SETTINGS }).bytes);
   const [shared, own] = [await syncCapacity(false), await syncCapacity(true)];
 
+  const machine = await settle();
   const { browser, id } = await launch(dist);
   try {
     const importMs = await importConfigThroughPage(browser, id, typical);
@@ -169,7 +170,7 @@ export async function run(): Promise<void> {
         ['import through the import page (paste → saved)', `${importMs} ms`, ''],
       ],
     );
-    console.log(`\n(machine load average while measuring: ${load.toFixed(1)}; figures grow with load)`);
+    console.log(`\n(${machine}; figures grow with load)`);
     if (keystrokes.length !== expected) console.log(`\n(note: ${keystrokes.length} of ${expected} keystrokes measured)`);
     console.log('');
     printTable(
