@@ -45,7 +45,7 @@ import {
 } from '../core';
 import { RECORD_KEYS } from '../core/storage-keys';
 import { browser } from './browser';
-import { readFirstScreenItems, type FirstScreenItems } from './first-screen-read';
+import type { FirstScreenItems } from './first-screen-read';
 
 const KEY = RECORD_KEYS;
 
@@ -400,10 +400,6 @@ export function firstScreenFrom(items: FirstScreenItems): FirstScreen {
     // A malformed record is a stale head: the full catalogue follows.
   }
   return { head, settings: settings.settings, settingsProblem: settings.problem, recent: recentFrom(items.local) };
-}
-
-export async function loadFirstScreen(): Promise<FirstScreen> {
-  return firstScreenFrom(await readFirstScreenItems());
 }
 
 /**
