@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { importConfig } from '../../src/core/import-config';
 import { readAwsConfig } from '../../src/core/parse-aws-config';
+import { settle } from './settle';
 import { printTable } from './table';
 
 /** aesr-config's public entry (ESM): `ConfigParser.parseIni(text)` → `{ singles, complexes }`. */
@@ -275,8 +276,9 @@ function checkCatalogue(text: string, expected: number, label: string): void {
 
 export async function run(): Promise<void> {
   const { ConfigParser } = await importEsm<AesrConfig>('aesr-config');
+  const machine = await settle();
   const load = os.loadavg().map((l) => l.toFixed(2)).join(', ');
-  console.log(`Node ${process.version} (${process.platform}/${process.arch}), ${os.cpus().length} CPU (${os.cpus()[0]?.model.trim() ?? 'unknown'}), load average ${load} (1, 5, 15 min).`);
+  console.log(`Node ${process.version} (${process.platform}/${process.arch}), ${os.cpus().length} CPU (${os.cpus()[0]?.model.trim() ?? 'unknown'}), load average ${load} (1, 5, 15 min); ${machine}.`);
   console.log('ours = importConfig (parse + catalogue: entries with switch links, app/env grouping, colours);');
   console.log('reading stage = readAwsConfig alone, the part of importConfig that does what aesr-config does (text → sections and keys; ours also checks every line as botocore would);');
   console.log('aesr = aesr-config ConfigParser.parseIni, as AESR calls it on save; byte scan / line scan = the floors (see test/bench/import.ts).\n');
