@@ -46,6 +46,30 @@ afterAll(async () => {
   await browser?.close();
 });
 
+test("with no config yet, the popup's paste box imports one (its importer loads on use)", async () => {
+  await importPage.waitForSelector('textarea');
+  await importPage.evaluate(() => {
+    location.href = 'popup.html';
+  });
+  await importPage.waitForFunction(() => !!document.querySelector('#paste-config'), { timeout: 30000 });
+  await importPage.$eval(
+    '#paste-config',
+    (el, value) => {
+      (el as HTMLTextAreaElement).value = value;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    SEED_CONFIG,
+  );
+  await importPage.$eval('.paste-import button[type="submit"]', (el) => (el as HTMLButtonElement).click());
+  await importPage.waitForFunction(() => document.body.innerText.includes('alfie-production'), { timeout: 30000 });
+  expect(await importPage.evaluate(() => document.querySelectorAll('.row-entry').length)).toBe(3);
+  // Back to the import page for the next test.
+  await importPage.evaluate(() => {
+    location.href = 'options.html';
+  });
+  await importPage.waitForFunction(() => location.href.endsWith('/options.html') && !!document.querySelector('textarea'), { timeout: 30000 });
+});
+
 test('a fresh install opens the import page, which imports the seed config', async () => {
   await importPage.waitForSelector('textarea');
   await importPage.$eval(
