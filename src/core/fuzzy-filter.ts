@@ -150,6 +150,17 @@ export class IncrementalFilter<T extends FilterableEntry = CatalogueEntry> {
     return (this.built ??= buildFilterIndex(this.entries));
   }
 
+  /**
+   * Builds the index and runs one search through the matcher without remembering it, so the
+   * first real keystroke finds both ready (the popup calls this while the user reads; on 5,000
+   * roles the first keystroke otherwise pays ~15 ms more). Changes no result.
+   */
+  warm(): void {
+    const first = this.entries[0];
+    if (first === undefined) return;
+    filterIndex(this.index, first.profile.slice(0, 2));
+  }
+
   filter(query: string): FilterMatch[] {
     const tokens = tokenize(query);
     // Narrowing is safe only when each previous token is a prefix of the token in its place

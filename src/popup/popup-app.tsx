@@ -141,6 +141,13 @@ export function PopupApp({ firstScreen, initial }: PopupAppProps) {
   const activeRow = activeIndex >= 0 ? rows[activeIndex] : undefined;
   const activeEntry = activeRow?.kind === 'entry' ? activeRow.entry : undefined;
 
+  // Build the search index and warm the matcher while the user reads, not on the first
+  // keystroke: for the first screen's entries, then again for the whole catalogue.
+  useEffect(() => {
+    const timer = setTimeout(() => filter.warm(), 50);
+    return () => clearTimeout(timer);
+  }, [filter]);
+
   const completeOnce = useRef(false);
   useLayoutEffect(() => {
     if (load.status !== 'ready' && !headOnly) return;
@@ -151,8 +158,6 @@ export function PopupApp({ firstScreen, initial }: PopupAppProps) {
     if (!renderedOnce.current) {
       renderedOnce.current = true;
       markAfterFrame('rsb:rendered');
-      // Build the search index while the user reads, not on the first keystroke.
-      setTimeout(() => void filter.index, 150);
     }
     if (inputStart.current !== undefined) {
       markAfterFrame('rsb:filter', inputStart.current);

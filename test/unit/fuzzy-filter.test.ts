@@ -72,6 +72,17 @@ test('incremental narrowing gives the same answer as a fresh search', () => {
   expect(incremental.filter('')).toHaveLength(2000);
 });
 
+test('warm() builds the index ahead and changes no result', () => {
+  const many: FilterableEntry[] = [];
+  for (let i = 0; i < 500; i++) many.push(entry(`app${i % 20}-${['dev', 'prod'][i % 2]}-${i}`, { accountId: String(100000000000 + i) }));
+  const warmed = new IncrementalFilter(many);
+  warmed.warm();
+  const cold = new IncrementalFilter(many);
+  for (const q of ['app', 'app1 prod', 'dev', 'p', '']) expect(warmed.filter(q)).toEqual(cold.filter(q));
+  expect(warmed.filter('app1 prod')).toEqual(filterIndex(buildFilterIndex(many), 'app1 prod'));
+  expect(() => new IncrementalFilter([]).warm()).not.toThrow();
+});
+
 test('5,000 entries per keystroke stay well within a frame in Node', () => {
   const many: FilterableEntry[] = [];
   for (let i = 0; i < 5000; i++) many.push(entry(`service${i % 250}-${['dev', 'qa', 'staging', 'prod'][i % 4]}-admin`, { accountId: String(100000000000 + i * 7919) }));
