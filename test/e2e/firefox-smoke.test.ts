@@ -42,6 +42,18 @@ async function findExtensionPage(file: string): Promise<Page> {
   throw new Error(`Firefox never showed the extension's ${file}`);
 }
 
+/** Puts `text` in a text box the way a paste does (value, then an input event). */
+async function typeInto(page: Page, selector: string, text: string): Promise<void> {
+  await page.$eval(
+    selector,
+    (el, value) => {
+      (el as HTMLTextAreaElement).value = value;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    text,
+  );
+}
+
 afterAll(async () => {
   await browser?.close();
 });
@@ -52,14 +64,7 @@ test("with no config yet, the popup's paste box imports one (its importer loads 
     location.href = 'popup.html';
   });
   await importPage.waitForFunction(() => !!document.querySelector('#paste-config'), { timeout: 30000 });
-  await importPage.$eval(
-    '#paste-config',
-    (el, value) => {
-      (el as HTMLTextAreaElement).value = value;
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    },
-    SEED_CONFIG,
-  );
+  await typeInto(importPage, '#paste-config', SEED_CONFIG);
   await importPage.$eval('.paste-import button[type="submit"]', (el) => (el as HTMLButtonElement).click());
   await importPage.waitForFunction(() => document.body.innerText.includes('alfie-production'), { timeout: 30000 });
   expect(await importPage.evaluate(() => document.querySelectorAll('.row-entry').length)).toBe(3);
@@ -72,14 +77,7 @@ test("with no config yet, the popup's paste box imports one (its importer loads 
 
 test('a fresh install opens the import page, which imports the seed config', async () => {
   await importPage.waitForSelector('textarea');
-  await importPage.$eval(
-    'textarea',
-    (el, value) => {
-      (el as HTMLTextAreaElement).value = value;
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    },
-    SEED_CONFIG,
-  );
+  await typeInto(importPage, 'textarea', SEED_CONFIG);
   await importPage.waitForFunction(() => !!document.querySelector('[data-testid="preview-summary"]'), { timeout: 30000 });
   const importButton = await importPage.waitForFunction(() =>
     [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Import'),
