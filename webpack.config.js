@@ -129,7 +129,8 @@ const config = (target) => (env, argv) => ({
   performance: { hints: false },
   plugins: [
     // Chrome runs background.js as a service worker, where only importScripts can load
-    // shared.js (synchronously, before any listener is registered). Firefox lists both files.
+    // shared.js and engine.js (synchronously, before any listener is registered). Firefox
+    // lists all three files in `background.scripts`.
     new webpack.BannerPlugin({
       banner: "typeof importScripts == 'function' && importScripts('shared.js', 'engine.js');",
       raw: true,

@@ -152,8 +152,8 @@ export class IncrementalFilter<T extends FilterableEntry = CatalogueEntry> {
 
   /**
    * Builds the index and runs one search through the matcher without remembering it, so the
-   * first real keystroke finds both ready (the popup calls this while the user reads; on 5,000
-   * roles the first keystroke otherwise pays ~15 ms more). Changes no result.
+   * first real keystroke finds both ready (the popup calls this while the user reads; the
+   * first keystroke otherwise builds the index of every role). Changes no result.
    */
   warm(): void {
     const first = this.entries[0];

@@ -29,6 +29,7 @@
 import type { ConfigValue, Diagnostic, ParsedConfig, Severity } from './types';
 import { afterHeader, countLines, isPyLineBoundary, isPySpace, keyInSlot, keyTag, lineText, optionKey, optionKeySlot, pyStrip, rawKey, scanConfigLines, setKeyTag, startsWithBom } from './config-scanner';
 import type { ScannedLine } from './config-scanner';
+import { SECRET_KEYS } from './strip-secrets';
 
 /** Keys that make a bare `[name]` section look like it was meant as a CLI profile. */
 const PROFILE_KEYS = new Set([
@@ -78,7 +79,7 @@ const KNOWN_KEYS = new Set([
 ]);
 
 /** Keys whose values must never be quoted in a message. */
-const SECRET_KEY_NAMES = new Set(['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'aws_security_token']);
+const SECRET_KEY_NAMES: ReadonlySet<string> = new Set(SECRET_KEYS);
 
 /** At most this many diagnostics of one kind are listed; the rest are summarised in one line. */
 const MAX_PER_KIND = 25;

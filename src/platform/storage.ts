@@ -393,12 +393,8 @@ export interface FirstScreen {
 /** The first screen from the records readFirstScreenItems read (validated here). */
 export function firstScreenFrom(items: FirstScreenItems): FirstScreen {
   const settings = items.syncError === undefined ? parseStoredSettings(items.sync[KEY.settings]) : defaultSettingsAfter(items.syncError);
-  let head: LoadedHead | null = null;
-  try {
-    head = freshHead(items.sync[POINTER_KEY], items.local);
-  } catch {
-    // A malformed record is a stale head: the full catalogue follows.
-  }
+  // (Every record is checked with safeParse: a malformed one reads as no fresh head.)
+  const head = freshHead(items.sync[POINTER_KEY], items.local);
   return { head, settings: settings.settings, settingsProblem: settings.problem, recent: recentFrom(items.local) };
 }
 

@@ -1,7 +1,9 @@
 // Jest setup shared by the UI end-to-end files. Kept apart from ui-helpers.ts, which the
 // benchmarks and the screenshot script also compile (without jest's globals).
+import type { Page } from 'puppeteer-core';
+import { E2E_CONFIG, waitForBannerIndex } from './console-pages';
 import { launchWithExtension, type ExtensionSession } from './harness';
-import { clearStorage, closePages } from './ui-helpers';
+import { clearStorage, closePages, importThroughPage } from './ui-helpers';
 
 /**
  * One browser per test file, and before each test no open pages and empty storage.
@@ -19,5 +21,24 @@ export function useCleanExtension(receive: (session: ExtensionSession) => void):
   beforeEach(async () => {
     await closePages(session!);
     await clearStorage(session!);
+  });
+}
+
+/**
+ * One browser per test file for the console tests: the console fixtures' config (E2E_CONFIG)
+ * imported through the import page and the banner index built for the fixtures' account.
+ * `receive` gets the session and the import page (left open, for settings).
+ */
+export function useConsoleExtension(receive: (session: ExtensionSession, importPage: Page) => void): void {
+  let session: ExtensionSession | undefined;
+  beforeAll(async () => {
+    session = await launchWithExtension();
+    await clearStorage(session);
+    const { page } = await importThroughPage(session, E2E_CONFIG);
+    await waitForBannerIndex(session, '123456789012');
+    receive(session, page);
+  }, 60000);
+  afterAll(async () => {
+    await session?.close();
   });
 }

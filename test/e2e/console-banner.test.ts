@@ -3,18 +3,17 @@
 // Asserts what the banner says and its colours, the production title prefix, that the console
 // header stays visible and clickable, survival of single-page navigation, the settings, the
 // "where am I?" answer, and that no error is logged.
-import { collectErrors, launchWithExtension, type ExtensionSession } from './harness';
-import { clearStorage, importThroughPage, sleep } from './ui-helpers';
+import { useConsoleExtension } from './clean-session';
+import { collectErrors, type ExtensionSession } from './harness';
+import { sleep } from './ui-helpers';
 import {
   bannerFacts,
   consoleFixtures,
-  E2E_CONFIG,
   findBanner,
   fixtureUrl,
   headerIsClickable,
   openConsoleTab,
   rgb,
-  waitForBannerIndex,
 } from './console-pages';
 import type { Page } from 'puppeteer-core';
 
@@ -23,14 +22,9 @@ jest.setTimeout(30000);
 let session: ExtensionSession;
 let options: Page;
 
-beforeAll(async () => {
-  session = await launchWithExtension();
-  await clearStorage(session);
-  ({ page: options } = await importThroughPage(session, E2E_CONFIG));
-  await waitForBannerIndex(session, '123456789012');
-}, 60000);
-afterAll(async () => {
-  await session?.close();
+useConsoleExtension((launched, importPage) => {
+  session = launched;
+  options = importPage;
 });
 
 async function open(fixture: string, extra?: Parameters<typeof openConsoleTab>[1], overrides?: Record<string, string>) {

@@ -4,9 +4,10 @@
 // users start them: the real popup (Enter on a filtered role) or, for the paths the popup
 // cannot drive yet (re-entry confirmation), the same message the popup's switchTo sends.
 import type { HTTPRequest, Page } from 'puppeteer-core';
-import { collectErrors, launchWithExtension, type ExtensionSession } from './harness';
-import { clearStorage, importThroughPage, openActionPopup, sleep } from './ui-helpers';
-import { bannerFacts, E2E_CONFIG, findBanner, fixtureHtml, fixtureUrl, openConsoleTab, waitForBannerIndex, type CapturedRequest, type Responder } from './console-pages';
+import { useConsoleExtension } from './clean-session';
+import { collectErrors, type ExtensionSession } from './harness';
+import { openActionPopup, sleep } from './ui-helpers';
+import { bannerFacts, E2E_CONFIG, findBanner, fixtureHtml, fixtureUrl, openConsoleTab, type CapturedRequest, type Responder } from './console-pages';
 import type { CatalogueEntry } from '../../src/core/types';
 import { importConfig } from '../../src/core/import-config';
 import type { SwitchOutcome } from '../../src/core/messages';
@@ -16,14 +17,9 @@ jest.setTimeout(30000);
 let session: ExtensionSession;
 let options: Page;
 
-beforeAll(async () => {
-  session = await launchWithExtension();
-  await clearStorage(session);
-  ({ page: options } = await importThroughPage(session, E2E_CONFIG));
-  await waitForBannerIndex(session, '123456789012');
-}, 60000);
-afterAll(async () => {
-  await session?.close();
+useConsoleExtension((launched, importPage) => {
+  session = launched;
+  options = importPage;
 });
 
 const SIGN_IN = 'https://signin.aws.amazon.com/switchrole';
