@@ -54,7 +54,7 @@ export function linkPlan(context: SwitchContext, page: URL | null, reason: strin
   }
   const account = entry.accountId ?? entry.accountAlias;
   const url = account
-    ? switchRoleUrl({ partition: entry.partition, account, roleName: entry.roleName, displayName: entry.displayName, color: entry.color, redirectUri: destination })
+    ? switchRoleUrl({ partition: entry.partition, account, roleName: entry.roleName, displayName: entry.displayName, color: entry.color, production: entry.isProduction, redirectUri: destination })
     : entry.url;
   return { method: 'link', url, newTab: context.newTab, autoSubmit: context.autoSubmit, reason };
 }

@@ -107,14 +107,16 @@ let paletteHues: { name: PaletteName; hue: number }[] | undefined;
  * The console palette colour nearest to `#rrggbb`, by hue: the palette is all pastel, so
  * lightness and saturation say nothing about which one a user meant (`#d13212` and `ffaaee`
  * both become red). Greys, black and white have no hue: undefined, and the link carries no colour.
+ * `exceptRed` leaves red out of the choice (see linkColor).
  */
-export function nearestPaletteColor(hex: string): PaletteName | undefined {
+export function nearestPaletteColor(hex: string, exceptRed = false): PaletteName | undefined {
   const { hue, saturation, lightness } = hueSaturation(hex);
   if (saturation < 0.12 || lightness < 0.06 || lightness > 0.97) return undefined;
   paletteHues ??= (Object.keys(CONSOLE_PALETTE) as PaletteName[]).map((name) => ({ name, hue: hueSaturation(CONSOLE_PALETTE[name]).hue }));
-  let best: PaletteName = 'red';
+  let best: PaletteName | undefined;
   let bestDistance = Infinity;
   for (const p of paletteHues) {
+    if (exceptRed && p.name === 'red') continue;
     const raw = Math.abs(p.hue - hue);
     const distance = Math.min(raw, 360 - raw);
     if (distance < bestDistance) {
@@ -125,8 +127,13 @@ export function nearestPaletteColor(hex: string): PaletteName | undefined {
   return best;
 }
 
-/** The 6-hex (no `#`) palette colour for a switch-role link, or undefined for achromatic colours. */
-export function linkColor(hex: string): string | undefined {
-  const name = nearestPaletteColor(hex);
+/**
+ * The 6-hex (no `#`) palette colour for a switch-role link, or undefined for achromatic colours.
+ * Red is kept for production: the console's role history shows only the colour, with no
+ * label, so a development role whose colour is pink (`ffaaee`, the nearest palette colour is
+ * red) gets its next-nearest colour there instead of looking like production.
+ */
+export function linkColor(hex: string, production: boolean): string | undefined {
+  const name = nearestPaletteColor(hex, !production);
   return name ? CONSOLE_PALETTE[name] : undefined;
 }

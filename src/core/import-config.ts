@@ -915,7 +915,7 @@ function buildEntry(p: Profile): CatalogueEntry {
   const url =
     p.kind === 'sso'
       ? ssoConsoleUrl({ startUrl: p.ssoStartUrl!, accountId: account, permissionSet: p.roleName, destination: home })
-      : switchRoleLinkEncoded(p.partition, encodedAccount(account), p.roleName, encodedDisplayName(p, displayName), color, home);
+      : switchRoleLinkEncoded(p.partition, encodedAccount(account), p.roleName, encodedDisplayName(p, displayName), color, p.isProduction, home);
   const entry: CatalogueEntry = {
     profile: name,
     kind: p.kind,

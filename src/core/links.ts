@@ -99,6 +99,8 @@ export interface SwitchRoleLink {
   displayName: string;
   /** `#rrggbb`; mapped to the nearest console palette colour (the GET pre-fill honours only those). */
   color?: string;
+  /** The role is production: only then may the link's colour be the palette's red. */
+  production?: boolean;
   /** Where the console goes after the switch. */
   redirectUri?: string;
 }
@@ -132,11 +134,13 @@ export function keptByEncoding(text: string, from: number, to: number): boolean 
 }
 
 const paletteOf = new Map<string, string | undefined>();
-function cachedLinkColor(hex: string): string | undefined {
-  if (paletteOf.has(hex)) return paletteOf.get(hex);
-  const color = linkColor(hex);
+/** linkColor, once per colour; `key` is the colour, with `!` after it for production. */
+function cachedLinkColor(key: string): string | undefined {
+  if (paletteOf.has(key)) return paletteOf.get(key);
+  const production = key.endsWith('!');
+  const color = linkColor(production ? key.slice(0, -1) : key, production);
   if (paletteOf.size >= 1000) paletteOf.clear();
-  paletteOf.set(hex, color);
+  paletteOf.set(key, color);
   return color;
 }
 
@@ -151,8 +155,8 @@ const SWITCH_PREFIX: Readonly<Record<Partition, string>> = Object.freeze({
 const rolePart = new Map<string, string>();
 const tails = new Map<string, Map<string, string>>();
 
-function tailOf(color: string | undefined, redirectUri: string | undefined): string {
-  const c = color ?? '';
+function tailOf(color: string | undefined, production: boolean, redirectUri: string | undefined): string {
+  const c = color === undefined ? '' : production ? `${color}!` : color;
   const r = redirectUri ?? '';
   let byHome = tails.get(c);
   if (byHome === undefined) {
@@ -172,26 +176,30 @@ function tailOf(color: string | undefined, redirectUri: string | undefined): str
 
 /** `https://signin.aws.amazon.com/switchrole?account=…&roleName=…&displayName=…&color=…&redirect_uri=…` */
 export function switchRoleUrl(link: SwitchRoleLink): string {
-  return switchRoleLink(link.partition, link.account, link.roleName, link.displayName, link.color, link.redirectUri);
-}
-
-/** switchRoleUrl with positional arguments. */
-export function switchRoleLink(partition: Partition, account: string, roleName: string, displayName: string, color?: string, redirectUri?: string): string {
-  return switchRoleLinkEncoded(partition, encodeComponent(account), roleName, encodeComponent(truncateDisplayName(displayName)), color, redirectUri);
+  const displayName = encodeComponent(truncateDisplayName(link.displayName));
+  return switchRoleLinkEncoded(link.partition, encodeComponent(link.account), link.roleName, displayName, link.color, link.production === true, link.redirectUri);
 }
 
 /**
- * switchRoleLink for a caller that already has the account and display name URI-encoded
+ * switchRoleUrl for a caller that already has the account and display name URI-encoded
  * (importConfig builds thousands: account IDs and most names need no encoding).
  */
-export function switchRoleLinkEncoded(partition: Partition, account: string, roleName: string, displayName: string, color?: string, redirectUri?: string): string {
+export function switchRoleLinkEncoded(
+  partition: Partition,
+  account: string,
+  roleName: string,
+  displayName: string,
+  color: string | undefined,
+  production: boolean,
+  redirectUri: string | undefined,
+): string {
   let role = rolePart.get(roleName);
   if (role === undefined) {
     role = `&roleName=${encode(roleName)}&displayName=`;
     if (rolePart.size >= 10000) rolePart.clear();
     rolePart.set(roleName, role);
   }
-  return SWITCH_PREFIX[partition] + account + role + displayName + tailOf(color, redirectUri);
+  return SWITCH_PREFIX[partition] + account + role + displayName + tailOf(color, production, redirectUri);
 }
 
 /**

@@ -52,8 +52,22 @@ describe('nearestPaletteColor', () => {
   });
 
   it('linkColor returns the palette hex without #', () => {
-    expect(linkColor('#d13212')).toBe(CONSOLE_PALETTE.red);
-    expect(linkColor('#777777')).toBeUndefined();
+    expect(linkColor('#d13212', true)).toBe(CONSOLE_PALETTE.red);
+    expect(linkColor('#00aa00', false)).toBe(CONSOLE_PALETTE.green);
+    expect(linkColor('#777777', false)).toBeUndefined();
     for (const hex of Object.values(CONSOLE_PALETTE)) expect(hex).toMatch(/^[0-9a-f]{6}$/);
+  });
+
+  it('keeps red for production: a red or pink non-production colour gets the next-nearest palette colour', () => {
+    // ffaaee (AWS Extend Switch Roles' example pink) and ff0000 are nearest to red.
+    expect(nearestPaletteColor('#ffaaee')).toBe('red');
+    for (const hex of ['#ffaaee', '#ff0000', '#d13212', '#ffc0cb']) {
+      const color = linkColor(hex, false);
+      expect(color).toBeDefined();
+      expect(color).not.toBe(CONSOLE_PALETTE.red);
+      expect(linkColor(hex, true)).toBe(CONSOLE_PALETTE.red);
+    }
+    // Pure red sits between orange (≈22°) and, on the other side of the circle, blue.
+    expect(linkColor('#ff0000', false)).toBe(CONSOLE_PALETTE.orange);
   });
 });

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { ENV_COLORS, PRODUCTION_COLOR } from '../../src/core/colors';
+import { CONSOLE_PALETTE, ENV_COLORS, PRODUCTION_COLOR } from '../../src/core/colors';
 import { groupEntries } from '../../src/core/grouping';
 import { importConfig } from '../../src/core/import-config';
 import { parseAwsConfig } from '../../src/core/parse-aws-config';
@@ -606,7 +606,9 @@ describe('importConfig: production detection and colours', () => {
       cfg('[profile a-dev]', 'role_arn = arn:aws:iam::111111111111:role/A', 'color = pink', '[profile a-prod]', 'role_arn = arn:aws:iam::222222222222:role/A', 'color = #00ff00', '[profile a-test]', 'role_arn = arn:aws:iam::333333333333:role/A', 'color = sparkly', '[profile a-stg]', 'role_arn = arn:aws:iam::444444444444:role/A', 'color = #0F0'),
     );
     expect(entry(c, 'a-dev').color).toBe('#ffc0cb');
-    expect(query(entry(c, 'a-dev').url).get('color')).toBe('f2b0a9');
+    // Pink is nearest the console palette's red, which links keep for production.
+    expect(query(entry(c, 'a-dev').url).get('color')).toBe(CONSOLE_PALETTE.orange);
+    expect(query(entry(c, 'a-prod').url).get('color')).toBe(CONSOLE_PALETTE.red);
     expect(entry(c, 'a-prod').color).toBe(PRODUCTION_COLOR);
     expect(entry(c, 'a-prod').notes).toContain('color "#00ff00" is not used: production is always red.');
     expect(entry(c, 'a-test').color).toBe(ENV_COLORS.test);
@@ -714,7 +716,7 @@ describe('importConfig: properties', () => {
   const line = fc.oneof(
     arn.map((v) => `role_arn = ${v}`),
     names.map((n) => `source_profile = ${n}`),
-    fc.constantFrom('region = eu-west-1', 'color = ff0000', 'color = blue', 'external_id = xyz', 'credential_process = x', 'credential_source = Environment', 'sso_session = s', 'sso_account_id = 123456789012', 'sso_role_name = Admin', 'sso_start_url = https://d-1.awsapps.com/start', 'aws_account_id = 123456789012', 'role_name = R', 'target_role_name = T', 'env = prod', 'app = Shop', 'output = json', 's3 =', '  max_concurrent_requests = 10', '# comment', '', 'garbage line'),
+    fc.constantFrom('region = eu-west-1', 'color = ff0000', 'color = ffaaee', 'color = blue', 'color = 808080', 'external_id = xyz', 'credential_process = x', 'credential_source = Environment', 'sso_session = s', 'sso_account_id = 123456789012', 'sso_role_name = Admin', 'sso_start_url = https://d-1.awsapps.com/start', 'aws_account_id = 123456789012', 'role_name = R', 'target_role_name = T', 'env = prod', 'app = Shop', 'output = json', 's3 =', '  max_concurrent_requests = 10', '# comment', '', 'garbage line'),
     fc.tuple(fc.constantFrom('aws_access_key_id', 'aws_secret_access_key', 'AWS_SESSION_TOKEN', 'aws_security_token'), fc.constantFrom(' = ', '=', ': '), secret).map(([k, d, s]) => `${k}${d}${s}`),
   );
   const section = fc.tuple(fc.constantFrom('profile ', '', 'sso-session ', 'profile '), names, fc.array(line, { maxLength: 6 })).map(([prefix, name, lines]) => [`[${prefix}${name}]`, ...lines].join('\n'));
@@ -735,6 +737,8 @@ describe('importConfig: properties', () => {
         expect(catalogueSchema.safeParse(c).success).toBe(true);
         for (const e of c.entries) {
           if (e.isProduction) expect([e.env, e.color]).toEqual(['production', PRODUCTION_COLOR]);
+          // Red in the console (the link's palette colour) means production, and only that.
+          if (e.kind === 'role') expect(query(e.url).get('color') === CONSOLE_PALETTE.red).toBe(e.isProduction);
           if (/(^|[^a-z])prod([^a-z]|$)/i.test(e.profile) && !/(pre|non)[-_. ]?prod/i.test(e.profile)) expect(e.isProduction).toBe(true);
         }
       }),

@@ -8,7 +8,7 @@ function params(url: string): URLSearchParams {
 
 describe('switchRoleUrl', () => {
   it('builds the documented GET link with every field encoded', () => {
-    const url = switchRoleUrl({ partition: 'aws', account: '123456789012', roleName: 'team/ops/Admin', displayName: 'shop prod & co', color: '#d13212' });
+    const url = switchRoleUrl({ partition: 'aws', account: '123456789012', roleName: 'team/ops/Admin', displayName: 'shop prod & co', color: '#d13212', production: true });
     expect(url.startsWith('https://signin.aws.amazon.com/switchrole?')).toBe(true);
     expect(url).toContain('roleName=team%2Fops%2FAdmin');
     expect(url).toContain('displayName=shop%20prod%20%26%20co');
@@ -30,6 +30,9 @@ describe('switchRoleUrl', () => {
     const base = { partition: 'aws' as const, account: '123456789012', roleName: 'R', displayName: 'x' };
     expect(params(switchRoleUrl({ ...base, color: '#00aa00' })).get('color')).toBe(CONSOLE_PALETTE.green);
     expect(params(switchRoleUrl({ ...base, color: '#808080' })).has('color')).toBe(false);
+    // The palette's red only for production (the console's role history shows no label).
+    expect(params(switchRoleUrl({ ...base, color: '#ff0000' })).get('color')).toBe(CONSOLE_PALETTE.orange);
+    expect(params(switchRoleUrl({ ...base, color: '#ff0000', production: true })).get('color')).toBe(CONSOLE_PALETTE.red);
   });
 
   it('truncates displayName to 64 characters and percent-encodes redirect_uri', () => {
