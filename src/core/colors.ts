@@ -101,6 +101,15 @@ function hueSaturation(hex: string): { hue: number; saturation: number; lightnes
   return { hue, saturation, lightness };
 }
 
+/**
+ * `#rrggbb` is a red a person would call red (`ff0000`, `crimson`, `darkred`, our production
+ * red), not a pink, a brown or an orange.
+ */
+export function isRed(hex: string): boolean {
+  const { hue, saturation, lightness } = hueSaturation(hex);
+  return (hue <= 15 || hue >= 345) && saturation >= 0.5 && lightness >= 0.2 && lightness <= 0.7;
+}
+
 let paletteHues: { name: PaletteName; hue: number }[] | undefined;
 
 /**

@@ -14,7 +14,7 @@
 // directly (readAwsConfig: no per-section objects, maps or line tables are built for it) and
 // keeps one record per profile (Profile) from the section to the finished entry.
 import { describeBadAccountId, isAccountAlias, isAccountId, parseRoleArnInto, parseRoleName } from './arn';
-import { ENV_COLORS, PRODUCTION_COLOR, parseColor } from './colors';
+import { ENV_COLORS, PRODUCTION_COLOR, isRed, parseColor } from './colors';
 import { OTHER_APP, envFromText, hasProductionWord, inferAppEnvInto, matchKnownApp, sharedPrefixApps } from './environments';
 import { MAX_DISPLAY_NAME, consoleHomeUrl, isRegion, keptByEncoding, normaliseStartUrl, partitionOfRegion, ssoConsoleUrl, switchRoleLinkEncoded, truncateDisplayName } from './links';
 import { VALUE_NOT_PLAIN, findKey, readAwsConfig, shlexSplit } from './parse-aws-config';
@@ -547,6 +547,11 @@ function classify(c: Profile, ctx: Context): string | undefined {
   if (c.source_profile !== undefined) return `source_profile without role_arn: no role to switch to.${bareSuffix}`;
   if (c.bare) return `${BARE_NOTE(c.name)} It has no role_arn or aws_account_id either.`;
   if (raw(c, 'web_identity_token_file') !== undefined) return 'web_identity_token_file without role_arn: no role to switch to.';
+  const targets = c.targets;
+  if (targets && targets.length > 0) {
+    const more = targets.length > 1 ? ` and ${targets.length - 1} more` : '';
+    return `Source profile of ${targets[0]}${more}: the AWS CLI uses its credentials (kept in ~/.aws/credentials) to assume those roles; it has no role of its own to open in the console.`;
+  }
   return 'No role or SSO settings (nothing to open in the console).';
 }
 
@@ -591,7 +596,7 @@ function resolveSourceChain(start: Profile, ctx: Context): string[] | undefined 
     if (!next) {
       const via = current === start ? '' : ` (via ${[start.name, ...chain].join(' → ')})`;
       chain.push(source);
-      (notes ??= []).push(`source profile "${source}"${via} is not in this file — probably in ~/.aws/credentials; the console does not need it`);
+      (notes ??= []).push(`source profile "${source}"${via} is not in this file — probably in ~/.aws/credentials; the console does not need it.`);
       const at = current.section;
       const k = findKey(current.keys, at, 'source_profile');
       const line = k === -1 ? at.line : current.keys.line[k]!;
@@ -677,7 +682,11 @@ function ssoEntry(c: Profile, sso: SsoSettings, read: ConfigRead): string | unde
   }
   if (c.bare) return `${BARE_NOTE(c.name)} SSO settings are only read from [profile ${c.name}].`;
   const url = normaliseStartUrl(startUrl!);
-  if (!url) return `${prefix}start_url ${shown(startUrl!)} is not an https:// URL (e.g. https://d-1234567890.awsapps.com/start).`;
+  if (!url) {
+    // `<https://example.awsapps.com/start>`, `{{start_url}}`: a template the user has yet to fill in.
+    const placeholder = /[<>{}]/.test(startUrl!) ? ' is a placeholder, not' : ' is not';
+    return `${prefix}start_url ${shown(startUrl!)}${placeholder} an https:// URL (e.g. https://d-1234567890.awsapps.com/start).`;
+  }
   if (!isAccountId(sso.accountId!)) return `Invalid ${prefix}account_id: ${describeBadAccountId(sso.accountId!)}.`;
   const role = sso.roleName!;
   if (!PERMISSION_SET.test(role)) return `Invalid ${prefix}role_name ${shown(role)}: a permission-set name uses only letters, digits and _+=,.@-.`;
@@ -1006,7 +1015,8 @@ function colorOf(p: Profile, env: Environment): string {
   const explicit = cachedParseColor(cleanField(p, COLOR, raw) ?? '');
   if (explicit === undefined) addNote(p, `color ${shown(raw)} is not a colour (use rrggbb, #rrggbb or a CSS colour name); the environment colour is used.`);
   if (env === 'production') {
-    if (explicit !== undefined && explicit !== PRODUCTION_COLOR) addNote(p, `color ${shown(clean(raw) ?? '')} is not used: production is always red.`);
+    // Nothing to say when the user asked for a red already (`color = red` on a prod profile).
+    if (explicit !== undefined && !isRed(explicit)) addNote(p, `color ${shown(clean(raw) ?? '')} is not used: production is always red.`);
     return PRODUCTION_COLOR;
   }
   return explicit ?? ENV_COLORS[env];

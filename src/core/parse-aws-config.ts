@@ -789,7 +789,7 @@ export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead |
           if (facts.typo !== null) warnTypo(line.lineNo, key, facts.typo);
           if (section.bare && section.profileKey === null && facts.profileKey) section.profileKey = key;
         }
-        if (warnInlineComment(line.lineNo, line.valueFrom, line.to, key, false) && curIndex !== -1) keys.flags[curIndex] = VALUE_NOT_PLAIN;
+        if (warnInlineComment(line.lineNo, line.valueFrom, line.to, key, false, current !== null && current.bare) && curIndex !== -1) keys.flags[curIndex] = VALUE_NOT_PLAIN;
         return true;
       }
       case 'header': {
@@ -906,7 +906,7 @@ export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead |
         (curMoreLines as number[]).push(line.lineNo);
         if (curIndex !== -1 || curDefault !== null) {
           if (curFirst !== '') warnSwallowedLine(line.lineNo, value);
-          warnInlineComment(line.lineNo, line.from, line.to, curKey, curFirst === '');
+          warnInlineComment(line.lineNo, line.from, line.to, curKey, curFirst === '', current !== null && current.bare);
         }
         return true;
       }
@@ -974,20 +974,22 @@ export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead |
 
   /**
    * Warns when the value text[from, to) seems to carry a comment. Returns whether it has a '#'
-   * or ';' at all (importConfig then looks at it more closely).
+   * or ';' at all (importConfig then looks at it more closely). `bare`: the value is in a bare
+   * [name] section, which the AWS CLI ignores altogether (a warning of its own says so) and
+   * AWS Extend Switch Roles reads with comments cut off, as importConfig does: no warning.
    */
   // Where the next '#' and ';' are (cached indexOf, like the scanner's line ends): most values
   // have neither, and then two comparisons tell so without looking at their characters.
   let nextHash = -2;
   let nextSemicolon = -2;
 
-  function warnInlineComment(lineNo: number, from: number, to: number, key: string, nested: boolean): boolean {
+  function warnInlineComment(lineNo: number, from: number, to: number, key: string, nested: boolean, bare: boolean): boolean {
     if (nextHash !== -1 && nextHash < from) nextHash = text.indexOf('#', from);
     if (nextSemicolon !== -1 && nextSemicolon < from) nextSemicolon = text.indexOf(';', from);
     if ((nextHash === -1 || nextHash >= to) && (nextSemicolon === -1 || nextSemicolon >= to)) return false;
     const at = inlineCommentAt(text, from, to);
     if (at === -1) return false;
-    if (at === -2 || SECRET_KEY_NAMES.has(key)) return true;
+    if (at === -2 || bare || SECRET_KEY_NAMES.has(key)) return true;
     if (diags.take('inline-comment', lineNo, 'warning')) {
       diags.put(
         `Line ${lineNo}: ${quote(text.slice(at, to))} is part of the ${nested ? 'nested ' : ''}value of ${quote(key)} (the AWS CLI has no comments after values). Move the comment to its own line.`,

@@ -1,4 +1,4 @@
-import { CONSOLE_PALETTE, ENV_COLORS, PRODUCTION_COLOR, linkColor, nearestPaletteColor, parseColor } from '../../src/core/colors';
+import { CONSOLE_PALETTE, ENV_COLORS, PRODUCTION_COLOR, isRed, linkColor, nearestPaletteColor, parseColor } from '../../src/core/colors';
 
 describe('parseColor', () => {
   it.each([
@@ -69,5 +69,12 @@ describe('nearestPaletteColor', () => {
     }
     // Pure red sits between orange (≈22°) and, on the other side of the circle, blue.
     expect(linkColor('#ff0000', false)).toBe(CONSOLE_PALETTE.orange);
+  });
+});
+
+describe('isRed', () => {
+  it('is true for reds a person would call red, false for pinks, oranges, siennas and greys', () => {
+    for (const hex of ['#ff0000', '#d13212', '#dc143c', '#8b0000', '#b22222']) expect([hex, isRed(hex)]).toEqual([hex, true]);
+    for (const hex of ['#ffc0cb', '#ffaaee', '#ffa500', '#a0522d', '#808080', '#f2b0a9']) expect([hex, isRed(hex)]).toEqual([hex, false]);
   });
 });

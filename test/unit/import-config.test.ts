@@ -73,7 +73,13 @@ describe('importConfig: the seed example', () => {
   });
 
   it('lists [default] as skipped with a plain reason, and is storable', () => {
-    expect(catalogue.skipped).toEqual([{ profile: 'default', reason: 'No role or SSO settings (nothing to open in the console).', line: 1 }]);
+    expect(catalogue.skipped).toEqual([
+      {
+        profile: 'default',
+        reason: 'Source profile of alfie-development and 2 more: the AWS CLI uses its credentials (kept in ~/.aws/credentials) to assume those roles; it has no role of its own to open in the console.',
+        line: 1,
+      },
+    ]);
     expect(catalogue.diagnostics).toEqual([]);
     expect(catalogue.removedSecrets).toEqual([]);
     expectStorable(catalogue);
@@ -175,7 +181,13 @@ describe('importConfig: source_profile chains', () => {
     expect(entry(c, 'hop').sourceProfile).toEqual(['identity']);
     expect(entry(c, 'target').sourceProfile).toEqual(['hop', 'identity']);
     expect(entry(c, 'deeper').sourceProfile).toEqual(['target', 'hop', 'identity']);
-    expect(skipReason(c, 'identity')).toMatch(/No role or SSO settings/);
+    expect(skipReason(c, 'identity')).toBe('Source profile of hop: the AWS CLI uses its credentials (kept in ~/.aws/credentials) to assume those roles; it has no role of its own to open in the console.');
+  });
+
+  it('says which roles a skipped profile is the source of', () => {
+    const c = importConfig(cfg('[profile corp]', 'region = eu-west-1', '[profile a]', 'role_arn = arn:aws:iam::111111111111:role/A', 'source_profile = corp', '[profile b]', 'role_arn = arn:aws:iam::222222222222:role/B', 'source_profile = corp', '[profile lonely]', 'region = eu-west-1'));
+    expect(skipReason(c, 'corp')).toBe('Source profile of a and 1 more: the AWS CLI uses its credentials (kept in ~/.aws/credentials) to assume those roles; it has no role of its own to open in the console.');
+    expect(skipReason(c, 'lonely')).toBe('No role or SSO settings (nothing to open in the console).');
   });
 
   it('stops at a source with access keys even when it also has a role (botocore)', () => {
@@ -208,12 +220,12 @@ describe('importConfig: source_profile chains', () => {
     expect(c.skipped).toEqual([]);
     const a = entry(c, 'role-a');
     expect(a).toMatchObject({ kind: 'role', accountId: '128716708097', roleName: 'cli-role', sourceProfile: ['cli-user'], line: 1 });
-    expect(a.notes).toEqual(['source profile "cli-user" is not in this file — probably in ~/.aws/credentials; the console does not need it']);
+    expect(a.notes).toEqual(['source profile "cli-user" is not in this file — probably in ~/.aws/credentials; the console does not need it.']);
     expect(query(a.url).get('roleName')).toBe('cli-role');
     // Through a chain: the whole chain, and the note says which profile names the missing one.
     const b = entry(c, 'role-b');
     expect(b.sourceProfile).toEqual(['role-a', 'cli-user']);
-    expect(b.notes).toEqual(['source profile "cli-user" (via role-b → role-a) is not in this file — probably in ~/.aws/credentials; the console does not need it']);
+    expect(b.notes).toEqual(['source profile "cli-user" (via role-b → role-a) is not in this file — probably in ~/.aws/credentials; the console does not need it.']);
     // One warning, at the source_profile line that names the missing profile (not one per entry).
     expect(c.diagnostics).toEqual([
       {
@@ -234,7 +246,7 @@ describe('importConfig: source_profile chains', () => {
     const c = importConfig(cfg('[shop-dev]', 'aws_account_id = 111122223333', 'role_name = Developer', 'source_profile = org-base', '[shop-qa]', 'aws_account_id = 111122224444', 'source_profile = org-base'));
     const dev = entry(c, 'shop-dev');
     expect(dev).toMatchObject({ accountId: '111122223333', roleName: 'Developer', sourceProfile: ['org-base'] });
-    expect(dev.notes).toContain('source profile "org-base" is not in this file — probably in ~/.aws/credentials; the console does not need it');
+    expect(dev.notes).toContain('source profile "org-base" is not in this file — probably in ~/.aws/credentials; the console does not need it.');
     // Without role_name there is still no role (the base that would give target_role_name is missing).
     expect(skipReason(c, 'shop-qa')).toMatch(/^aws_account_id without role_name: no role to switch to\./);
     // The warning is for the imported entry's line only.
@@ -309,7 +321,7 @@ describe('importConfig: IAM Identity Center (SSO)', () => {
     expect(c.entries).toEqual([]);
     expect(skipReason(c, 'lost')).toMatch(/sso_session "nowhere" has no \[sso-session nowhere\] section/);
     expect(skipReason(c, 'default')).toBe('Incomplete SSO profile: sso_account_id, sso_role_name are missing, so there is nothing to open.');
-    expect(skipReason(c, 'placeholder')).toMatch(/sso_start_url "<https:\/\/example.awsapps.com\/start>" is not an https:\/\/ URL/);
+    expect(skipReason(c, 'placeholder')).toMatch(/sso_start_url "<https:\/\/example.awsapps.com\/start>" is a placeholder, not an https:\/\/ URL/);
     expect(skipReason(c, 'dev')).toMatch(/Invalid sso_account_id: the account ID "YOUR_DEV_ACCOUNT_ID" is a placeholder/);
   });
 
@@ -614,6 +626,12 @@ describe('importConfig: production detection and colours', () => {
     expect(entry(c, 'a-test').color).toBe(ENV_COLORS.test);
     expect(entry(c, 'a-test').notes).toContain('color "sparkly" is not a colour (use rrggbb, #rrggbb or a CSS colour name); the environment colour is used.');
     expect(entry(c, 'a-stg').color).toBe('#00ff00');
+  });
+
+  it('says nothing about a production colour that is already a red', () => {
+    const c = importConfig(cfg('[profile shop-prod]', 'role_arn = arn:aws:iam::111111111111:role/A', 'color = red', '[profile crm-prod]', 'role_arn = arn:aws:iam::222222222222:role/A', 'color = pink'));
+    expect(entry(c, 'shop-prod').notes).toBeUndefined();
+    expect(entry(c, 'crm-prod').notes).toEqual(['color "pink" is not used: production is always red.']);
   });
 });
 

@@ -42,6 +42,12 @@ describe('comments', () => {
     expect(warnings(p)[0]?.message).toMatch(/^Line 2: "# the region" is part of the value of "region".*own line/);
   });
 
+  it('does not warn about inline comments in a bare section, which the AWS CLI ignores anyway', () => {
+    const p = parseAwsConfig(cfg('[shop-dev]', 'aws_account_id = 111111111111', 'role_name = Admin # the usual one', '[profile x]', 'region = us-east-1 # here'));
+    expect(p.otherSections['shop-dev']).toEqual({ aws_account_id: '111111111111', role_name: 'Admin # the usual one' });
+    expect(warnings(p).filter((d) => /is part of the value/.test(d.message)).map((d) => d.line)).toEqual([5]);
+  });
+
   it('never quotes a secret value in an inline-comment warning', () => {
     const p = parseAwsConfig(cfg('[default]', 'aws_secret_access_key = abc #def'));
     expect(p.diagnostics).toEqual([]);
