@@ -24,6 +24,8 @@ export async function importText(text: string): Promise<ImportOutcome> {
   const removedLines = stripped.removed.reduce((n, r) => n + r.lines.length, 0);
   const parts = [`Imported ${plural(catalogue.entries.length, 'role')}.`];
   if (catalogue.skipped.length > 0) parts.push(`${plural(catalogue.skipped.length, 'profile')} skipped.`);
+  // An empty or all-commented text: say what was expected rather than a bare "0 roles".
+  else if (catalogue.entries.length === 0) parts.push('The text has no profiles: paste the whole of ~/.aws/config, with its [profile name] sections.');
   if (removedLines > 0) parts.push(`${plural(removedLines, 'secret line')} removed before saving.`);
   if (save.where === 'sync') parts.push(`Saved in sync storage (${kb(save.syncBytes)} of 100 KB).`);
   return { save, catalogue, removed: stripped.removed, storedText: stripped.text, summary: parts.join(' ') };

@@ -203,6 +203,13 @@ test('copy link, pin to the top, and two open pages stay consistent', async () =
   expect(errors).toEqual([]);
 });
 
+test('a text with no profiles (all commented out) says what was expected, as a warning', async () => {
+  const { page, result } = await importThroughPage(session, '# [profile shop-dev]\n# role_arn = arn:aws:iam::111122223333:role/Ops\n');
+  expect(result).toContain('Imported 0 roles. The text has no profiles: paste the whole of ~/.aws/config');
+  expect(await page.$eval('.result .notice', (el) => el.className)).toContain('notice-warning');
+  await page.close();
+});
+
 test('undo import restores the previous config; export downloads the stored one', async () => {
   const { page: options } = await importThroughPage(session, SEED_CONFIG);
   const second = '[profile billing-prod]\nrole_arn = arn:aws:iam::111122223333:role/Ops\n';
