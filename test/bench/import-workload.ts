@@ -141,7 +141,7 @@ interface MinimalProfile {
  * switch-role link. No checks, no diagnostics, no notes, no colours from the file, no botocore
  * rules. It shows what making the entries costs before any of the work importConfig adds.
  */
-export function minimalImport(text: string): number {
+export function minimalImport(text: string): ReferenceEntry[] {
   const sections: MinimalProfile[] = [];
   const byName = new Map<string, MinimalProfile>();
   let current: MinimalProfile | null = null;
@@ -174,7 +174,7 @@ export function minimalImport(text: string): number {
     }
     pos = end + 1;
   }
-  const entries: object[] = [];
+  const entries: ReferenceEntry[] = [];
   for (const p of sections) {
     let accountId: string;
     let roleName: string | undefined;
@@ -201,7 +201,183 @@ export function minimalImport(text: string): number {
     const url = `https://signin.aws.amazon.com/switchrole?account=${accountId}&roleName=${encodeURIComponent(roleName)}&displayName=${encodeURIComponent(p.name)}&color=${MINIMAL_COLORS[env]}${home}`;
     entries.push({ profile: p.name, kind: 'role', accountId, roleName, partition: 'aws', region: p.region, app, env, envLabel: env, isProduction: env === 'production', color: `#${MINIMAL_COLORS[env]}`, url, displayName: p.name, line: p.line });
   }
-  return entries.length;
+  return entries;
+}
+
+/** What both reference importers make of each profile (a catalogue entry's main fields). */
+export interface ReferenceEntry {
+  profile: string;
+  kind: 'role';
+  accountId: string;
+  roleName: string;
+  partition: 'aws';
+  region: string | undefined;
+  app: string;
+  env: string;
+  envLabel: string;
+  isProduction: boolean;
+  color: string;
+  url: string;
+  displayName: string;
+  line: number;
+}
+
+// leanImport's key slots: each section keeps, per key it reads, the value's offsets in the text.
+const LEAN_ROLE_ARN = 0;
+const LEAN_ACCOUNT_ID = 1;
+const LEAN_ROLE_NAME = 2;
+const LEAN_TARGET_ROLE = 3;
+const LEAN_REGION = 4;
+const LEAN_SOURCE = 5;
+const LEAN_OTHER = 6;
+const LEAN_KEYS = 7;
+
+/** The key text[a, b) as one of the slots above (native compares, no string made). */
+function leanKey(text: string, a: number, b: number): number {
+  switch (b - a) {
+    case 8:
+      return text.startsWith('role_arn', a) ? LEAN_ROLE_ARN : LEAN_OTHER;
+    case 9:
+      return text.startsWith('role_name', a) ? LEAN_ROLE_NAME : LEAN_OTHER;
+    case 6:
+      return text.startsWith('region', a) ? LEAN_REGION : LEAN_OTHER;
+    case 14:
+      return text.startsWith('aws_account_id', a) ? LEAN_ACCOUNT_ID : text.startsWith('source_profile', a) ? LEAN_SOURCE : LEAN_OTHER;
+    case 16:
+      return text.startsWith('target_role_name', a) ? LEAN_TARGET_ROLE : LEAN_OTHER;
+    default:
+      return LEAN_OTHER;
+  }
+}
+
+/**
+ * The second reference, and the stronger one: minimalImport's job (same entries, same checks:
+ * none) written for speed. Sections are offsets in typed arrays, values are sliced only when an
+ * entry uses them, keys are told apart without making strings, and the link parts that repeat
+ * (role, console home) are encoded once. It is what the floor of an importer that makes these
+ * entries looks like in JavaScript, before any of the work importConfig must add.
+ */
+export function leanImport(text: string): ReferenceEntry[] {
+  const n = text.length;
+  let capacity = 1024;
+  let values = new Int32Array(capacity * LEAN_KEYS * 2);
+  let nameFrom = new Int32Array(capacity);
+  let nameTo = new Int32Array(capacity);
+  let lines = new Int32Array(capacity);
+  const names: string[] = [];
+  const byName = new Map<string, number>();
+  let count = 0;
+  let current = -1;
+  let lineNo = 0;
+  for (let pos = 0; pos < n; ) {
+    let end = text.indexOf('\n', pos);
+    if (end === -1) end = n;
+    lineNo++;
+    const first = text.charCodeAt(pos);
+    if (first === 0x5b) {
+      if (count === capacity) {
+        capacity *= 2;
+        const grow = (a: Int32Array, size: number) => {
+          const b = new Int32Array(size);
+          b.set(a);
+          return b;
+        };
+        values = grow(values, capacity * LEAN_KEYS * 2);
+        nameFrom = grow(nameFrom, capacity);
+        nameTo = grow(nameTo, capacity);
+        lines = grow(lines, capacity);
+      }
+      const from = text.startsWith('profile ', pos + 1) ? pos + 9 : pos + 1;
+      const to = text.lastIndexOf(']', end);
+      current = count++;
+      nameFrom[current] = from;
+      nameTo[current] = to;
+      lines[current] = lineNo;
+      values.fill(-1, current * LEAN_KEYS * 2, count * LEAN_KEYS * 2);
+      const name = text.slice(from, to);
+      names.push(name);
+      byName.set(name, current);
+    } else if (first !== 0x23 && end > pos && current !== -1) {
+      const eq = text.indexOf('=', pos);
+      if (eq !== -1 && eq < end) {
+        let keyEnd = eq;
+        while (keyEnd > pos && text.charCodeAt(keyEnd - 1) === 0x20) keyEnd--;
+        let value = eq + 1;
+        while (value < end && text.charCodeAt(value) === 0x20) value++;
+        const at = (current * LEAN_KEYS + leanKey(text, pos, keyEnd)) * 2;
+        values[at] = value;
+        values[at + 1] = end;
+      }
+    }
+    pos = end + 1;
+  }
+
+  const valueOf = (section: number, key: number): string | undefined => {
+    const at = (section * LEAN_KEYS + key) * 2;
+    return values[at]! === -1 ? undefined : text.slice(values[at]!, values[at + 1]!);
+  };
+  const roleParts = new Map<string, string>();
+  const homes = new Map<string, string>();
+  const entries: ReferenceEntry[] = [];
+  for (let s = 0; s < count; s++) {
+    const base = s * LEAN_KEYS * 2;
+    let accountId: string;
+    let roleName: string | undefined;
+    if (values[base + LEAN_ROLE_ARN * 2]! !== -1) {
+      const from = values[base + LEAN_ROLE_ARN * 2]!;
+      accountId = text.slice(from + 13, from + 25);
+      roleName = text.slice(text.indexOf(':role/', from) + 6, values[base + LEAN_ROLE_ARN * 2 + 1]!);
+    } else if (values[base + LEAN_ACCOUNT_ID * 2]! !== -1) {
+      accountId = valueOf(s, LEAN_ACCOUNT_ID)!;
+      roleName = valueOf(s, LEAN_ROLE_NAME);
+      if (roleName === undefined) {
+        const source = valueOf(s, LEAN_SOURCE);
+        const sourceIndex = source === undefined ? undefined : byName.get(source);
+        if (sourceIndex !== undefined) roleName = valueOf(sourceIndex, LEAN_TARGET_ROLE);
+      }
+    } else continue;
+    if (roleName === undefined || values[base + LEAN_TARGET_ROLE * 2]! !== -1) continue;
+    // App and environment: the first word (between '-') that is an environment word.
+    const name = names[s]!;
+    const from = nameFrom[s]!;
+    const to = nameTo[s]!;
+    let env = 'other';
+    let app = name;
+    let plain = true;
+    for (let i = from, word = from; i <= to; i++) {
+      const c = i < to ? text.charCodeAt(i) : 0x2d;
+      if (c !== 0x2d) {
+        if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39))) plain = false;
+        continue;
+      }
+      if (env === 'other' && i - word <= 11) {
+        const found = MINIMAL_ENVS.get(text.slice(word, i));
+        if (found !== undefined) {
+          env = found;
+          if (word > from) app = text.slice(from, word - 1);
+        }
+      }
+      word = i + 1;
+    }
+    const region = valueOf(s, LEAN_REGION);
+    let home = '';
+    if (region !== undefined) {
+      home = homes.get(region) ?? '';
+      if (home === '') {
+        home = `&redirect_uri=${encodeURIComponent(`https://${region}.console.aws.amazon.com/console/home?region=${region}`)}`;
+        homes.set(region, home);
+      }
+    }
+    let rolePart = roleParts.get(roleName);
+    if (rolePart === undefined) {
+      rolePart = `&roleName=${encodeURIComponent(roleName)}&displayName=`;
+      roleParts.set(roleName, rolePart);
+    }
+    const displayName = plain ? name : encodeURIComponent(name);
+    const url = 'https://signin.aws.amazon.com/switchrole?account=' + accountId + rolePart + displayName + '&color=' + MINIMAL_COLORS[env] + home;
+    entries.push({ profile: name, kind: 'role', accountId, roleName, partition: 'aws', region, app, env, envLabel: env, isProduction: env === 'production', color: `#${MINIMAL_COLORS[env]}`, url, displayName: name, line: lines[s]! });
+  }
+  return entries;
 }
 
 /** aesr-config's public entry (ESM): `ConfigParser.parseIni(text)` → `{ singles, complexes }`. */
@@ -220,6 +396,7 @@ export interface ImportTimes {
   byteScan: number;
   lineScan: number;
   minimal?: number;
+  lean?: number;
   aesr?: number;
 }
 
@@ -256,6 +433,14 @@ function medians(contenders: (() => number)[], blocks: number, runs: number, war
   });
 }
 
+/** Both reference importers made an entry of every profile, and the same entries. */
+function checkReferences(text: string, expected: number, label: string): void {
+  const minimal = minimalImport(text);
+  const lean = leanImport(text);
+  if (minimal.length !== expected) throw new Error(`${label}: the minimal importer made ${minimal.length} entries, expected ${expected}`);
+  if (JSON.stringify(lean) !== JSON.stringify(minimal)) throw new Error(`${label}: the lean importer's entries differ from the minimal importer's`);
+}
+
 /** importConfig really did the whole job: every profile an entry with a link and its group. */
 function checkCatalogue(text: string, expected: number, label: string): void {
   const catalogue = importConfig(text);
@@ -284,14 +469,14 @@ export function measureImport(aesr: AesrParser, now: () => number): ImportTimes[
         () => readAwsConfig(text, true)?.sections.length ?? -1,
       ];
       if (!mixed) {
-        if (minimalImport(text) !== profiles) throw new Error(`${label}: the minimal importer made ${minimalImport(text)} entries, expected ${profiles}`);
+        checkReferences(text, profiles, label);
         const read = aesr.parseIni(text);
         const aesrProfiles = read.singles.length + read.complexes.reduce((n, c) => n + c.targets.length, 0);
         if (aesrProfiles !== profiles) throw new Error(`${label}: aesr-config read ${aesrProfiles} profiles, expected ${profiles}`);
-        contenders.push(() => minimalImport(text), () => aesr.parseIni(text).singles.length);
+        contenders.push(() => aesr.parseIni(text).singles.length, () => minimalImport(text).length, () => leanImport(text).length);
       }
-      const [ours, byteMs, lineMs, reading, minimal, aesrMs] = medians(contenders, BLOCKS, runsFor(profiles), 2, now) as [number, number, number, number, number | undefined, number | undefined];
-      results.push({ label, profiles, mixed, bytes: new TextEncoder().encode(text).length, ours, reading, byteScan: byteMs, lineScan: lineMs, minimal, aesr: aesrMs });
+      const [ours, byteMs, lineMs, reading, aesrMs, minimal, lean] = medians(contenders, BLOCKS, runsFor(profiles), 2, now) as [number, number, number, number, number | undefined, number | undefined, number | undefined];
+      results.push({ label, profiles, mixed, bytes: new TextEncoder().encode(text).length, ours, reading, byteScan: byteMs, lineScan: lineMs, minimal, lean, aesr: aesrMs });
     }
   }
   if (sink === -1) results.length = 0;
