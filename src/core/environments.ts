@@ -29,6 +29,8 @@ export const ENV_SYNONYMS: Readonly<Record<string, Environment>> = table({
   int: 'test',
   integration: 'test',
   acceptance: 'test',
+  // DTAP naming (development, test, acceptance, production): `constellation-acc`.
+  acc: 'test',
   stage: 'staging',
   stg: 'staging',
   staging: 'staging',

@@ -23,6 +23,7 @@ describe('inferAppEnv', () => {
     // suffix
     ['xero-payroll-prod', 'xero-payroll', 'production', 'prod'],
     ['xero-payroll-uat', 'xero-payroll', 'test', 'uat'],
+    ['constellation-acc', 'constellation', 'test', 'acc'],
     ['alfie-development', 'alfie', 'development', 'development'],
     ['alfie-qa', 'alfie', 'test', 'qa'],
     ['alfie-production', 'alfie', 'production', 'production'],
