@@ -652,6 +652,8 @@ function ssoSettings(c: Profile): SsoSettings | undefined {
 
 const PERMISSION_SET = /^[\w+=,.@-]{1,64}$/;
 
+const bareSsoReason = (name: string) => `${BARE_NOTE(name)} SSO settings are only read from [profile ${name}].`;
+
 function ssoEntry(c: Profile, sso: SsoSettings, read: ConfigRead): string | undefined {
   const prefix = sso.granted ? 'granted_sso_' : 'sso_';
   let startUrl = sso.startUrl;
@@ -678,9 +680,12 @@ function ssoEntry(c: Profile, sso: SsoSettings, read: ConfigRead): string | unde
       if (typo !== undefined) typos.push(`"${typo}"`);
     }
     const hint = typos.length > 0 ? ` Is ${typos.join(', ')} a typo?` : '';
-    return `Incomplete SSO profile: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing, so there is nothing to open.${hint}${c.bare ? ` ${BARE_NOTE(c.name)}` : ''}`;
+    const what = `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing`;
+    // A bare section is the first thing to fix: with every key right, it still would not be read.
+    if (c.bare) return `${bareSsoReason(c.name)} Also, ${what}.${hint}`;
+    return `Incomplete SSO profile: ${what}, so there is nothing to open.${hint}`;
   }
-  if (c.bare) return `${BARE_NOTE(c.name)} SSO settings are only read from [profile ${c.name}].`;
+  if (c.bare) return bareSsoReason(c.name);
   const url = normaliseStartUrl(startUrl!);
   if (!url) {
     // `<https://example.awsapps.com/start>`, `{{start_url}}`: a template the user has yet to fill in.

@@ -468,6 +468,13 @@ describe('importConfig: bare sections', () => {
     expect(entry(c, 'legacy-role').notes).toEqual(['The AWS CLI ignores bare [legacy-role] sections; use [profile legacy-role] for the CLI.']);
   });
 
+  it('names the bare section first for a bare SSO section that also misses keys', () => {
+    const c = importConfig(cfg('[dev]', 'so_start_url = https://a.awsapps.com/start', 'sso_region = eu-west-2', 'sso_account_id = 123456789012', 'sso_role_name = Admin'));
+    expect(skipReason(c, 'dev')).toBe(
+      'The AWS CLI ignores bare [dev] sections; use [profile dev] for the CLI. SSO settings are only read from [profile dev]. Also, sso_start_url is missing. Is "so_start_url" a typo?',
+    );
+  });
+
   it('prefers [profile x] over a bare [x] with the same name', () => {
     const c = importConfig(cfg('[dup]', 'role_arn = arn:aws:iam::111111111111:role/Bare', '[profile dup]', 'role_arn = arn:aws:iam::222222222222:role/Real'));
     expect(c.entries).toHaveLength(1);
