@@ -138,9 +138,9 @@ export function nearestPaletteColor(hex: string, exceptRed = false): PaletteName
 
 /**
  * The 6-hex (no `#`) palette colour for a switch-role link, or undefined for achromatic colours.
- * Red is kept for production: the console's role history shows only the colour, with no
- * label, so a development role whose colour is pink (`ffaaee`, the nearest palette colour is
- * red) gets its next-nearest colour there instead of looking like production.
+ * Red is kept for production: the console's header and role history show the role in this
+ * colour, not its environment, so a development role whose colour is pink (`ffaaee`, nearest
+ * to the palette's red) gets its next-nearest colour there instead of looking like production.
  */
 export function linkColor(hex: string, production: boolean): string | undefined {
   const name = nearestPaletteColor(hex, !production);

@@ -30,7 +30,7 @@ describe('switchRoleUrl', () => {
     const base = { partition: 'aws' as const, account: '123456789012', roleName: 'R', displayName: 'x' };
     expect(params(switchRoleUrl({ ...base, color: '#00aa00' })).get('color')).toBe(CONSOLE_PALETTE.green);
     expect(params(switchRoleUrl({ ...base, color: '#808080' })).has('color')).toBe(false);
-    // The palette's red only for production (the console's role history shows no label).
+    // The palette's red only for production (the console shows the colour, not the environment).
     expect(params(switchRoleUrl({ ...base, color: '#ff0000' })).get('color')).toBe(CONSOLE_PALETTE.orange);
     expect(params(switchRoleUrl({ ...base, color: '#ff0000', production: true })).get('color')).toBe(CONSOLE_PALETTE.red);
   });
