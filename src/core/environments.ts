@@ -127,9 +127,11 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 function isWordChar(c: number): boolean {
-  // ASCII letters and digits, and every non-ASCII character (letters of other scripts, emoji):
-  // only ASCII punctuation and white space separate words.
-  return isUpper(c) || isLower(c) || isDigit(c) || c > 127;
+  // ASCII letters and digits, and every non-ASCII character (letters of other scripts, emoji)
+  // except the spaces, dashes and dots people put between words: no-break space, middle dot,
+  // the General Punctuation block (en dash, zero-width space, …), ideographic space and comma.
+  if (c <= 127) return isUpper(c) || isLower(c) || isDigit(c);
+  return !(c === 0xa0 || c === 0xad || c === 0xb7 || (c >= 0x2000 && c <= 0x206f) || (c >= 0x3000 && c <= 0x3002) || c === 0xfeff);
 }
 
 function stripTrailingDigits(word: string): string {
@@ -293,6 +295,7 @@ function tokens(name: string, list: TokenList, from = 0, to = name.length): Toke
         continue;
       }
       if (c > 127) {
+        if (!isWordChar(c)) break; // a no-break space, an en dash, …
         ascii = false;
         continue;
       }
@@ -431,6 +434,100 @@ function anyProduction(name: string, list: TokenList): number {
   return -1;
 }
 
+// The production backstop. The word rules above decide the environment and the app, and read
+// `prod` only where the words fall as people usually write them. A production role must never
+// look like anything else, so every production decision also asks this plainer question of
+// the raw text: does `prod` or `prd` appear anywhere, in any case, glued to anything?
+
+/** `c` lower-cased when it is an ASCII letter; other characters as they are. */
+function lowerAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+}
+
+/** Letters that look like ASCII ones (Cyrillic, Greek, small capitals): `prоd` with a Cyrillic o. */
+const LOOK_ALIKES: Readonly<Record<string, string>> = table({
+  '\u0430': 'a', '\u0435': 'e', '\u043e': 'o', '\u0440': 'p', '\u0441': 'c', '\u0445': 'x', '\u0456': 'i', '\u0501': 'd', '\u0475': 'v',
+  '\u0410': 'a', '\u0415': 'e', '\u041e': 'o', '\u0420': 'p', '\u0421': 'c', '\u0425': 'x', '\u0406': 'i',
+  '\u03bf': 'o', '\u03c1': 'p', '\u039f': 'o', '\u03a1': 'p', '\u03b9': 'i', '\u03bd': 'v',
+  '\u1d18': 'p', '\u0280': 'r', '\u1d0f': 'o', '\u1d05': 'd', '\u1d07': 'e', '\u029f': 'l', '\u026a': 'i', '\u1d20': 'v',
+});
+
+/**
+ * A non-ASCII text as the backstop reads it: compatibility forms folded (full-width `ＰＲＯＤ`),
+ * invisible characters dropped (zero-width space, soft hyphen), look-alike letters replaced,
+ * and every other non-ASCII character made a separator (a no-break space, an en dash).
+ */
+function foldForBackstop(text: string): string {
+  let out = '';
+  for (const ch of text.normalize('NFKC')) {
+    const c = ch.charCodeAt(0);
+    if (c <= 127) out += ch;
+    else if (c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff) continue;
+    else out += LOOK_ALIKES[ch] ?? LOOK_ALIKES[ch.toLowerCase()] ?? ' ';
+  }
+  return out;
+}
+
+/**
+ * True when text[from, to) says `prod` or `prd` anywhere, in any case and glued to anything
+ * (`PRODadmin`, `ACMEprod`, `acmeprodeu`, `PRod`), except where `pre` or `non` stands just
+ * before it (`preprod`, `Pre-Prod`, `non_prod`; not across a `/`) and in `product` and
+ * `produce` (`productie`, Dutch for production, still counts). Eager on purpose: `prodigy`
+ * counts too, which only errs on the safe side.
+ */
+export function mentionsProduction(text: string, from = 0, to = text.length): boolean {
+  for (let i = from; i < to; i++) {
+    if (text.charCodeAt(i) > 127) {
+      const folded = foldForBackstop(text.slice(from, to));
+      return asciiMentionsProduction(folded, 0, folded.length);
+    }
+  }
+  return asciiMentionsProduction(text, from, to);
+}
+
+function asciiMentionsProduction(text: string, from: number, to: number): boolean {
+  for (let i = from; i + 2 < to; i++) {
+    if (lowerAscii(text.charCodeAt(i)) !== 0x70 /* p */ || lowerAscii(text.charCodeAt(i + 1)) !== 0x72 /* r */) continue;
+    const third = lowerAscii(text.charCodeAt(i + 2));
+    if (third === 0x6f /* o */) {
+      if (i + 3 >= to || lowerAscii(text.charCodeAt(i + 3)) !== 0x64 /* d */) continue;
+      if (isProductOrProduce(text, i + 4, to)) continue;
+    } else if (third !== 0x64 /* d */) continue;
+    if (!negatedAt(text, from, i)) return true;
+  }
+  return false;
+}
+
+/** text[at, to) continues `prod` into `product…` (not `production`, `productie`) or `produce…`. */
+function isProductOrProduce(text: string, at: number, to: number): boolean {
+  if (at + 2 >= to || lowerAscii(text.charCodeAt(at)) !== 0x75 /* u */ || lowerAscii(text.charCodeAt(at + 1)) !== 0x63 /* c */) return false;
+  const next = lowerAscii(text.charCodeAt(at + 2));
+  if (next === 0x65 /* e */) return true;
+  if (next !== 0x74 /* t */) return false;
+  // `production`, `productie`: the production word itself, not the product.
+  if (at + 4 >= to || lowerAscii(text.charCodeAt(at + 3)) !== 0x69 /* i */) return true;
+  const after = lowerAscii(text.charCodeAt(at + 4));
+  return after !== 0x6f /* o */ && after !== 0x65 /* e */;
+}
+
+/** `pre` or `non` right before text[at], or before the separators just before it (but not a `/`). */
+function negatedAt(text: string, from: number, at: number): boolean {
+  let j = at;
+  while (j > from && !isAsciiAlnum(text.charCodeAt(j - 1))) {
+    if (text.charCodeAt(j - 1) === 0x2f /* / */) return false;
+    j--;
+  }
+  if (j - 3 < from) return false;
+  const a = lowerAscii(text.charCodeAt(j - 3));
+  const b = lowerAscii(text.charCodeAt(j - 2));
+  const c = lowerAscii(text.charCodeAt(j - 1));
+  return (a === 0x70 && b === 0x72 && c === 0x65) /* pre */ || (a === 0x6e && b === 0x6f && c === 0x6e) /* non */;
+}
+
 const productionCache = new Map<string, boolean>();
 
 /** Eager production test of any text: a profile name, an `env` value, a role name, an alias. */
@@ -438,7 +535,7 @@ export function hasProductionWord(text: string): boolean {
   if (!text) return false;
   let result = productionCache.get(text);
   if (result === undefined) {
-    result = anyProduction(text, tokens(text, textWords)) >= 0;
+    result = anyProduction(text, tokens(text, textWords)) >= 0 || mentionsProduction(text);
     if (productionCache.size >= MAX_WORDS) productionCache.clear();
     productionCache.set(text, result);
   }
@@ -453,6 +550,7 @@ export function envFromText(text: string): { env: Environment; label: string } |
   if (prod >= 0) {
     return { env: 'production', label: findEnvWord(text, list, true, match) ? match.label : list.infos[prod]!.base };
   }
+  if (mentionsProduction(text)) return { env: 'production', label: 'production' };
   return findEnvWord(text, list, false, match) ? { env: match.env, label: match.label } : undefined;
 }
 
@@ -522,6 +620,18 @@ export function inferAppEnv(name: string): AppEnv {
  * names, straight from the config text).
  */
 export function inferAppEnvInto(text: string, out: AppEnv, from = 0, to = text.length): void {
+  inferFromWords(text, out, from, to);
+  if (!out.isProduction && mentionsProduction(text, from, to)) {
+    // The words missed it (`PRODadmin`, `acmeprodeu`, `acme prod` with a no-break space): the
+    // safety rule still holds. The app stays what the words gave.
+    out.isProduction = true;
+    out.env = 'production';
+    out.envLabel = 'production';
+  }
+}
+
+/** inferAppEnvInto by the name's words alone. */
+function inferFromWords(text: string, out: AppEnv, from: number, to: number): void {
   const name = text;
   let slash = -1;
   for (let i = from; i < to; i++) {

@@ -345,6 +345,8 @@ function importUnchecked(text: string): Catalogue {
   const made: Profile[] = [];
   const skipped: SkippedProfile[] = [];
   const bases = new Set<string>();
+  // Skipped profiles that name an account still say whether that account is production.
+  const skippedWithAccount: Profile[] = [];
   let warnedLines: Set<number> | undefined;
   for (const p of profiles) {
     let reason: string | undefined;
@@ -357,6 +359,7 @@ function importUnchecked(text: string): Catalogue {
     }
     if (reason !== undefined) {
       skipped.push({ profile: p.name, reason, line: p.line });
+      if (p.accountId !== undefined || p.accountAlias !== undefined) skippedWithAccount.push(p);
       continue;
     }
     made.push(p);
@@ -367,7 +370,7 @@ function importUnchecked(text: string): Catalogue {
     }
   }
 
-  const entries = finishEntries(made, bases, read.text);
+  const entries = finishEntries(made, bases, read.text, skippedWithAccount);
   return { entries, skipped, diagnostics: diagnostics.sort((a, b) => a.line - b.line), removedSecrets: secrets.removed };
 }
 
@@ -801,7 +804,7 @@ function aliasOf(raw: string | undefined, d: Profile): string | undefined {
  * last, over the whole catalogue: one production profile on an account makes every
  * profile on that account production.
  */
-function finishEntries(made: Profile[], bases: ReadonlySet<string>, text: string): CatalogueEntry[] {
+function finishEntries(made: Profile[], bases: ReadonlySet<string>, text: string, skippedWithAccount: readonly Profile[]): CatalogueEntry[] {
   let unplacedCount = 0;
   let productions = 0;
   let unknownEnvs = 0;
@@ -822,12 +825,14 @@ function finishEntries(made: Profile[], bases: ReadonlySet<string>, text: string
   // Account evidence: production anywhere on an account makes the whole account production.
   // (Only built when some entry is production and some is not: otherwise it changes nothing.)
   const productionAccounts = new Map<string, string>();
-  if (productions > 0 && productions < made.length) {
-    for (const p of made) {
-      if (!p.isProduction) continue;
-      if (p.accountId !== undefined && !productionAccounts.has(p.accountId)) productionAccounts.set(p.accountId, p.name);
-      if (p.accountAlias !== undefined && !productionAccounts.has(p.accountAlias)) productionAccounts.set(p.accountAlias, p.name);
-    }
+  if (productions < made.length) {
+    const add = (p: Profile, label: string) => {
+      if (p.accountId !== undefined && !productionAccounts.has(p.accountId)) productionAccounts.set(p.accountId, label);
+      if (p.accountAlias !== undefined && !productionAccounts.has(p.accountAlias)) productionAccounts.set(p.accountAlias, label);
+    };
+    if (productions > 0) for (const p of made) if (p.isProduction) add(p, `the production profile "${p.name}"`);
+    // A production role that could not be imported (it needs an external ID, say) still marks its account.
+    for (const p of skippedWithAccount) if (saysProduction(p)) add(p, `the production profile "${p.name}" (skipped)`);
   }
 
   // Names with no environment word (`301882015541`, `infra`) take the environment every other
@@ -872,12 +877,20 @@ function finishEntries(made: Profile[], bases: ReadonlySet<string>, text: string
         p.isProduction = true;
         p.env = 'production';
         p.envLabel = 'production';
-        addNote(p, `Shown as production: account ${key} also has the production profile "${productionAccounts.get(key)}".`);
+        addNote(p, `Shown as production: account ${key} also has ${productionAccounts.get(key)}.`);
       }
     }
     entries[i] = buildEntry(p);
   }
   return entries;
+}
+
+/** A skipped profile's own words say production: its name, env, app or group key, role name or alias. */
+function saysProduction(p: Profile): boolean {
+  for (const text of [p.name, raw(p, 'env'), raw(p, 'app'), raw(p, 'group'), p.roleName, p.accountAlias]) {
+    if (text !== undefined && hasProductionWord(clean(text) ?? '')) return true;
+  }
+  return false;
 }
 
 /** App for names that gave none: a known app they start with, their AESR base, or shared first words. */
@@ -960,10 +973,12 @@ function groupOf(p: Profile, text: string): void {
   if (section.outFrom >= 0) inferAppEnvInto(text, p, section.outFrom, section.outTo);
   else inferAppEnvInto(p.name, p);
   const inferredProduction = p.isProduction;
-  const explicitApp = clean(raw(p, 'app')) || clean(raw(p, 'group'));
+  const group = clean(raw(p, 'group'));
+  const explicitApp = clean(raw(p, 'app')) || group;
   if (explicitApp) {
     p.app = explicitApp.length > 64 ? explicitApp.slice(0, 64) : explicitApp;
-    if (hasProductionWord(explicitApp)) p.isProduction = true;
+    // `group` counts for production even when `app` names the app (`app = shop`, `group = prod`).
+    if (hasProductionWord(explicitApp) || (group !== undefined && group !== explicitApp && hasProductionWord(group))) p.isProduction = true;
   }
   const explicitEnv = clean(raw(p, 'env'));
   if (explicitEnv) {

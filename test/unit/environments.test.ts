@@ -157,6 +157,68 @@ describe('production detection', () => {
     );
   });
 
+  // Found by an adversarial review: capitals run into lower case (`PRODadmin` splits as
+  // `pro|dadmin`), production glued inside a word, non-ASCII separators, look-alike letters.
+  it.each([
+    'PRODadmin', 'PRDeu', 'PRODUCTIONv2', 'acmePRODadmin', 'ACMEprod', 'AWSprod', 'XYZprod-admin', 'ACMEproduction',
+    'PRod', 'ACME-PRod', 'ProD', 'PrOd', 'acmeprodeu', 'shopprodro', 'MYPRODACCOUNT', 'ACMEPRDRO', 'xprod', '2prod',
+    'acme\u00a0prod\u00a0admin', 'acme\u2013prod\u2013admin', 'acme\u00b7prod', 'Acme\u3000Prod',
+    'pr\u043ed', '\u0440rod', '\uff50\uff52\uff4f\uff44', '\uff30\uff32\uff2f\uff24', '\u1d18\u0280\u1d0f\u1d05', 'pro\u200bd', 'p\u00adrod', '\u00c4Prod', '\u65e5Prod',
+    'acme-productie', 'acme-produccion', 'acme-producao',
+  ])('%s is production (the backstop behind the word rules)', (text) => {
+    expect(hasProductionWord(text)).toBe(true);
+    expect(inferAppEnv(text)).toMatchObject({ env: 'production', envLabel: expect.any(String), isProduction: true });
+    expect(envFromText(text)?.env).toBe('production');
+  });
+
+  it.each(['PREPROD', 'PRE-PROD', 'preProd', 'NONPROD', 'non\u00a0prod', 'Non\u2013Prod', 'product-catalog-dev', 'ProductCatalog', 'producer-api', 'PRODUCTS', 'reproduced'])(
+    '%s is still not production',
+    (text) => expect(hasProductionWord(text)).toBe(false),
+  );
+
+  // Property: a production word (prod, prd, production) anywhere, however it is cased, glued
+  // to its neighbours, separated (also by non-ASCII separators) or disguised (look-alike
+  // letters, invisible characters), makes the name production unless `pre`/`non` negates it.
+  const gluedProdWords = ['prod', 'prd', 'production'];
+  // Random words that would change a neighbour's meaning when glued to it are left out:
+  // ending in `pre`/`non` (negates) or starting with `uc` (`prod` + `uct` = product).
+  const gluedWord = fc.oneof(
+    fc.constantFrom(...gluedProdWords, 'dev', 'admin', 'acme', 'pre', 'non', 'eu', 'x'),
+    fc.stringMatching(/^[a-z][a-z0-9]{0,7}$/).filter((w) => !/(pre|non)$/.test(w) && !w.startsWith('uc')),
+  );
+  const gluedCasing = fc.constantFrom('lower', 'upper', 'title', 'alternate', 'twoCaps');
+  const disguise = fc.constantFrom('none', 'none', 'cyrillic-o', 'fullwidth', 'zero-width');
+  const gluedSeparator = fc.constantFrom('', '', '-', '_', '.', '/', ' ', '\u00a0', '\u2013', '\u00b7');
+  const gluedName = fc.array(fc.tuple(gluedWord, gluedCasing, disguise, gluedSeparator), { minLength: 1, maxLength: 5 });
+
+  function caseWord(w: string, casing: string): string {
+    if (casing === 'upper') return w.toUpperCase();
+    if (casing === 'title') return w[0]!.toUpperCase() + w.slice(1);
+    if (casing === 'alternate') return [...w].map((c, i) => (i % 2 ? c.toUpperCase() : c)).join('');
+    if (casing === 'twoCaps') return w.slice(0, 2).toUpperCase() + w.slice(2);
+    return w;
+  }
+
+  function disguised(w: string, how: string): string {
+    if (how === 'cyrillic-o') return w.replace(/o/gi, '\u043e');
+    if (how === 'fullwidth') return [...w].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join('');
+    if (how === 'zero-width') return `${w.slice(0, 2)}\u200b${w.slice(2)}`;
+    return w;
+  }
+
+  it('never misses a production word, however the name is cased, glued or disguised', () => {
+    fc.assert(
+      fc.property(gluedName, (parts) => {
+        const text = parts.map(([w, c, d, sep], i) => disguised(caseWord(w, c), gluedProdWords.includes(w) ? d : 'none') + (i < parts.length - 1 ? sep : '')).join('');
+        const negated = (i: number) => i > 0 && ['pre', 'non'].includes(parts[i - 1]![0]) && parts[i - 1]![3] !== '/';
+        if (!parts.some(([w], i) => gluedProdWords.includes(w) && !negated(i))) return;
+        expect(inferAppEnv(text)).toMatchObject({ env: 'production', isProduction: true });
+        expect(hasProductionWord(text)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('never throws and always returns a known environment', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 80 }), (text) => {

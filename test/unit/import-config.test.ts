@@ -609,6 +609,21 @@ describe('importConfig: production detection and colours', () => {
     expect(entry(c, 'shop-non-prod')).toMatchObject({ isProduction: false, env: 'other', envLabel: 'non-prod' });
   });
 
+  it('counts a production group even when an app key names the app', () => {
+    const c = importConfig(cfg('[profile reporting]', 'role_arn = arn:aws:iam::111111111111:role/Admin', 'app = shop', 'group = prod'));
+    expect(entry(c, 'reporting')).toMatchObject({ app: 'shop', isProduction: true, env: 'production' });
+  });
+
+  it('takes account evidence from a production profile that was skipped', () => {
+    const c = importConfig(
+      cfg('[profile acme-prod]', 'role_arn = arn:aws:iam::111111111111:role/Admin', 'external_id = x', '[profile acme-ro]', 'role_arn = arn:aws:iam::111111111111:role/ReadOnly', '[profile acme-dev]', 'role_arn = arn:aws:iam::222222222222:role/Admin'),
+    );
+    expect(skipReason(c, 'acme-prod')).toMatch(/external ID/);
+    expect(entry(c, 'acme-ro')).toMatchObject({ isProduction: true, env: 'production' });
+    expect(entry(c, 'acme-ro').notes).toContain('Shown as production: account 111111111111 also has the production profile "acme-prod" (skipped).');
+    expect(entry(c, 'acme-dev').isProduction).toBe(false);
+  });
+
   it('does not let an env key hide a production name', () => {
     const c = importConfig(cfg('[profile orders-prod]', 'role_arn = arn:aws:iam::111111111111:role/Admin', 'env = dev'));
     expect(entry(c, 'orders-prod')).toMatchObject({ isProduction: true, env: 'production' });
