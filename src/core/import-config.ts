@@ -887,7 +887,7 @@ function finishEntries(made: Profile[], bases: ReadonlySet<string>, text: string
 
 /** A skipped profile's own words say production: its name, env, app or group key, role name or alias. */
 function saysProduction(p: Profile): boolean {
-  for (const text of [p.name, raw(p, 'env'), raw(p, 'app'), raw(p, 'group'), p.roleName, p.accountAlias]) {
+  for (const text of [p.name, raw(p, 'env'), raw(p, 'environment'), raw(p, 'app'), raw(p, 'group'), p.roleName, p.accountAlias]) {
     if (text !== undefined && hasProductionWord(clean(text) ?? '')) return true;
   }
   return false;
@@ -980,7 +980,8 @@ function groupOf(p: Profile, text: string): void {
     // `group` counts for production even when `app` names the app (`app = shop`, `group = prod`).
     if (hasProductionWord(explicitApp) || (group !== undefined && group !== explicitApp && hasProductionWord(group))) p.isProduction = true;
   }
-  const explicitEnv = clean(raw(p, 'env'));
+  // `environment = production` is what people write when they do not know our short key.
+  const explicitEnv = clean(raw(p, 'env')) || clean(raw(p, 'environment'));
   if (explicitEnv) {
     const named = envFromText(explicitEnv);
     if (named) {

@@ -609,6 +609,12 @@ describe('importConfig: production detection and colours', () => {
     expect(entry(c, 'shop-non-prod')).toMatchObject({ isProduction: false, env: 'other', envLabel: 'non-prod' });
   });
 
+  it('reads environment = as env =', () => {
+    const c = importConfig(cfg('[profile reporting]', 'role_arn = arn:aws:iam::111111111111:role/Admin', 'environment = Production', '[profile search]', 'role_arn = arn:aws:iam::222222222222:role/Admin', 'environment = qa'));
+    expect(entry(c, 'reporting')).toMatchObject({ isProduction: true, env: 'production' });
+    expect(entry(c, 'search')).toMatchObject({ isProduction: false, env: 'test', envLabel: 'qa' });
+  });
+
   it('counts a production group even when an app key names the app', () => {
     const c = importConfig(cfg('[profile reporting]', 'role_arn = arn:aws:iam::111111111111:role/Admin', 'app = shop', 'group = prod'));
     expect(entry(c, 'reporting')).toMatchObject({ app: 'shop', isProduction: true, env: 'production' });
