@@ -81,6 +81,9 @@ const KNOWN_KEYS = new Set([
 /** Keys whose values must never be quoted in a message. */
 const SECRET_KEY_NAMES: ReadonlySet<string> = new Set(SECRET_KEYS);
 
+/** The most [DEFAULT] values readAwsConfig copies into sections (keys × sections). */
+export const MAX_INHERITED_VALUES = 1_000_000;
+
 /** At most this many diagnostics of one kind are listed; the rest are summarised in one line. */
 const MAX_PER_KIND = 25;
 
@@ -1059,8 +1062,18 @@ export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead |
     return typeof v === 'string' ? v : { ...v };
   };
 
+  // botocore copies every [DEFAULT] key into every section: K keys × M sections values, which
+  // a text of a few hundred KB can make billions of. Past a bound (far beyond real configs) the
+  // copies are not made and the file gets an error instead, so a paste can never hang the page.
+  const inherit = defaults.length > 0 && sections.length * defaults.length <= MAX_INHERITED_VALUES;
+  if (defaults.length > 0 && !inherit && diags.take('default-too-large', defaultsLine, 'error')) {
+    diags.put(
+      `Line ${defaultsLine}: [DEFAULT] has ${defaults.length} keys, which the AWS CLI copies into each of the ${sections.length} sections: too many values to read here, so they were not copied. Remove [DEFAULT], or move its keys into the profiles that need them.`,
+    );
+  }
   for (const section of sections) {
-    for (const opt of defaults) {
+    for (let d = 0; inherit && d < defaults.length; d++) {
+      const opt = defaults[d]!;
       if (section.first !== -1 && findKey(keys, section, opt.key) !== -1) continue;
       const value = inheritedValue(opt);
       addKey(keys, section, opt.key, value, opt.line, valueFlags(value));

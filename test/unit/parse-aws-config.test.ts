@@ -1,3 +1,4 @@
+import { importConfig } from '../../src/core/import-config';
 import { parseAwsConfig, shlexSplit, configLineCount } from '../../src/core/parse-aws-config';
 import type { Diagnostic, ParsedConfig } from '../../src/core/types';
 
@@ -414,5 +415,22 @@ describe('never throws', () => {
     expect(Object.keys(p.profiles)).toHaveLength(10000);
     expect(p.profiles.p9999).toEqual({ region: 'r9999' });
     expect(p.locations.profiles.p9999).toEqual({ line: 19999, keys: { region: 20000 } });
+  });
+
+  it('copies [DEFAULT] into every section up to a bound, and past it says so instead of hanging', () => {
+    const defaults = (n: number) => `[DEFAULT]\n${Array.from({ length: n }, (_, i) => `k${i} = v${i}`).join('\n')}\n`;
+    const sections = (n: number) => Array.from({ length: n }, (_, i) => `[profile p${i}]\nregion = r${i}`).join('\n');
+    const small = parseAwsConfig(defaults(100) + sections(100));
+    expect(Object.keys(small.profiles.p99!)).toHaveLength(101);
+    expect(small.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    // 2,000 keys × 2,000 sections = 4 million values (botocore makes them all, in seconds).
+    const huge = parseAwsConfig(defaults(2000) + sections(2000));
+    expect(huge.profiles.p1999).toEqual({ region: 'r1999' });
+    expect(huge.diagnostics).toContainEqual({
+      line: 1,
+      severity: 'error',
+      message: 'Line 1: [DEFAULT] has 2000 keys, which the AWS CLI copies into each of the 2000 sections: too many values to read here, so they were not copied. Remove [DEFAULT], or move its keys into the profiles that need them.',
+    });
+    expect(importConfig(defaults(2000) + sections(2000)).diagnostics.some((d) => d.severity === 'error' && /\[DEFAULT\] has 2000 keys/.test(d.message))).toBe(true);
   });
 });
