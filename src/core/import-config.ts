@@ -890,7 +890,20 @@ function saysProduction(p: Profile): boolean {
   for (const text of [p.name, raw(p, 'env'), raw(p, 'environment'), raw(p, 'app'), raw(p, 'group'), p.roleName, p.accountAlias]) {
     if (text !== undefined && hasProductionWord(clean(text) ?? '')) return true;
   }
-  return false;
+  return repeatedProductionKey(p) !== undefined;
+}
+
+const GROUPING_KEYS: ReadonlySet<string> = new Set(['env', 'environment', 'app', 'group']);
+
+/** `key = value` of a repeated grouping key (ignored: the first one is read) that says production. */
+function repeatedProductionKey(p: Profile): string | undefined {
+  const dropped = p.section.dropped;
+  if (dropped === null) return undefined;
+  for (let i = 0; i + 1 < dropped.length; i += 2) {
+    const value = clean(dropped[i + 1]);
+    if (GROUPING_KEYS.has(dropped[i]!) && value && hasProductionWord(value)) return `${dropped[i]} = ${value}`;
+  }
+  return undefined;
 }
 
 /** App for names that gave none: a known app they start with, their AESR base, or shared first words. */
@@ -993,6 +1006,14 @@ function groupOf(p: Profile, text: string): void {
     }
     if (p.env === 'production') p.isProduction = true;
     else if (inferredProduction) addNote(p, `env = ${explicitEnv} is overridden: the profile name says production.`);
+  }
+  // A repeated `env = prod` under `env = dev` (an error the user is told about) still counts.
+  const repeated = repeatedProductionKey(p);
+  if (repeated !== undefined && !p.isProduction) {
+    p.isProduction = true;
+    addNote(p, `Shown as production: the repeated ${repeated} says production.`);
+    p.env = 'production';
+    p.envLabel = 'production';
   }
   // Eager: a production role name (`ProdAdmin`) or account alias (`shop-prod`) counts too.
   if (!p.isProduction) {

@@ -157,6 +157,8 @@ export class ConfigSection {
   count = 0;
   /** Key → index, built once a section has many keys (duplicate checks stay linear). */
   index: Map<string, number> | null = null;
+  /** Repeated keys the section ignores (an error: the CLI rejects the file), as key, value pairs. */
+  dropped: string[] | null = null;
 
   constructor(ordinal: number, name: string, line: number, prefix: string | null, plainName: boolean) {
     this.ordinal = ordinal;
@@ -785,6 +787,8 @@ export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead |
             const firstLine = keys.line[seen] as number;
             // A key from an earlier block of a repeated section is covered by that error.
             if (firstLine > section.blockLine) reportDuplicateKey(line.lineNo, key, section.name, firstLine);
+            // Kept aside (the first value is the one read), so a repeated `env = prod` still counts.
+            (section.dropped ??= []).push(key, value);
             return true;
           }
           const first = line.valueFrom < line.to ? text.charCodeAt(line.valueFrom) : 0;

@@ -615,6 +615,13 @@ describe('importConfig: production detection and colours', () => {
     expect(entry(c, 'search')).toMatchObject({ isProduction: false, env: 'test', envLabel: 'qa' });
   });
 
+  it('counts a repeated env key that says production (the file has an error, the role is still production)', () => {
+    const c = importConfig(cfg('[profile reporting]', 'role_arn = arn:aws:iam::111111111111:role/Admin', 'env = dev', 'env = prod'));
+    expect(c.diagnostics.some((d) => d.severity === 'error' && /appears twice/.test(d.message))).toBe(true);
+    expect(entry(c, 'reporting')).toMatchObject({ isProduction: true, env: 'production' });
+    expect(entry(c, 'reporting').notes).toEqual(['Shown as production: the repeated env = prod says production.']);
+  });
+
   it('counts a production group even when an app key names the app', () => {
     const c = importConfig(cfg('[profile reporting]', 'role_arn = arn:aws:iam::111111111111:role/Admin', 'app = shop', 'group = prod'));
     expect(entry(c, 'reporting')).toMatchObject({ app: 'shop', isProduction: true, env: 'production' });
