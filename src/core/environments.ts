@@ -439,15 +439,6 @@ function anyProduction(name: string, list: TokenList): number {
 // look like anything else, so every production decision also asks this plainer question of
 // the raw text: does `prod` or `prd` appear anywhere, in any case, glued to anything?
 
-/** `c` lower-cased when it is an ASCII letter; other characters as they are. */
-function lowerAscii(c: number): number {
-  return c >= 65 && c <= 90 ? c + 32 : c;
-}
-
-function isAsciiAlnum(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
-}
-
 /** Letters that look like ASCII ones (Cyrillic, Greek, small capitals): `prоd` with a Cyrillic o. */
 const LOOK_ALIKES: Readonly<Record<string, string>> = table({
   '\u0430': 'a', '\u0435': 'e', '\u043e': 'o', '\u0440': 'p', '\u0441': 'c', '\u0445': 'x', '\u0456': 'i', '\u0501': 'd', '\u0475': 'v',
@@ -491,10 +482,10 @@ export function mentionsProduction(text: string, from = 0, to = text.length): bo
 
 function asciiMentionsProduction(text: string, from: number, to: number): boolean {
   for (let i = from; i + 2 < to; i++) {
-    if (lowerAscii(text.charCodeAt(i)) !== 0x70 /* p */ || lowerAscii(text.charCodeAt(i + 1)) !== 0x72 /* r */) continue;
-    const third = lowerAscii(text.charCodeAt(i + 2));
+    if (lowerCode(text.charCodeAt(i)) !== 0x70 /* p */ || lowerCode(text.charCodeAt(i + 1)) !== 0x72 /* r */) continue;
+    const third = lowerCode(text.charCodeAt(i + 2));
     if (third === 0x6f /* o */) {
-      if (i + 3 >= to || lowerAscii(text.charCodeAt(i + 3)) !== 0x64 /* d */) continue;
+      if (i + 3 >= to || lowerCode(text.charCodeAt(i + 3)) !== 0x64 /* d */) continue;
       if (isProductOrProduce(text, i + 4, to)) continue;
     } else if (third !== 0x64 /* d */) continue;
     if (!negatedAt(text, from, i)) return true;
@@ -504,27 +495,27 @@ function asciiMentionsProduction(text: string, from: number, to: number): boolea
 
 /** text[at, to) continues `prod` into `product…` (not `production`, `productie`) or `produce…`. */
 function isProductOrProduce(text: string, at: number, to: number): boolean {
-  if (at + 2 >= to || lowerAscii(text.charCodeAt(at)) !== 0x75 /* u */ || lowerAscii(text.charCodeAt(at + 1)) !== 0x63 /* c */) return false;
-  const next = lowerAscii(text.charCodeAt(at + 2));
+  if (at + 2 >= to || lowerCode(text.charCodeAt(at)) !== 0x75 /* u */ || lowerCode(text.charCodeAt(at + 1)) !== 0x63 /* c */) return false;
+  const next = lowerCode(text.charCodeAt(at + 2));
   if (next === 0x65 /* e */) return true;
   if (next !== 0x74 /* t */) return false;
   // `production`, `productie`: the production word itself, not the product.
-  if (at + 4 >= to || lowerAscii(text.charCodeAt(at + 3)) !== 0x69 /* i */) return true;
-  const after = lowerAscii(text.charCodeAt(at + 4));
+  if (at + 4 >= to || lowerCode(text.charCodeAt(at + 3)) !== 0x69 /* i */) return true;
+  const after = lowerCode(text.charCodeAt(at + 4));
   return after !== 0x6f /* o */ && after !== 0x65 /* e */;
 }
 
 /** `pre` or `non` right before text[at], or before the separators just before it (but not a `/`). */
 function negatedAt(text: string, from: number, at: number): boolean {
   let j = at;
-  while (j > from && !isAsciiAlnum(text.charCodeAt(j - 1))) {
+  while (j > from && !isWordChar(text.charCodeAt(j - 1))) {
     if (text.charCodeAt(j - 1) === 0x2f /* / */) return false;
     j--;
   }
   if (j - 3 < from) return false;
-  const a = lowerAscii(text.charCodeAt(j - 3));
-  const b = lowerAscii(text.charCodeAt(j - 2));
-  const c = lowerAscii(text.charCodeAt(j - 1));
+  const a = lowerCode(text.charCodeAt(j - 3));
+  const b = lowerCode(text.charCodeAt(j - 2));
+  const c = lowerCode(text.charCodeAt(j - 1));
   return (a === 0x70 && b === 0x72 && c === 0x65) /* pre */ || (a === 0x6e && b === 0x6f && c === 0x6e) /* non */;
 }
 
