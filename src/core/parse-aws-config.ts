@@ -29,7 +29,7 @@
 import type { ConfigValue, Diagnostic, ParsedConfig, Severity } from './types';
 import { afterHeader, countLines, isPyLineBoundary, isPySpace, keyInSlot, keyTag, lineText, optionKey, optionKeySlot, pyStrip, rawKey, scanConfigLines, setKeyTag, startsWithBom } from './config-scanner';
 import type { ScannedLine } from './config-scanner';
-import { SECRET_KEYS } from './strip-secrets';
+import { SECRET_KEYS, nestedSecretKey } from './strip-secrets';
 
 /** Keys that make a bare `[name]` section look like it was meant as a CLI profile. */
 const PROFILE_KEYS = new Set([
@@ -895,7 +895,7 @@ export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead |
       case 'comment':
         return true;
       case 'continuation': {
-        if (stopAtSecret && continuationHoldsSecret(text, line.from, line.to)) {
+        if (stopAtSecret && nestedSecretKey(lineText(text, line)) !== null) {
           sawSecret = true;
           return false;
         }
@@ -911,7 +911,9 @@ export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead |
         }
         curMore.push(value);
         (curMoreLines as number[]).push(line.lineNo);
-        if (curIndex !== -1 || curDefault !== null) {
+        // Warnings quote the line: never one that may be part of a secret (a secret's next
+        // line, or a nested secret key; with stopAtSecret the read has stopped at the latter).
+        if ((curIndex !== -1 || curDefault !== null) && !SECRET_KEY_NAMES.has(curKey) && (stopAtSecret || nestedSecretKey(value) === null)) {
           if (curFirst !== '') warnSwallowedLine(line.lineNo, value);
           warnInlineComment(line.lineNo, line.from, line.to, curKey, curFirst === '', current !== null && current.bare);
         }
@@ -1037,8 +1039,10 @@ export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead |
       if (eq === -1) {
         if (report) {
           if (diags.take('nested-line', lineNo, 'error')) {
+            // Not quoted when it may be the rest of a secret (a wrapped key under a secret or beside one).
+            const secret = SECRET_KEY_NAMES.has(key) || Object.keys(into).some((k) => SECRET_KEY_NAMES.has(k.toLowerCase()));
             diags.put(
-              `Line ${lineNo}: ${quote(piece)} inside the nested ${quote(key)} block has no "="; the AWS CLI rejects the whole file. Write it as name = value, or remove the indentation.`,
+              `Line ${lineNo}: ${secret ? 'a line' : quote(piece)} inside the nested ${quote(key)} block has no "="; the AWS CLI rejects the whole file. Write it as name = value, or remove the indentation.`,
             );
           }
         }
@@ -1202,22 +1206,6 @@ export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead |
   }
 
   return { text, sections, keys, byRawName, profiles: maps.profiles, ssoSessions: maps.ssoSessions, services: maps.services, diagnostics: diags.finish() };
-}
-
-/** A continuation line that reads `aws_secret_access_key = …` (stripSecrets removes those too). */
-function continuationHoldsSecret(text: string, from: number, to: number): boolean {
-  let d = from;
-  while (d < to) {
-    const c = text.charCodeAt(d);
-    if (c === 0x3d || c === 0x3a) break;
-    d++;
-  }
-  if (d === to) return false;
-  let k = d;
-  while (k > from && isPySpace(text.charCodeAt(k - 1))) k--;
-  // The shortest secret key has 16 characters; skip the lower-casing for anything else.
-  if (k - from < 16 || k - from > 21) return false;
-  return SECRET_KEY_NAMES.has(text.slice(from, k).toLowerCase());
 }
 
 /**

@@ -4,15 +4,15 @@
 // holds one of the secret keys (found with the parser's own line scanner, so "what is a
 // key" means exactly what it means to the AWS CLI: lower-cased, '=' or ':', in any
 // section including [DEFAULT]) is removed together with its continuation lines. So is a
-// continuation line that itself reads `aws_secret_access_key = ...` (e.g. inside a
-// nested block). Every other byte, line endings included, is kept as it was.
+// continuation line that itself holds `aws_secret_access_key = ...` (inside a nested block,
+// also after a line break only Python sees, such as U+2028). Every other byte, line endings included, is kept as it was.
 //
 // Removing those lines never changes how the remaining lines are read: a key line's
 // successors are, by construction, not more indented than it, and continuation lines do
 // not move configparser's indentation reference.
 
 import type { RemovedSecrets } from './types';
-import { headerName, isPySpace, lineText, optionKey, scanConfigLines } from './config-scanner';
+import { headerName, isPyLineBoundary, isPySpace, lineText, optionKey, pyStrip, scanConfigLines } from './config-scanner';
 
 export const SECRET_KEYS = ['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'aws_security_token'] as const;
 
@@ -30,6 +30,22 @@ function keyOf(text: string): string | null {
   let k = d;
   while (k > 0 && isPySpace(text.charCodeAt(k - 1))) k--;
   return text.slice(0, k).toLowerCase();
+}
+
+/**
+ * The first secret key on a continuation line, read as botocore reads a nested block: split
+ * with Python's str.splitlines(), which also breaks at \v, \f, \x1c-\x1e, U+0085, U+2028 and
+ * U+2029, so `a = b<U+2028>aws_session_token = x` holds one. Null when there is none.
+ */
+export function nestedSecretKey(line: string): string | null {
+  let start = 0;
+  for (let i = 0; i <= line.length; i++) {
+    if (i < line.length && !isPyLineBoundary(line.charCodeAt(i))) continue;
+    const key = keyOf(pyStrip(line.slice(start, i)));
+    if (key !== null && SECRETS.has(key)) return key;
+    start = i + 1;
+  }
+  return null;
 }
 
 export function stripSecrets(text: string): { text: string; removed: RemovedSecrets[] } {
@@ -58,8 +74,8 @@ export function stripSecrets(text: string): { text: string; removed: RemovedSecr
         inSecret = false;
         return;
       case 'continuation': {
-        const inner = keyOf(lineText(text, line));
-        if (inner !== null && SECRETS.has(inner)) key = inner;
+        const inner = nestedSecretKey(lineText(text, line));
+        if (inner !== null) key = inner;
         else if (inSecret) key = null;
         else return;
         break;

@@ -1,3 +1,4 @@
+import { importConfig } from '../../src/core/import-config';
 import { parseAwsConfig } from '../../src/core/parse-aws-config';
 import { SECRET_KEYS, stripSecrets } from '../../src/core/strip-secrets';
 
@@ -96,5 +97,35 @@ describe('stripSecrets', () => {
     const { text } = stripSecrets(`[a]\nregion = x\n  aws_secret_access_key: ${SECRET}\nb = 1\n`);
     expect(text).toBe('[a]\nregion = x\nb = 1\n');
     expect(parseAwsConfig(text).otherSections).toEqual({ a: { region: 'x', b: '1' } });
+  });
+
+  // Found by a fuzz run (about 978,000 texts checked for a secret marker in the stored text,
+  // the catalogue and the parser's messages).
+  describe('leaks found by fuzzing', () => {
+    const MARK = 'SECRETq7Zk3';
+    const leaks = (text: string) => ({
+      stored: stripSecrets(text).text.includes(MARK),
+      catalogue: JSON.stringify(importConfig(text)).includes(MARK),
+      storedCatalogue: JSON.stringify(importConfig(stripSecrets(text).text)).includes(MARK),
+      messages: JSON.stringify(parseAwsConfig(text).diagnostics).includes(MARK),
+    });
+    const none = { stored: false, catalogue: false, storedCatalogue: false, messages: false };
+
+    // botocore splits a nested block with str.splitlines(), which also breaks at these.
+    it.each(['\v', '\f', '\x1c', '\x1d', '\x1e', '\x85', '\u2028', '\u2029'])('a nested secret key after %j on the same line is removed', (boundary) => {
+      const text = `[default]\ns3 =\n  a = b${boundary}aws_session_token = ${MARK}\nregion = eu-west-1\n`;
+      expect(leaks(text)).toEqual(none);
+      expect(stripSecrets(text).text).toBe('[default]\ns3 =\nregion = eu-west-1\n');
+      expect(leaks(`[default]\ns3 =\n  a = b${boundary}aws_secret_access_key = x #${MARK}\n`)).toEqual(none);
+    });
+
+    it("never quotes a secret value's next line, or a nested secret, in a message", () => {
+      expect(leaks(`[default]\naws_session_token = abc\n  ${MARK}==\n`)).toEqual(none);
+      expect(leaks(`[default]\naws_secret_access_key = a\n  [${MARK}]\n`)).toEqual(none);
+      expect(leaks(`[default]\ns3 =\n  aws_secret_access_key = x #${MARK}\n`)).toEqual(none);
+      const bad = parseAwsConfig(`[default]\naws_session_token =\n  ${MARK}\n`);
+      expect(bad.diagnostics).toContainEqual(expect.objectContaining({ line: 3, severity: 'error', message: expect.stringMatching(/^Line 3: a line inside the nested "aws_session_token" block has no "="/) }));
+      expect(JSON.stringify(bad.diagnostics)).not.toContain(MARK);
+    });
   });
 });
