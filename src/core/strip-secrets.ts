@@ -7,6 +7,11 @@
 // continuation line that itself holds `aws_secret_access_key = ...` (inside a nested block,
 // also after a line break only Python sees, such as U+2028). Every other byte, line endings included, is kept as it was.
 //
+// A secret wrapped onto the next lines when it was copied goes too: lines right under a
+// removed line that have no delimiter (the AWS CLI rejects those anyway) or are nothing but
+// token characters (`EXAMPLEREST==`, which reads as a key), and the lines indented under a
+// removed nested secret key (its value, to the AWS CLI).
+//
 // Removing those lines never changes how the remaining lines are read: a key line's
 // successors are, by construction, not more indented than it, and continuation lines do
 // not move configparser's indentation reference.
@@ -48,6 +53,9 @@ export function nestedSecretKey(line: string): string | null {
   return null;
 }
 
+/** A line that is only token characters (base64, maybe `=` padding): a wrapped piece of a secret. */
+const TOKEN_PIECE = /^[A-Za-z0-9+/]{8,}={0,2}$/;
+
 export function stripSecrets(text: string): { text: string; removed: RemovedSecrets[] } {
   const kept: string[] = [];
   let keepFrom = 0;
@@ -55,9 +63,15 @@ export function stripSecrets(text: string): { text: string; removed: RemovedSecr
   let section = '';
   /** The current key (the one continuation lines extend) is a secret. */
   let inSecret = false;
+  /** The line before was removed as a secret: a token wrapped onto this one is removed too. */
+  let afterSecret = false;
+  /** Indentation of the last nested secret line removed: deeper lines below it are its value. */
+  let nestedIndent = -1;
 
   scanConfigLines(text, (line) => {
     let key: string | null = null;
+    const wrapped = afterSecret;
+    afterSecret = false;
     switch (line.kind) {
       case 'header':
         section = headerName(text, line);
@@ -65,25 +79,38 @@ export function stripSecrets(text: string): { text: string; removed: RemovedSecr
         return;
       case 'option': {
         const optKey = optionKey(text, line);
+        nestedIndent = -1;
         inSecret = SECRETS.has(optKey);
-        if (!inSecret) return;
-        key = optKey;
+        if (inSecret) key = optKey;
+        // `EXAMPLETOKENREST==` under a session token is the token's wrapped end, not a key.
+        else if (wrapped && TOKEN_PIECE.test(lineText(text, line))) inSecret = true;
+        else return;
         break;
       }
       case 'empty-key':
         inSecret = false;
+        nestedIndent = -1;
         return;
       case 'continuation': {
         const inner = nestedSecretKey(lineText(text, line));
-        if (inner !== null) key = inner;
-        else if (inSecret) key = null;
-        else return;
+        if (inner !== null) {
+          key = inner;
+          nestedIndent = line.indent;
+        } else if (!inSecret && !(nestedIndent !== -1 && line.indent > nestedIndent)) {
+          nestedIndent = -1;
+          return;
+        }
         break;
       }
+      case 'no-delimiter':
+        // The AWS CLI rejects such a line anyway; right under a secret it is the secret, wrapped.
+        if (!wrapped) return;
+        break;
       default:
-        // blank, comment, no-delimiter: configparser keeps the current key, and so do we.
+        // blank, comment: configparser keeps the current key, and so do we.
         return;
     }
+    afterSecret = true;
     if (line.start > keepFrom) kept.push(text.slice(keepFrom, line.start));
     keepFrom = line.next;
     let entry = bySection.get(section);

@@ -99,6 +99,18 @@ describe('stripSecrets', () => {
     expect(parseAwsConfig(text).otherSections).toEqual({ a: { region: 'x', b: '1' } });
   });
 
+  it('removes a token wrapped onto the next lines when it was copied, and nothing more', () => {
+    const wrapped = `[default]\naws_session_token = ${TOKEN}\n${TOKEN_MORE}==\nregion = eu-west-1\noutput=json\n`;
+    expect(stripSecrets(wrapped).text).toBe('[default]\nregion = eu-west-1\noutput=json\n');
+    expect(stripSecrets(wrapped).removed).toEqual([{ section: 'default', keys: ['aws_session_token'], lines: [2, 3] }]);
+    // No delimiter at all: the AWS CLI rejects that line; it is the token's rest.
+    expect(stripSecrets(`[default]\naws_session_token = ${TOKEN}\n${TOKEN_MORE}\n\n[profile x]\nregion = x\n`).text).toBe('[default]\n\n[profile x]\nregion = x\n');
+    // Lines indented under a removed nested secret are its value.
+    expect(stripSecrets(`[a]\nregion = x\n  aws_secret_access_key = ${SECRET}\n    ${TOKEN_MORE}\n  other = 1\nb = 1\n`).text).toBe('[a]\nregion = x\n  other = 1\nb = 1\n');
+    // Ordinary lines under a secret stay, and a blank line ends the wrapping.
+    expect(stripSecrets(`[default]\naws_secret_access_key = ${SECRET}\noutput=json\n\n${TOKEN_MORE}==\n`).text).toBe(`[default]\noutput=json\n\n${TOKEN_MORE}==\n`);
+  });
+
   // Found by a fuzz run (about 978,000 texts checked for a secret marker in the stored text,
   // the catalogue and the parser's messages).
   describe('leaks found by fuzzing', () => {
