@@ -78,11 +78,12 @@ export function contrastRatio(a: string, b: string): number {
 
 /**
  * Black or white text, whichever contrasts more with `background`. The two contrasts are equal
- * at luminance √(1.05 × 0.05) − 0.05 ≈ 0.1791: above it black wins (a unit test checks this
- * against contrastRatio).
+ * at luminance √(1.05 × 0.05) − 0.05 = 0.179128784747792: above it black wins (a unit test
+ * checks this against contrastRatio). Written out in full: 0.1791 picked the lesser contrast
+ * for luminances just below the exact value.
  */
 export function textColourFor(background: string): '#000000' | '#ffffff' {
-  return relativeLuminance(background) > 0.1791 ? '#000000' : '#ffffff';
+  return relativeLuminance(background) > 0.179128784747792 ? '#000000' : '#ffffff';
 }
 
 const validColour = (c: string): string => (/^#[0-9a-f]{6}$/i.test(c) ? c.toLowerCase() : NEUTRAL_BACKGROUND);

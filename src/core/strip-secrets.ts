@@ -53,8 +53,11 @@ export function nestedSecretKey(line: string): string | null {
   return null;
 }
 
-/** A line that is only token characters (base64, maybe `=` padding): a wrapped piece of a secret. */
-const TOKEN_PIECE = /^[A-Za-z0-9+/]{8,}={0,2}$/;
+/**
+ * A line that is only token characters (base64, maybe `=` padding): a wrapped piece of a
+ * secret. At least 16 of them, with an upper-case letter, `+` or `/`: config keys are lower case.
+ */
+const TOKEN_PIECE = /^(?=[^=]*[A-Z+/])[A-Za-z0-9+/]{16,}={0,2}$/;
 
 export function stripSecrets(text: string): { text: string; removed: RemovedSecrets[] } {
   const kept: string[] = [];

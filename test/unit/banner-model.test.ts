@@ -154,6 +154,9 @@ test('text colour: whichever of black and white contrasts more, for any backgrou
     { numRuns: 2000 },
   );
   expect(contrastRatio('#000000', '#ffffff')).toBeCloseTo(21, 5);
+  // Found by this property: the luminance of #c214ea (0.179102) lies between 0.1791 and the crossover.
+  expect(textColourFor('#c214ea')).toBe('#ffffff');
+  expect(contrastRatio('#c214ea', '#ffffff')).toBeGreaterThan(contrastRatio('#c214ea', '#000000'));
 });
 
 test('the content script\'s defaults are the settings schema\'s defaults', () => {
