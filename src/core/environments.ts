@@ -465,10 +465,11 @@ function foldForBackstop(text: string): string {
 
 /**
  * True when text[from, to) says `prod` or `prd` anywhere, in any case and glued to anything
- * (`PRODadmin`, `ACMEprod`, `acmeprodeu`, `PRod`), except where `pre` or `non` stands just
- * before it (`preprod`, `Pre-Prod`, `non_prod`; not across a `/`) and in `product` and
- * `produce` (`productie`, Dutch for production, still counts). Eager on purpose: `prodigy`
- * counts too, which only errs on the safe side.
+ * (`PRODadmin`, `ACMEprod`, `acmeprodeu`, `PRod`), or `LIVE` as a capital word (`LIVEops`;
+ * other `live` is left to the word rules, for `deliver` and `olive`). Not where `pre` or
+ * `non` stands just before it (`preprod`, `Pre-Prod`, `non_prod`; not across a `/`), nor in
+ * `product` and `produce` (`productie`, Dutch for production, still counts). Eager on
+ * purpose: `prodigy` counts too, which only errs on the safe side.
  */
 export function mentionsProduction(text: string, from = 0, to = text.length): boolean {
   for (let i = from; i < to; i++) {
@@ -482,6 +483,11 @@ export function mentionsProduction(text: string, from = 0, to = text.length): bo
 
 function asciiMentionsProduction(text: string, from: number, to: number): boolean {
   for (let i = from; i + 2 < to; i++) {
+    // `LIVE` in capitals as a word of its own (`LIVEops`, `acmeLIVE`), where the word rules
+    // read `LIV|Eops`; not inside a longer capital word (`OLIVE`, `DELIVERY`).
+    if (text.charCodeAt(i) === 0x4c /* L */ && text.startsWith('LIVE', i) && !(i > from && isUpper(text.charCodeAt(i - 1))) && !(i + 4 < to && isUpper(text.charCodeAt(i + 4)))) {
+      return true;
+    }
     if (lowerCode(text.charCodeAt(i)) !== 0x70 /* p */ || lowerCode(text.charCodeAt(i + 1)) !== 0x72 /* r */) continue;
     const third = lowerCode(text.charCodeAt(i + 2));
     if (third === 0x6f /* o */) {

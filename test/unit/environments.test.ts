@@ -160,7 +160,7 @@ describe('production detection', () => {
   // Found by an adversarial review: capitals run into lower case (`PRODadmin` splits as
   // `pro|dadmin`), production glued inside a word, non-ASCII separators, look-alike letters.
   it.each([
-    'PRODadmin', 'PRDeu', 'PRODUCTIONv2', 'acmePRODadmin', 'ACMEprod', 'AWSprod', 'XYZprod-admin', 'ACMEproduction',
+    'PRODadmin', 'PRDeu', 'PRODUCTIONv2', 'LIVEops', 'acmeLIVEeu', 'acmePRODadmin', 'ACMEprod', 'AWSprod', 'XYZprod-admin', 'ACMEproduction',
     'PRod', 'ACME-PRod', 'ProD', 'PrOd', 'acmeprodeu', 'shopprodro', 'MYPRODACCOUNT', 'ACMEPRDRO', 'xprod', '2prod',
     'acme\u00a0prod\u00a0admin', 'acme\u2013prod\u2013admin', 'acme\u00b7prod', 'Acme\u3000Prod',
     'pr\u043ed', '\u0440rod', '\uff50\uff52\uff4f\uff44', '\uff30\uff32\uff2f\uff24', '\u1d18\u0280\u1d0f\u1d05', 'pro\u200bd', 'p\u00adrod', '\u00c4Prod', '\u65e5Prod',
@@ -171,7 +171,7 @@ describe('production detection', () => {
     expect(envFromText(text)?.env).toBe('production');
   });
 
-  it.each(['PREPROD', 'PRE-PROD', 'preProd', 'NONPROD', 'non\u00a0prod', 'Non\u2013Prod', 'product-catalog-dev', 'ProductCatalog', 'producer-api', 'PRODUCTS', 'reproduced'])(
+  it.each(['OLIVE', 'DELIVERY', 'deliver-dev', 'PREPROD', 'PRE-PROD', 'preProd', 'NONPROD', 'non\u00a0prod', 'Non\u2013Prod', 'product-catalog-dev', 'ProductCatalog', 'producer-api', 'PRODUCTS', 'reproduced'])(
     '%s is still not production',
     (text) => expect(hasProductionWord(text)).toBe(false),
   );
