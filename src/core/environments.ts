@@ -486,7 +486,7 @@ function asciiMentionsProduction(text: string, from: number, to: number): boolea
     // `LIVE` in capitals as a word of its own (`LIVEops`, `acmeLIVE`), where the word rules
     // read `LIV|Eops`; not inside a longer capital word (`OLIVE`, `DELIVERY`).
     if (text.charCodeAt(i) === 0x4c /* L */ && text.startsWith('LIVE', i) && !(i > from && isUpper(text.charCodeAt(i - 1))) && !(i + 4 < to && isUpper(text.charCodeAt(i + 4)))) {
-      return true;
+      if (!negatedAt(text, from, i)) return true;
     }
     if (lowerCode(text.charCodeAt(i)) !== 0x70 /* p */ || lowerCode(text.charCodeAt(i + 1)) !== 0x72 /* r */) continue;
     const third = lowerCode(text.charCodeAt(i + 2));

@@ -171,7 +171,7 @@ describe('production detection', () => {
     expect(envFromText(text)?.env).toBe('production');
   });
 
-  it.each(['OLIVE', 'DELIVERY', 'deliver-dev', 'PREPROD', 'PRE-PROD', 'preProd', 'NONPROD', 'non\u00a0prod', 'Non\u2013Prod', 'product-catalog-dev', 'ProductCatalog', 'producer-api', 'PRODUCTS', 'reproduced'])(
+  it.each(['OLIVE', 'DELIVERY', 'deliver-dev', 'PRE-LIVE', 'pre-live', 'PREPROD', 'PRE-PROD', 'preProd', 'NONPROD', 'non\u00a0prod', 'Non\u2013Prod', 'product-catalog-dev', 'ProductCatalog', 'producer-api', 'PRODUCTS', 'reproduced'])(
     '%s is still not production',
     (text) => expect(hasProductionWord(text)).toBe(false),
   );
