@@ -439,11 +439,13 @@ function anyProduction(name: string, list: TokenList): number {
 // look like anything else, so every production decision also asks this plainer question of
 // the raw text: does `prod` or `prd` appear anywhere, in any case, glued to anything?
 
-/** Letters that look like ASCII ones (Cyrillic, Greek, small capitals): `prоd` with a Cyrillic o. */
+/**
+ * Letters that look like ASCII ones (Cyrillic, Greek, small capitals): `prоd` with a Cyrillic
+ * o. Lower case only: capitals are looked up lower-cased.
+ */
 const LOOK_ALIKES: Readonly<Record<string, string>> = table({
   '\u0430': 'a', '\u0435': 'e', '\u043e': 'o', '\u0440': 'p', '\u0441': 'c', '\u0445': 'x', '\u0456': 'i', '\u0501': 'd', '\u0475': 'v',
-  '\u0410': 'a', '\u0415': 'e', '\u041e': 'o', '\u0420': 'p', '\u0421': 'c', '\u0425': 'x', '\u0406': 'i',
-  '\u03bf': 'o', '\u03c1': 'p', '\u039f': 'o', '\u03a1': 'p', '\u03b9': 'i', '\u03bd': 'v',
+  '\u03bf': 'o', '\u03c1': 'p', '\u03b9': 'i', '\u03bd': 'v',
   '\u1d18': 'p', '\u0280': 'r', '\u1d0f': 'o', '\u1d05': 'd', '\u1d07': 'e', '\u029f': 'l', '\u026a': 'i', '\u1d20': 'v',
 });
 

@@ -991,7 +991,7 @@ function groupOf(p: Profile, text: string): void {
   if (explicitApp) {
     p.app = explicitApp.length > 64 ? explicitApp.slice(0, 64) : explicitApp;
     // `group` counts for production even when `app` names the app (`app = shop`, `group = prod`).
-    if (hasProductionWord(explicitApp) || (group !== undefined && group !== explicitApp && hasProductionWord(group))) p.isProduction = true;
+    if (hasProductionWord(explicitApp) || (group !== undefined && hasProductionWord(group))) p.isProduction = true;
   }
   // `environment = production` is what people write when they do not know our short key.
   const explicitEnv = clean(raw(p, 'env')) || clean(raw(p, 'environment'));

@@ -134,11 +134,11 @@ export function keptByEncoding(text: string, from: number, to: number): boolean 
 }
 
 const paletteOf = new Map<string, string | undefined>();
-/** linkColor, once per colour; `key` is the colour, with `!` after it for production. */
-function cachedLinkColor(key: string): string | undefined {
+/** linkColor, once per colour and production-or-not. */
+function cachedLinkColor(hex: string, production: boolean): string | undefined {
+  const key = production ? `${hex}!` : hex;
   if (paletteOf.has(key)) return paletteOf.get(key);
-  const production = key.endsWith('!');
-  const color = linkColor(production ? key.slice(0, -1) : key, production);
+  const color = linkColor(hex, production);
   if (paletteOf.size >= 1000) paletteOf.clear();
   paletteOf.set(key, color);
   return color;
@@ -166,7 +166,7 @@ function tailOf(color: string | undefined, production: boolean, redirectUri: str
   }
   let tail = byHome.get(r);
   if (tail === undefined) {
-    const palette = c ? cachedLinkColor(c) : undefined;
+    const palette = color ? cachedLinkColor(color, production) : undefined;
     tail = `${palette ? `&color=${palette}` : ''}${r ? `&redirect_uri=${encode(r)}` : ''}`;
     if (byHome.size >= 1000) byHome.clear();
     byHome.set(r, tail);

@@ -29,7 +29,7 @@
 import type { ConfigValue, Diagnostic, ParsedConfig, Severity } from './types';
 import { afterHeader, countLines, isPyLineBoundary, isPySpace, keyInSlot, keyTag, lineText, optionKey, optionKeySlot, pyStrip, rawKey, scanConfigLines, setKeyTag, startsWithBom } from './config-scanner';
 import type { ScannedLine } from './config-scanner';
-import { SECRET_KEYS, nestedSecretKey } from './strip-secrets';
+import { SECRET_KEY_NAMES, nestedSecretKey } from './strip-secrets';
 
 /** Keys that make a bare `[name]` section look like it was meant as a CLI profile. */
 const PROFILE_KEYS = new Set([
@@ -77,9 +77,6 @@ const KNOWN_KEYS = new Set([
   'services',
   'include_profile',
 ]);
-
-/** Keys whose values must never be quoted in a message. */
-const SECRET_KEY_NAMES: ReadonlySet<string> = new Set(SECRET_KEYS);
 
 /** The most [DEFAULT] values readAwsConfig copies into sections (keys × sections). */
 export const MAX_INHERITED_VALUES = 1_000_000;
@@ -895,12 +892,13 @@ export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead |
       case 'comment':
         return true;
       case 'continuation': {
-        if (stopAtSecret && nestedSecretKey(lineText(text, line)) !== null) {
+        const value = lineText(text, line);
+        const holdsSecret = nestedSecretKey(value) !== null;
+        if (stopAtSecret && holdsSecret) {
           sawSecret = true;
           return false;
         }
         if (!curActive) return true;
-        const value = lineText(text, line);
         if (curMore === null) {
           curMore = [];
           curMoreLines = [];
@@ -912,8 +910,8 @@ export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead |
         curMore.push(value);
         (curMoreLines as number[]).push(line.lineNo);
         // Warnings quote the line: never one that may be part of a secret (a secret's next
-        // line, or a nested secret key; with stopAtSecret the read has stopped at the latter).
-        if ((curIndex !== -1 || curDefault !== null) && !SECRET_KEY_NAMES.has(curKey) && (stopAtSecret || nestedSecretKey(value) === null)) {
+        // line, or a nested secret key).
+        if ((curIndex !== -1 || curDefault !== null) && !SECRET_KEY_NAMES.has(curKey) && !holdsSecret) {
           if (curFirst !== '') warnSwallowedLine(line.lineNo, value);
           warnInlineComment(line.lineNo, line.from, line.to, curKey, curFirst === '', current !== null && current.bare);
         }

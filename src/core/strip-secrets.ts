@@ -5,7 +5,8 @@
 // key" means exactly what it means to the AWS CLI: lower-cased, '=' or ':', in any
 // section including [DEFAULT]) is removed together with its continuation lines. So is a
 // continuation line that itself holds `aws_secret_access_key = ...` (inside a nested block,
-// also after a line break only Python sees, such as U+2028). Every other byte, line endings included, is kept as it was.
+// also after a line break only Python sees, such as U+2028). Every other byte, line endings
+// included, is kept as it was.
 //
 // A secret wrapped onto the next lines when it was copied goes too: lines right under a
 // removed line that have no delimiter (the AWS CLI rejects those anyway) or are nothing but
@@ -21,7 +22,8 @@ import { headerName, isPyLineBoundary, isPySpace, lineText, optionKey, pyStrip, 
 
 export const SECRET_KEYS = ['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'aws_security_token'] as const;
 
-const SECRETS: ReadonlySet<string> = new Set(SECRET_KEYS);
+/** The secret keys, lower-cased, as a set: their values are never stored or quoted in a message. */
+export const SECRET_KEY_NAMES: ReadonlySet<string> = new Set(SECRET_KEYS);
 
 /** The lower-cased key of `key = value` / `key: value` text, or null. */
 function keyOf(text: string): string | null {
@@ -47,7 +49,7 @@ export function nestedSecretKey(line: string): string | null {
   for (let i = 0; i <= line.length; i++) {
     if (i < line.length && !isPyLineBoundary(line.charCodeAt(i))) continue;
     const key = keyOf(pyStrip(line.slice(start, i)));
-    if (key !== null && SECRETS.has(key)) return key;
+    if (key !== null && SECRET_KEY_NAMES.has(key)) return key;
     start = i + 1;
   }
   return null;
@@ -83,7 +85,7 @@ export function stripSecrets(text: string): { text: string; removed: RemovedSecr
       case 'option': {
         const optKey = optionKey(text, line);
         nestedIndent = -1;
-        inSecret = SECRETS.has(optKey);
+        inSecret = SECRET_KEY_NAMES.has(optKey);
         if (inSecret) key = optKey;
         // `EXAMPLETOKENREST==` under a session token is the token's wrapped end, not a key.
         else if (wrapped && TOKEN_PIECE.test(lineText(text, line))) inSecret = true;

@@ -163,7 +163,7 @@ describe('production detection', () => {
     'PRODadmin', 'PRDeu', 'PRODUCTIONv2', 'LIVEops', 'acmeLIVEeu', 'acmePRODadmin', 'ACMEprod', 'AWSprod', 'XYZprod-admin', 'ACMEproduction',
     'PRod', 'ACME-PRod', 'ProD', 'PrOd', 'acmeprodeu', 'shopprodro', 'MYPRODACCOUNT', 'ACMEPRDRO', 'xprod', '2prod',
     'acme\u00a0prod\u00a0admin', 'acme\u2013prod\u2013admin', 'acme\u00b7prod', 'Acme\u3000Prod',
-    'pr\u043ed', '\u0440rod', '\uff50\uff52\uff4f\uff44', '\uff30\uff32\uff2f\uff24', '\u1d18\u0280\u1d0f\u1d05', 'pro\u200bd', 'p\u00adrod', '\u00c4Prod', '\u65e5Prod',
+    'pr\u043ed', '\u0440rod', 'PR\u041eD', '\uff50\uff52\uff4f\uff44', '\uff30\uff32\uff2f\uff24', '\u1d18\u0280\u1d0f\u1d05', 'pro\u200bd', 'p\u00adrod', '\u00c4Prod', '\u65e5Prod',
     'acme-productie', 'acme-produccion', 'acme-producao',
   ])('%s is production (the backstop behind the word rules)', (text) => {
     expect(hasProductionWord(text)).toBe(true);
