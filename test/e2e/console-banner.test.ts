@@ -219,8 +219,19 @@ test('settings: position bottom keeps header menus on top; banner off hides all 
     await dev.evaluate(() => window.scrollTo(0, 0));
     expect(await headerIsClickable(dev)).toMatchObject({ hit: 'nav-services', opened: 'services-menu', headerTop: 0 });
     // The tall Services menu reaches the bottom edge: it paints over the banner, not under it.
+    // The probe point is taken from the menu's own box (its left edge moves with the fonts the
+    // machine has), and it must lie inside the banner's strip, or the check proves nothing.
     await dev.click('#nav-services');
-    expect(await dev.evaluate(() => document.elementFromPoint(60, window.innerHeight - 10)?.closest('#services-menu') !== null)).toBe(true);
+    const probe = await dev.evaluate(() => {
+      const menu = document.getElementById('services-menu')!.getBoundingClientRect();
+      const x = Math.round(menu.left + menu.width / 2);
+      const y = window.innerHeight - 10;
+      return { x, y, menuReachesIt: menu.bottom > y, hit: document.elementFromPoint(x, y)?.closest('#services-menu') !== null };
+    });
+    facts = await bannerFacts(dev);
+    expect(probe.y).toBeGreaterThan(facts.top);
+    expect(probe.menuReachesIt).toBe(true);
+    expect(probe.hit).toBe(true);
     await dev.click('#nav-services');
     await setPosition('top');
 
