@@ -52,9 +52,9 @@ function minifyCss(css) {
 }
 
 const CONTENT_SCRIPTS = /^(content|signin)\.js$/;
-const SHARED_ENTRIES = ['background', 'popup', 'options'];
-/** Chunks that use the engine: the background, the import page, and the popup's paste box (loaded on use). */
-const ENGINE_USERS = ['background', 'options', 'popup-engine'];
+const SHARED_ENTRIES = ['background', 'popup', 'options', 'import-worker'];
+/** Chunks that use the engine: the background, the import page and its worker, and the popup's paste box (loaded on use). */
+const ENGINE_USERS = ['background', 'options', 'import-worker', 'popup-engine'];
 
 /** The module is part of the popup's own entry chunk (what every popup open loads). */
 function inPopup(module, chunkGraph) {
@@ -74,6 +74,8 @@ const config = (target) => (env, argv) => ({
     signin: './src/content/signin.ts',
     popup: './src/popup/index.tsx',
     options: './src/options/index.tsx',
+    // The import page's worker: reads, strips and imports off the page's main thread.
+    'import-worker': './src/options/worker/import-worker.ts',
   },
   output: { path: path.resolve(__dirname, env.outDir ?? 'dist', target), filename: '[name].js', chunkFilename: '[name].js', clean: true },
   resolve: { extensions: ['.ts', '.tsx', '.js'] },
@@ -128,14 +130,14 @@ const config = (target) => (env, argv) => ({
   },
   performance: { hints: false },
   plugins: [
-    // Chrome runs background.js as a service worker, where only importScripts can load
-    // shared.js and engine.js (synchronously, before any listener is registered). Firefox
-    // lists all three files in `background.scripts`.
+    // Chrome runs background.js as a service worker, and the import page's worker is a worker
+    // too: there only importScripts can load shared.js and engine.js (synchronously, before
+    // anything runs). Firefox lists all three background files in `background.scripts`.
     new webpack.BannerPlugin({
       banner: "typeof importScripts == 'function' && importScripts('shared.js', 'engine.js');",
       raw: true,
       entryOnly: true,
-      include: /^background\.js$/,
+      include: /^(background|import-worker)\.js$/,
     }),
     new CopyPlugin({
       patterns: [

@@ -11,7 +11,7 @@ const LIFETIME_MS = 60_000;
 
 interface Pending {
   nonce: string;
-  tabId: number | null;
+  tabId: number;
   account: string;
   roleName: string;
   partition: Partition;
@@ -21,7 +21,7 @@ interface Pending {
 function isPending(v: unknown): v is Pending {
   const p = v as Pending;
   return (
-    typeof p === 'object' && p !== null && typeof p.nonce === 'string' && (p.tabId === null || typeof p.tabId === 'number') &&
+    typeof p === 'object' && p !== null && typeof p.nonce === 'string' && typeof p.tabId === 'number' &&
     typeof p.account === 'string' && typeof p.roleName === 'string' && typeof p.partition === 'string' && typeof p.expires === 'number'
   );
 }
@@ -37,16 +37,10 @@ export function newNonce(): string {
   return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-/** Records a nonce before its link is opened; `bindTab` attaches the tab once it exists. */
-export async function issue(nonce: string, target: Omit<Pending, 'nonce' | 'expires' | 'tabId'>, tabId: number | null): Promise<void> {
+/** Records a nonce for the tab its link is about to open in (the tab exists already). */
+export async function issue(nonce: string, target: Omit<Pending, 'nonce' | 'expires' | 'tabId'>, tabId: number): Promise<void> {
   const pending = await load();
   pending.push({ nonce, tabId, ...target, expires: Date.now() + LIFETIME_MS });
-  await sessionSet(KEY, pending);
-}
-
-export async function bindTab(nonce: string, tabId: number): Promise<void> {
-  const pending = await load();
-  for (const p of pending) if (p.nonce === nonce && p.tabId === null) p.tabId = tabId;
   await sessionSet(KEY, pending);
 }
 
@@ -58,7 +52,7 @@ export async function redeem(nonce: string, sender: { tabId?: number; url?: stri
     KEY,
     pending.filter((p) => p !== found),
   );
-  if (!found || found.tabId === null || found.tabId !== sender.tabId || !sender.url) return { submit: false };
+  if (!found || found.tabId !== sender.tabId || !sender.url) return { submit: false };
   let host: string;
   try {
     const url = new URL(sender.url);

@@ -13,9 +13,9 @@ import {
   type SwitchRoleRequest,
 } from '../core';
 import { mainWorldClassicSwitch, mainWorldMultiSessionSwitch } from '../content/console-internals';
-import { askTab, consoleTabs, getTab, navigate, runInMainWorld } from '../platform/console-tabs';
+import { askTab, consoleTabs, getTab, navigate, openBlankTab, runInMainWorld } from '../platform/console-tabs';
 import { loadSettings } from '../platform/storage';
-import { bindTab, issue, newNonce } from './autosubmit-registry';
+import { issue, newNonce } from './autosubmit-registry';
 import { consolePage, linkPlan, planSwitch, type SwitchContext, type SwitchPlan } from './switch-plan';
 
 async function identityOf(tabId: number): Promise<ConsoleIdentity | null> {
@@ -29,15 +29,17 @@ const describe = (entry: CatalogueEntry): string =>
 async function openLink(plan: Extract<SwitchPlan, { method: 'link' }>, context: SwitchContext, prefix = ''): Promise<SwitchOutcome> {
   const { entry } = context;
   let url = plan.url;
-  let nonce: string | null = null;
-  if (plan.autoSubmit) {
-    nonce = newNonce();
+  // The tab exists before the marked link loads in it, so the one-time marker is bound to it
+  // before the sign-in page can present it (a new tab opens blank first).
+  const newTab = plan.newTab || !context.tab;
+  const tabId = newTab ? await openBlankTab() : context.tab!.id;
+  if (plan.autoSubmit && tabId !== null) {
+    const nonce = newNonce();
     url = withSwitchMarker(url, nonce);
     const account = entry.accountId ?? entry.accountAlias ?? '';
-    await issue(nonce, { account, roleName: entry.roleName, partition: entry.partition }, plan.newTab || !context.tab ? null : context.tab.id);
+    await issue(nonce, { account, roleName: entry.roleName, partition: entry.partition }, tabId);
   }
-  const tabId = await navigate(url, plan.newTab || !context.tab ? null : context.tab.id);
-  if (nonce && tabId !== null) await bindTab(nonce, tabId);
+  await navigate(url, tabId);
   const where = plan.newTab || !context.tab ? 'a new tab' : 'this tab';
   const what =
     entry.kind === 'sso'

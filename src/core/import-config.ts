@@ -20,6 +20,7 @@ import { MAX_DISPLAY_NAME, consoleHomeUrl, isRegion, keptByEncoding, normaliseSt
 import { VALUE_NOT_PLAIN, findKey, readAwsConfig, shlexSplit } from './parse-aws-config';
 import type { ConfigKeys, ConfigRead, ConfigSection } from './parse-aws-config';
 import { SECRET_KEYS, stripSecrets } from './strip-secrets';
+import { replaceLoneSurrogates } from './well-formed-text';
 import type { Catalogue, CatalogueEntry, Diagnostic, Environment, Partition, RemovedSecrets, SkippedProfile } from './types';
 
 /**
@@ -305,8 +306,11 @@ function addNote(d: { notes: string[] | undefined }, note: string): void {
 }
 
 export function importConfig(text: string): Catalogue {
+  const wellFormed = replaceLoneSurrogates(typeof text === 'string' ? text : '');
   try {
-    return importUnchecked(typeof text === 'string' ? text : '');
+    const catalogue = importUnchecked(wellFormed.text);
+    if (wellFormed.diagnostics.length === 0) return catalogue;
+    return { ...catalogue, diagnostics: [...wellFormed.diagnostics, ...catalogue.diagnostics].sort((a, b) => a.line - b.line) };
   } catch (error) {
     // Defensive: every path above is meant to be total. If one is not, say so instead of
     // breaking the import page; nothing of the text is echoed (it may hold secrets).

@@ -314,6 +314,17 @@ export function planSyncWrite(encoded: EncodedConfig, gen: string, otherBytes: n
   return { pointer, chunks, bytes, fits };
 }
 
+/**
+ * Roughly the quota bytes a config of `compressedBytes` takes in sync (base-85 text in chunks,
+ * plus the pointer), for telling "too big for sync" from "sync is full of other data" when only
+ * the pointer is at hand. planSyncWrite gives the exact figure when the data is.
+ */
+export function estimatedSyncBytes(compressedBytes: number): number {
+  const text = Math.ceil(compressedBytes / 4) * 5;
+  const chunks = Math.ceil(text / (SYNC_QUOTA.perItemBytes - 32));
+  return text + chunks * 32 + 256;
+}
+
 /** The pointer saying "too big for sync: this config lives in the saving browser's local storage". */
 export function localOnlyPointer(encoded: EncodedConfig, gen: string, now = Date.now()): SyncPointer {
   return { v: CODEC_VERSION, gen, n: 0, sum: encoded.sum, where: 'local', savedAt: now, textBytes: encoded.textBytes, compressedBytes: encoded.compressedBytes };
@@ -399,6 +410,9 @@ export function parseStoredSettings(raw: unknown): { settings: Settings; problem
     if (field.success) salvaged[key] = field.data;
     else bad.push(key);
   }
+  // A record we cannot fully read never turns the sign-in form's auto-submit on: its default is
+  // on, and the damaged value may have been the user's "off".
+  if (!('autoSubmitSwitchForm' in salvaged)) salvaged.autoSubmitSwitchForm = false;
   const settings = settingsSchema.parse(salvaged);
   const problem =
     bad.length > 0

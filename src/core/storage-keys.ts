@@ -10,7 +10,10 @@ export const CHUNK_PREFIX = 'c.';
 /** The other records: settings in storage.sync; the rest in storage.local. */
 export const RECORD_KEYS = {
   current: 'config.current',
+  /** Legacy (0.1.0): the one config before the current one. Read once into the history, then removed. */
   previous: 'config.previous',
+  /** The last imported configs, each restorable (core/import-history.ts). */
+  history: 'config.history',
   cache: 'catalogue.cache',
   head: 'catalogue.head',
   recent: 'recent',

@@ -1,5 +1,6 @@
-// Options (import) page entry: wires the app into the page.
+// Options (import) page entry: wires the app to the real storage and import worker.
 import { render } from 'preact';
+import { realImportPageData } from './import-page-data';
 import { OptionsApp } from './options-app';
 
-render(<OptionsApp />, document.getElementById('root')!);
+render(<OptionsApp data={realImportPageData()} />, document.getElementById('root')!);

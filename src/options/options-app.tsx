@@ -1,106 +1,69 @@
-// The import page (the extension's options page): paste, pick or drop ~/.aws/config, see a
-// live preview that is exactly what the popup will show, import, undo, export, settings.
+// The import page (the extension's options page): paste, pick or drop ~/.aws/config, see a live
+// preview that is exactly what the popup will show, replace or add to the stored config (asked
+// first when roles would go), restore an earlier import, export, settings.
 //
 // The pasted text is never echoed into any other element: the preview is built from the
-// imported catalogue (which holds no secrets), and messages only quote profile names.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { DEFAULT_SETTINGS, EXAMPLE_CONFIG, type Catalogue, type Settings } from '../core';
-import { loadCatalogue, loadConfig, loadPrevious, onStorageChanged, readSettings, saveSettings, type LoadedCatalogue, type StoredConfig } from '../platform/storage';
-import { plural } from '../ui/format';
-import { buildCatalogue, importMessage, importText, kb, undoLastImport } from '../ui/import-action';
-import { Notice, type NoticeTone } from '../ui/notice';
-import { RoleList } from '../ui/role-list';
-import { buildRows, orderEntries } from '../ui/rows';
+// catalogue (which holds no secrets), and messages only quote profile names.
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { DEFAULT_SETTINGS, EXAMPLE_CONFIG, type Settings } from '../core';
+import { Notice } from '../ui/notice';
 import { lineRange } from '../ui/text-lines';
+import { ConfirmChange } from './confirm-change';
+import { HistoryPanel } from './history-panel';
+import type { ImportPageData } from './import-page-data';
+import { PreviewPanel } from './preview-panel';
 import { SettingsPanel } from './settings-panel';
+import { StoredStatus } from './stored-status';
+import { MAX_TEXT_BYTES, tooBigMessage, useImportPage } from './use-import-page';
 
-const PREVIEW_DELAY_MS = 200;
-const MAX_FILE_BYTES = 5 * 1024 * 1024;
-
-interface Stored {
-  config: StoredConfig;
-  loaded: LoadedCatalogue;
-  hasPrevious: boolean;
+function useSettings(data: ImportPageData) {
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [problem, setProblem] = useState<string | undefined>();
+  useEffect(() => {
+    const read = () =>
+      void data.readSettings().then((s) => {
+        setSettings(s.settings);
+        setProblem(s.problem);
+      });
+    read();
+    return data.onChange((change) => change.settings && read());
+  }, [data]);
+  const update = async (patch: Partial<Settings>) => {
+    try {
+      setSettings(await data.saveSettings(patch));
+      setProblem(undefined);
+    } catch (error) {
+      setProblem(`Not saved: ${error instanceof Error ? error.message : String(error)}.`);
+    }
+  };
+  return { settings, problem, update };
 }
 
-export function OptionsApp() {
+export function OptionsApp({ data }: { data: ImportPageData }) {
   const textarea = useRef<HTMLTextAreaElement>(null);
+  const textBox = useCallback(() => textarea.current, []);
+  const page = useImportPage(data, textBox);
+  const settings = useSettings(data);
   const [hasText, setHasText] = useState(false);
-  const [preview, setPreview] = useState<Catalogue | null>(null);
-  const [previewError, setPreviewError] = useState<string | null>(null);
-  const [stored, setStored] = useState<Stored | null>(null);
-  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
-  const [settingsProblem, setSettingsProblem] = useState<string | undefined>();
-  const [result, setResult] = useState<{ tone: NoticeTone; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
   const [dragging, setDragging] = useState(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-
-  const refreshStored = useCallback(async () => {
-    const [config, loaded, previous] = await Promise.all([loadConfig(), loadCatalogue({ build: buildCatalogue, verify: true }), loadPrevious()]);
-    setStored({ config, loaded, hasPrevious: previous !== null });
-  }, []);
-
-  useEffect(() => {
-    void refreshStored();
-    void readSettings().then((s) => {
-      setSettings(s.settings);
-      setSettingsProblem(s.problem);
-    });
-    let reload: ReturnType<typeof setTimeout> | undefined;
-    const unsubscribe = onStorageChanged((change) => {
-      if (change.settings) void readSettings().then((s) => setSettings(s.settings));
-      if (change.config || change.catalogue) {
-        clearTimeout(reload);
-        reload = setTimeout(() => void refreshStored(), 60);
-      }
-    });
-    return () => {
-      clearTimeout(reload);
-      unsubscribe();
-    };
-  }, [refreshStored]);
-
-  const runPreview = useCallback(() => {
-    const text = textarea.current?.value ?? '';
-    setHasText(text.trim().length > 0);
-    if (!text.trim()) {
-      setPreview(null);
-      setPreviewError(null);
-      return;
-    }
-    try {
-      setPreview(buildCatalogue(text));
-      setPreviewError(null);
-    } catch (error) {
-      setPreview(null);
-      setPreviewError(error instanceof Error ? error.message : String(error));
-    }
-  }, []);
-
-  const schedulePreview = useCallback(() => {
-    clearTimeout(timer.current);
-    // A huge config takes a while to import: wait longer between previews while typing in it.
-    const size = textarea.current?.value.length ?? 0;
-    timer.current = setTimeout(runPreview, PREVIEW_DELAY_MS + Math.min(800, size / 2000));
-  }, [runPreview]);
+  const hasStored = !!page.stored && page.stored.config.source !== 'none';
+  const before = page.history.findIndex((h) => h.current);
+  const undoTarget = before === -1 ? undefined : page.history[before + 1];
 
   const setText = (text: string) => {
-    if (!textarea.current) return;
-    textarea.current.value = text;
-    clearTimeout(timer.current);
-    runPreview();
+    setHasText(text.trim().length > 0);
+    page.setText(text);
   };
 
   const readFile = async (file: File) => {
-    if (file.size > MAX_FILE_BYTES) {
-      setResult({ tone: 'error', text: `${file.name} is ${kb(file.size)}: that is not an AWS config (the limit is 5 MB).` });
+    if (file.size > MAX_TEXT_BYTES) {
+      page.setResult({ tone: 'error', text: tooBigMessage(file.name, file.size) });
       return;
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
     // The parser reports a BOM and invalid UTF-8 exactly as the CLI would: keep them visible.
     setText(new TextDecoder('utf-8').decode(bytes));
-    setResult({ tone: 'info', text: `Loaded ${file.name}. Check the preview, then press Import.` });
+    page.setResult({ tone: 'info', text: `Loaded ${file.name}. Check the preview, then import it.` });
   };
 
   const selectLine = (line: number) => {
@@ -113,49 +76,13 @@ export function OptionsApp() {
     el.scrollTop = Math.max(0, (line - 1) * lineHeight - el.clientHeight / 3);
   };
 
-  const doImport = async () => {
-    const text = textarea.current?.value ?? '';
-    if (!text.trim()) {
-      setResult({ tone: 'error', text: 'The AWS config box is empty: paste your ~/.aws/config, choose the file or drop it here.' });
+  const exportConfig = async () => {
+    const text = await data.storedText();
+    if (text === null) {
+      page.setResult({ tone: 'error', text: 'There is no stored config to export yet.' });
       return;
     }
-    setBusy(true);
-    try {
-      const outcome = await importText(text);
-      // What stays on the page is what was stored: secrets leave the text box too.
-      setText(outcome.storedText);
-      setResult(importMessage(outcome));
-      await refreshStored();
-    } catch (error) {
-      setResult({ tone: 'error', text: `Nothing was changed: ${error instanceof Error ? error.message : String(error)}` });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const doUndo = async () => {
-    setBusy(true);
-    try {
-      const save = await undoLastImport();
-      if (!save) setResult({ tone: 'error', text: 'There is no earlier config to restore.' });
-      else {
-        await refreshStored();
-        setResult({ tone: save.problem ? 'warning' : 'success', text: ['Restored the config from before the last import.', save.problem].filter(Boolean).join(' ') });
-      }
-    } catch (error) {
-      setResult({ tone: 'error', text: `Undo failed; nothing was changed: ${error instanceof Error ? error.message : String(error)}` });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const doExport = async () => {
-    const config = await loadConfig();
-    if (config.source === 'none') {
-      setResult({ tone: 'error', text: 'There is no stored config to export yet.' });
-      return;
-    }
-    const url = URL.createObjectURL(new Blob([config.text], { type: 'text/plain' }));
+    const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
     const a = document.createElement('a');
     a.href = url;
     a.download = 'aws-config';
@@ -163,12 +90,12 @@ export function OptionsApp() {
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
-    setResult({ tone: 'success', text: 'Exported the stored config (secrets were never stored, so none are in it).' });
+    page.setResult({ tone: 'success', text: 'Exported the stored config (secrets were never stored, so none are in it).' });
   };
 
-  const updateSettings = async (patch: Partial<Settings>) => {
-    setSettings(await saveSettings(patch));
-    setSettingsProblem(undefined);
+  const editCurrent = async () => {
+    const text = await data.storedText();
+    if (text !== null) setText(text);
   };
 
   return (
@@ -181,7 +108,7 @@ export function OptionsApp() {
         <p class="lede">Import your AWS config. The popup lists every role you can switch to, grouped by app and environment.</p>
       </header>
 
-      <StoredStatus stored={stored} />
+      <StoredStatus stored={page.stored} />
 
       <div class="options-grid">
         <section class="card editor-card" aria-labelledby="editor-title">
@@ -205,8 +132,8 @@ export function OptionsApp() {
                   Paste an example
                 </button>
               )}
-              {stored && stored.config.source !== 'none' && (
-                <button type="button" class="button subtle" onClick={() => setText(stored.config.text)}>
+              {hasStored && (
+                <button type="button" class="button subtle" onClick={() => void editCurrent()}>
                   Edit the current config
                 </button>
               )}
@@ -239,7 +166,10 @@ export function OptionsApp() {
               autoCapitalize="off"
               aria-describedby="config-help"
               placeholder={'Paste ~/.aws/config here, or drop the file.\n\n[profile my-app-prod]\nrole_arn = arn:aws:iam::123456789012:role/Admin\nsource_profile = default'}
-              onInput={schedulePreview}
+              onInput={() => {
+                setHasText((textarea.current?.value ?? '').trim().length > 0);
+                page.schedulePreview();
+              }}
             />
             {dragging && (
               <div class="drop-overlay" aria-hidden="true">
@@ -248,23 +178,36 @@ export function OptionsApp() {
             )}
           </div>
           <p id="config-help" class="help">
-            Read exactly as the AWS CLI reads it. Keys and tokens (<code>aws_secret_access_key</code> and friends) are removed before
-            anything is saved.
+            Read exactly as the AWS CLI reads it. Keys and tokens (<code>aws_secret_access_key</code> and friends) are removed before anything is saved.
           </p>
-          <div class="actions">
-            <button type="button" class="button primary" disabled={busy} onClick={() => void doImport()}>
-              Import
-            </button>
-            <button type="button" class="button" disabled={busy || !stored?.hasPrevious} onClick={() => void doUndo()}>
-              Undo import
-            </button>
-            <button type="button" class="button" disabled={busy || !stored || stored.config.source === 'none'} onClick={() => void doExport()}>
-              Export
-            </button>
-          </div>
-          {result && (
+          {page.confirmation ? (
+            <ConfirmChange
+              pending={page.confirmation}
+              onConfirm={() => void page.save(page.confirmation!.how, page.confirmation!.summary)}
+              onMerge={page.confirmation.mode === 'replace' && page.confirmation.how === 'import' ? () => void page.importText('merge') : undefined}
+              onCancel={page.cancelConfirmation}
+            />
+          ) : (
+            <div class="actions">
+              <button type="button" class="button primary" disabled={page.busy} onClick={() => void page.importText('replace')} data-testid="import-replace">
+                {hasStored ? 'Replace my config' : 'Import'}
+              </button>
+              {hasStored && (
+                <button type="button" class="button" disabled={page.busy} onClick={() => void page.importText('merge')} data-testid="import-merge">
+                  Add to my config
+                </button>
+              )}
+              <button type="button" class="button" disabled={page.busy || !undoTarget} onClick={() => undoTarget && void page.restore(undoTarget)}>
+                Undo import
+              </button>
+              <button type="button" class="button" disabled={page.busy || !hasStored} onClick={() => void exportConfig()}>
+                Export
+              </button>
+            </div>
+          )}
+          {page.result && (
             <div class="result" aria-live="polite">
-              <Notice tone={result.tone}>{result.text}</Notice>
+              <Notice tone={page.result.tone}>{page.result.text}</Notice>
             </div>
           )}
         </section>
@@ -273,125 +216,12 @@ export function OptionsApp() {
           <div class="card-head">
             <h2 id="preview-title">Preview</h2>
           </div>
-          <Preview catalogue={preview} error={previewError} hasText={hasText} onSelectLine={selectLine} />
+          <PreviewPanel preview={page.preview} onSelectLine={selectLine} />
         </section>
       </div>
 
-      <SettingsPanel settings={settings} problem={settingsProblem} onChange={(patch) => void updateSettings(patch)} />
+      <HistoryPanel entries={page.history} busy={page.busy} onRestore={(entry) => void page.restore(entry)} />
+      <SettingsPanel settings={settings.settings} problem={settings.problem} onChange={(patch) => void settings.update(patch)} />
     </main>
   );
-}
-
-function StoredStatus({ stored }: { stored: Stored | null }) {
-  if (!stored) return <p class="stored-status muted">Reading the stored config…</p>;
-  const { config, loaded } = stored;
-  const where = config.source === 'sync' ? 'in sync storage (follows you to your other browsers)' : 'in this browser only';
-  return (
-    <div class="stored-status-wrap">
-      {loaded.problem && (
-        <Notice tone="warning" title="Storage problem">
-          {loaded.problem}
-        </Notice>
-      )}
-      {config.source !== 'none' && (
-        <p class="stored-status" data-testid="stored-status">
-          Current config: {plural(loaded.catalogue.entries.length, 'role')}, saved {where}
-          {config.savedAt ? `, ${new Date(config.savedAt).toLocaleString()}` : ''}.
-        </p>
-      )}
-      {config.source === 'none' && !loaded.problem && <p class="stored-status muted">No config imported yet.</p>}
-    </div>
-  );
-}
-
-function Preview({ catalogue, error, hasText, onSelectLine }: { catalogue: Catalogue | null; error: string | null; hasText: boolean; onSelectLine: (line: number) => void }) {
-  const ordered = useMemo(() => (catalogue ? orderEntries(catalogue.entries) : []), [catalogue]);
-  const rows = useMemo(() => buildRows(ordered), [ordered]);
-  if (error) return <Notice tone="error" title="The preview failed">{error}</Notice>;
-  if (!hasText || !catalogue) {
-    return <p class="muted preview-empty">Paste or drop a config: the roles appear here as the popup will show them.</p>;
-  }
-  const errors = catalogue.diagnostics.filter((d) => d.severity === 'error');
-  const warnings = catalogue.diagnostics.filter((d) => d.severity === 'warning');
-  const apps = new Set(catalogue.entries.map((e) => e.app.toLowerCase())).size;
-  const prod = catalogue.entries.filter((e) => e.isProduction).length;
-  return (
-    <div class="preview">
-      <p class="summary" data-testid="preview-summary">
-        <strong>{plural(catalogue.entries.length, 'role')}</strong> in {plural(apps, 'app')}
-        {prod > 0 && <> · {prod.toLocaleString('en')} production</>} · {plural(catalogue.skipped.length, 'skipped profile')} · {plural(errors.length, 'error')},{' '}
-        {plural(warnings.length, 'warning')}
-      </p>
-      {catalogue.removedSecrets.length > 0 && (
-        <Notice tone="warning" title="Secrets found: they will not be stored">
-          <p>
-            {catalogue.removedSecrets.length === 1 ? 'Section ' : 'Sections '}
-            {catalogue.removedSecrets.map((r, i) => (
-              <>
-                {i > 0 && ', '}
-                <strong>[{r.section}]</strong> ({r.keys.join(', ')})
-              </>
-            ))}{' '}
-            {catalogue.removedSecrets.length === 1 ? 'holds' : 'hold'} access keys or tokens (a credentials file?). Those lines are removed
-            before saving; only the rest of the config is stored.
-          </p>
-        </Notice>
-      )}
-      {errors.length > 0 && (
-        <Notice tone="error">
-          <p>
-            <strong>The AWS CLI would reject this file:</strong> {errors[0]!.message} {errors.length > 1 ? `(and ${plural(errors.length - 1, 'more error')})` : ''}
-          </p>
-          <p>Everything valid can still be imported; fix the file too so the CLI keeps working.</p>
-        </Notice>
-      )}
-      {catalogue.diagnostics.length > 0 && (
-        <details class="issues" open={catalogue.diagnostics.length <= 12}>
-          <summary>
-            Problems ({catalogue.diagnostics.length.toLocaleString('en')}): click one to select its line
-          </summary>
-          <ul class="issue-list">
-            {catalogue.diagnostics.slice(0, 500).map((d, i) => (
-              <li key={i}>
-                <button type="button" class={`issue issue-${d.severity}`} onClick={() => onSelectLine(d.line)}>
-                  <span class="issue-line">Line {d.line}</span>
-                  <span class="issue-severity">{d.severity}</span>
-                  <span class="issue-message">{withoutLinePrefix(d.message, d.line)}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
-      {catalogue.skipped.length > 0 && (
-        <details class="issues" open={catalogue.skipped.length <= 8}>
-          <summary>Skipped profiles ({catalogue.skipped.length.toLocaleString('en')}): they cannot open a console</summary>
-          <ul class="issue-list">
-            {catalogue.skipped.slice(0, 500).map((s, i) => (
-              <li key={i}>
-                <button type="button" class="issue issue-skipped" onClick={() => onSelectLine(s.line)}>
-                  <span class="issue-line">Line {s.line}</span>
-                  <span class="issue-profile">{s.profile}</span>
-                  <span class="issue-message">{s.reason}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
-      {catalogue.entries.length > 0 ? (
-        <div class="preview-list">
-          <RoleList rows={rows} label="Preview of the roles" idPrefix="preview" interactive={false} />
-        </div>
-      ) : (
-        <p class="muted">No profile in this text can open a console yet.</p>
-      )}
-    </div>
-  );
-}
-
-/** The list shows the line number in its own column: drop the message's own "Line 12: " prefix. */
-function withoutLinePrefix(message: string, line: number): string {
-  const prefix = `Line ${line}: `;
-  return message.startsWith(prefix) ? message.slice(prefix.length) : message;
 }

@@ -16,6 +16,12 @@ export async function getTab(tabId: number): Promise<TabInfo | null> {
   }
 }
 
+/** A new, blank, active tab (to be navigated once whatever it needs is in place); null if none. */
+export async function openBlankTab(): Promise<number | null> {
+  const tab = await browser.tabs.create({ url: 'about:blank', active: true });
+  return tab.id ?? null;
+}
+
 /** Opens a URL in a new tab (or navigates `tabId`) and returns the tab's ID. */
 export async function navigate(url: string, tabId: number | null): Promise<number | null> {
   if (tabId !== null) {

@@ -19,10 +19,10 @@ export function PasteImport() {
     }
     setBusy(true);
     try {
-      const { importMessage, importText } = await loadImporter();
-      const outcome = await importText(text);
-      setText('');
-      setResult(importMessage(outcome));
+      const { importWithoutPreview } = await loadImporter();
+      const outcome = await importWithoutPreview(text);
+      if (outcome.tone !== 'error') setText('');
+      setResult(outcome);
     } catch (error) {
       setResult({ tone: 'error', text: `Nothing was imported: ${error instanceof Error ? error.message : String(error)}` });
     } finally {

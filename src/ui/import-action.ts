@@ -1,46 +1,25 @@
-// Importing pasted text, shared by the import page and the popup's paste box: secrets are
-// removed first, so what reaches storage never contains them; the catalogue is rebuilt from
-// the stored (secret-free) text so its line numbers match what was stored.
-import { importConfig, stripSecrets, type Catalogue, type RemovedSecrets } from '../core';
-import { saveConfig, undoImport, type SaveResult } from '../platform/storage';
+// The popup's in-page import (its paste box, used only while nothing is stored). The import page
+// does the same work in its worker; both run the core pipeline (prepareImport) and say what
+// happened with import-messages.ts.
+import { diffCatalogues, importConfig, needsConfirmation, prepareImport } from '../core';
+import { loadCatalogue, prepareSave, saveConfig } from '../platform/storage';
 import { plural } from './format';
+import { importMessage } from './import-messages';
 
-export interface ImportOutcome {
-  save: SaveResult;
-  catalogue: Catalogue;
-  removed: RemovedSecrets[];
-  /** The text that was stored. */
-  storedText: string;
-  summary: string;
-}
-
-export const buildCatalogue = (text: string): Catalogue => importConfig(text);
-
-export async function importText(text: string): Promise<ImportOutcome> {
-  const stripped = stripSecrets(text);
-  const catalogue = buildCatalogue(stripped.text);
-  // The catalogue is built once: saveConfig caches it for the popup.
-  const save = await saveConfig(stripped.text, (t) => (t === stripped.text ? catalogue : buildCatalogue(t)));
-  const removedLines = stripped.removed.reduce((n, r) => n + r.lines.length, 0);
-  const parts = [`Imported ${plural(catalogue.entries.length, 'role')}.`];
-  if (catalogue.skipped.length > 0) parts.push(`${plural(catalogue.skipped.length, 'profile')} skipped.`);
-  // An empty or all-commented text: say what was expected rather than a bare "0 roles".
-  else if (catalogue.entries.length === 0) parts.push('The text has no profiles: paste the whole of ~/.aws/config, with its [profile name] sections.');
-  if (removedLines > 0) parts.push(`${plural(removedLines, 'secret line')} removed before saving.`);
-  if (save.where === 'sync') parts.push(`Saved in sync storage (${kb(save.syncBytes)} of 100 KB).`);
-  return { save, catalogue, removed: stripped.removed, storedText: stripped.text, summary: parts.join(' ') };
-}
-
-/** How to tell the user what an import did: a warning when nothing usable came of it or the save had a problem. */
-export function importMessage(outcome: ImportOutcome): { tone: 'success' | 'warning'; text: string } {
-  const tone = outcome.save.problem || outcome.catalogue.entries.length === 0 ? 'warning' : 'success';
-  return { tone, text: [outcome.summary, outcome.save.problem].filter(Boolean).join(' ') };
-}
-
-export async function undoLastImport(): Promise<SaveResult | null> {
-  return undoImport(buildCatalogue);
-}
-
-export function kb(bytes: number): string {
-  return `${(bytes / 1024).toFixed(bytes < 10240 ? 1 : 0)} KB`;
+/**
+ * Imports pasted text from a page without the import page's preview (the popup's paste box).
+ * It never replaces roles: when something is stored that the text would remove, nothing is
+ * saved and the message sends the user to the import page, which shows the change and asks.
+ */
+export async function importWithoutPreview(text: string): Promise<{ tone: 'success' | 'warning' | 'error'; text: string }> {
+  const prepared = prepareImport(text);
+  const stored = await loadCatalogue({ build: importConfig, verify: true });
+  const diff = diffCatalogues(stored.catalogue.entries, prepared.catalogue.entries);
+  if (needsConfirmation(diff)) {
+    const change = diff.removed.length > 0 ? `remove ${plural(diff.removed.length, 'role')} you have` : 'show a production role as another environment';
+    return { tone: 'error', text: `Nothing was imported: this text would ${change}. Open the import page to see the change and confirm it.` };
+  }
+  const save = await saveConfig(await prepareSave(prepared.text, prepared.catalogue, 'import'));
+  const { catalogue } = prepared;
+  return importMessage({ roles: catalogue.entries.length, skipped: catalogue.skipped.length, removedSecrets: prepared.removed, repairedLines: prepared.repairedLines }, save);
 }

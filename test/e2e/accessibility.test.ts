@@ -258,7 +258,8 @@ describe('with roles imported', () => {
       expect.arrayContaining([
         'textarea "AWS config"',
         'input "Choose file…"',
-        'button "Import"',
+        'button "Replace my config"',
+        'button "Add to my config"',
         'summary "Problems (2): click one to select its line"',
         expect.stringMatching(/^button "Line \d+ ERROR "this line has no delimiter"/),
         'div "Preview of the roles (scrolls)"',

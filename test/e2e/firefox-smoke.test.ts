@@ -79,10 +79,10 @@ test('a fresh install opens the import page, which imports the seed config', asy
   await importPage.waitForSelector('textarea');
   await typeInto(importPage, 'textarea', SEED_CONFIG);
   await importPage.waitForFunction(() => !!document.querySelector('[data-testid="preview-summary"]'), { timeout: 30000 });
-  const importButton = await importPage.waitForFunction(() =>
-    [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Import'),
-  );
-  await (importButton as unknown as { click(): Promise<void> }).click();
+  // The paste box stored a config already: the button replaces it (same roles, so no question).
+  const importButton = await importPage.waitForSelector('[data-testid="import-replace"]');
+  expect(await importButton!.evaluate((b) => b.textContent?.trim())).toBe('Replace my config');
+  await importButton!.click();
   await importPage.waitForFunction(() => /import/i.test(document.querySelector('.result')?.textContent ?? '') && !/Importing/.test(document.querySelector('.result')?.textContent ?? ''), {
     timeout: 30000,
   });

@@ -12,6 +12,7 @@ import { collectErrors, type ExtensionSession } from './harness';
 import {
   accessibleName,
   clickButton,
+  confirmChange,
   dumpStorage,
   find,
   until,
@@ -218,7 +219,9 @@ test('undo import restores the previous config; export downloads the stored one'
   await until(options, () => document.querySelector('[data-testid="stored-status"]')?.textContent?.includes('1 role,'));
 
   await clickButton(options, 'Undo import');
-  await until(options, () => document.querySelector('.result')?.textContent?.includes('Restored the config from before the last import'));
+  // Undo removes billing-prod, so it asks first.
+  await confirmChange(options);
+  await until(options, () => document.querySelector('.result')?.textContent?.includes('Restored a config with 3 roles'));
   await until(options, () => document.querySelector('[data-testid="stored-status"]')?.textContent?.includes('3 roles,'));
   const popup = await session.openPage('popup.html');
   await find(popup, '.row-entry');

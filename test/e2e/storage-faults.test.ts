@@ -4,7 +4,7 @@
 import type { Page } from 'puppeteer-core';
 import { chunkKey, encodeConfig, itemBytes, planSyncWrite, POINTER_KEY, SYNC_QUOTA } from '../../src/core/storage-codec';
 import { collectErrors, type ExtensionSession } from './harness';
-import { dumpStorage, find, generateConfig, importThroughPage, inWorker, SEED_CONFIG, syncSet, until } from './ui-helpers';
+import { clickButton, confirmChange, dumpStorage, find, generateConfig, importThroughPage, inWorker, SEED_CONFIG, syncSet, until } from './ui-helpers';
 import { useCleanExtension } from './clean-session';
 
 jest.setTimeout(60000);
@@ -82,8 +82,8 @@ test('a config too big for sync is kept in local storage and the UI says so; a s
   // Undo brings the small config back, into sync, and the open popup follows.
   const { page: again } = { page: options };
   await again.bringToFront();
-  const undo = await again.$('aria/Undo import[role="button"]');
-  await undo!.click();
+  await clickButton(again, 'Undo import');
+  await confirmChange(again);
   await until(again, () => document.querySelector('.result')?.textContent?.includes('Restored'));
   await until(popup, () => document.querySelector('.header-count')?.textContent === '3 roles');
   expect(await problemText(popup)).toBe('');
@@ -113,7 +113,8 @@ test('two large configs in a row: when old and new do not fit side by side, the 
   await until(popup, () => document.querySelectorAll('.notice').length === 0 && document.querySelector('.header-count')?.textContent === '3,800 roles');
   // Undo brings back the first one (kept in this browser's storage meanwhile).
   const options = await session.openPage('options.html');
-  await (await find(options, 'aria/Undo import[role="button"]')).click();
+  await clickButton(options, 'Undo import');
+  await confirmChange(options);
   await until(options, () => document.querySelector('.result')?.textContent?.includes('Restored'));
   expect(((await dumpStorage(session)).sync[POINTER_KEY] as { sum: string }).sum).toBe(ea.sum);
   expect(errors).toEqual([]);

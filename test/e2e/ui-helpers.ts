@@ -37,30 +37,68 @@ export async function pasteConfig(page: Page, text: string): Promise<void> {
   }, text);
 }
 
+/** Clicks the button named `name` once it is enabled (a page enables buttons as its data arrives). */
 export async function clickButton(page: Page, name: string): Promise<void> {
   // Background tabs get no animation frames, and clicks and AX queries may wait for one.
   await page.bringToFront();
   const button = await find(page, `aria/${name}[role="button"]`);
+  await page.waitForFunction((el) => !(el as HTMLButtonElement).disabled, { polling: 50, timeout: 10000 }, button);
   await button.click();
 }
 
-/** Opens the import page, pastes `text`, presses Import and waits for the outcome; returns the page. */
-export async function importThroughPage(session: ExtensionSession, text: string, page?: Page): Promise<{ page: Page; result: string }> {
-  const options = page ?? (await session.openPage('options.html'));
-  await pasteConfig(options, text);
-  await until(options, () => !!document.querySelector('[data-testid="preview-summary"]'), undefined, 30000);
-  const before = await options.evaluate(() => document.querySelector('.result')?.textContent ?? '');
-  await clickButton(options, 'Import');
+/** The import page's primary button: "Import" when nothing is stored, "Replace my config" after. */
+export async function clickImport(page: Page, mode: 'replace' | 'merge' = 'replace'): Promise<void> {
+  await page.bringToFront();
+  await (await find(page, `[data-testid="import-${mode}"]`)).click();
+}
+
+/** Waits until the result line changes from `previous`, or the import asks for confirmation. */
+async function importOutcome(page: Page, previous: string): Promise<'result' | 'confirm'> {
   const handle = await until(
-    options,
-    (previous: string) => {
+    page,
+    (before: string) => {
+      if (document.querySelector('[data-testid="confirm-change"]')) return 'confirm';
       const text = document.querySelector('.result')?.textContent ?? '';
-      return text && text !== previous && !text.includes('Importing') ? text : false;
+      return text && text !== before && !text.includes('Importing') ? 'result' : false;
     },
-    before,
+    previous,
     30000,
   );
-  return { page: options, result: (await handle.jsonValue()) as string };
+  return (await handle.jsonValue()) as 'result' | 'confirm';
+}
+
+/** Says yes to the question an import or restore asks before it removes roles. */
+export async function confirmChange(page: Page): Promise<void> {
+  await page.bringToFront();
+  await (await find(page, '[data-testid="confirm-change"] .button.danger')).click();
+  await until(page, () => !document.querySelector('[data-testid="confirm-change"]'));
+}
+
+const resultText = (page: Page) => page.evaluate(() => document.querySelector('.result')?.textContent ?? '');
+
+/**
+ * Opens the import page, pastes `text`, presses Import (or Add to my config) and waits for the
+ * outcome; returns the page. An import that removes roles asks first: `confirm` (the default)
+ * says yes; with `confirm: false` the question is left open and `asked` is true.
+ */
+export async function importThroughPage(
+  session: ExtensionSession,
+  text: string,
+  page?: Page,
+  options: { mode?: 'replace' | 'merge'; confirm?: boolean } = {},
+): Promise<{ page: Page; result: string; asked: boolean }> {
+  const importPage = page ?? (await session.openPage('options.html'));
+  await pasteConfig(importPage, text);
+  await until(importPage, () => !!document.querySelector('[data-testid="preview-summary"]'), undefined, 30000);
+  const before = await resultText(importPage);
+  await clickImport(importPage, options.mode);
+  const outcome = await importOutcome(importPage, before);
+  if (outcome === 'result') return { page: importPage, result: await resultText(importPage), asked: false };
+  if (options.confirm === false) return { page: importPage, result: before, asked: true };
+  await (await find(importPage, '[data-testid="confirm-change"] .button.danger')).click();
+  await until(importPage, () => !document.querySelector('[data-testid="confirm-change"]'));
+  await importOutcome(importPage, before);
+  return { page: importPage, result: await resultText(importPage), asked: true };
 }
 
 /** A plain web page (served by interception, nothing leaves the machine) to open the popup over. */

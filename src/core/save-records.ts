@@ -1,0 +1,19 @@
+// The records one config save writes, built from the text and its catalogue: the compressed
+// text with its checksum, the catalogue cache and the popup's first screen (head). Pure and
+// without browser APIs, so the import page's worker builds them off the page's main thread.
+import { catalogueHead, encodeCatalogueCache, encodeConfig, orderForDisplay, type CatalogueCache, type CatalogueHead, type EncodedConfig } from './storage-codec';
+import type { Catalogue } from './types';
+
+export interface SaveRecords {
+  encoded: EncodedConfig;
+  cache: CatalogueCache;
+  head: CatalogueHead;
+  counts: { roles: number; skipped: number };
+}
+
+/** `builtBy`: the extension version; `pinned`: pinned and recent profiles, which the head carries. */
+export async function prepareSaveRecords(text: string, catalogue: Catalogue, builtBy: string, pinned: readonly string[]): Promise<SaveRecords> {
+  const encoded = await encodeConfig(text);
+  const [cache, head] = [await encodeCatalogueCache(catalogue, encoded.sum, builtBy), catalogueHead(orderForDisplay(catalogue.entries), encoded.sum, builtBy, pinned)];
+  return { encoded, cache, head, counts: { roles: catalogue.entries.length, skipped: catalogue.skipped.length } };
+}

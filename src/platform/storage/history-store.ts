@@ -1,0 +1,58 @@
+// storage.local "config.history": the last imported configs, each restorable (the rules are in
+// core/import-history.ts). Kept in this browser only. Version 0.1.0 kept one "config.previous"
+// instead: it is read into the history once and then removed.
+import { localCopySchema, readHistory, recordCurrent, trimHistory, type HistoryHow, type HistoryItem, type ImportHistory, type LocalCopy } from '../../core';
+import { RECORD_KEYS } from '../../core/storage-keys';
+import { browser } from '../browser';
+import { decodeLocal } from './local-copy';
+
+const KEY = RECORD_KEYS;
+
+export function historyItemOf(copy: LocalCopy, how: HistoryHow, counts: { roles: number; skipped: number } | null): HistoryItem {
+  return {
+    sum: copy.sum,
+    data: copy.data,
+    textBytes: copy.textBytes,
+    compressedBytes: copy.compressedBytes,
+    savedAt: copy.savedAt,
+    how,
+    roles: counts?.roles ?? null,
+    skipped: counts?.skipped ?? null,
+  };
+}
+
+/**
+ * The stored history, with the current local copy (and a 0.1.0 "previous" copy) in it when it
+ * is not yet: a browser that upgraded, or a config that arrived by sync, is in the list too.
+ */
+export function historyWith(raw: unknown, current: LocalCopy | null, legacyPrevious: unknown): ImportHistory {
+  let history = readHistory(raw);
+  const has = (sum: string) => history.items.some((i) => i.sum === sum);
+  const previous = localCopySchema.safeParse(legacyPrevious);
+  if (previous.success && !has(previous.data.sum)) {
+    history = { ...history, items: trimHistory([...history.items, historyItemOf(previous.data, 'earlier', null)], history.current) };
+  }
+  if (current && !has(current.sum)) history = recordCurrent(history, historyItemOf(current, 'earlier', null));
+  else if (current) history = { ...history, current: current.sum };
+  return history;
+}
+
+/** What the import page lists: every item without its data, newest first. */
+export type HistoryEntry = Omit<HistoryItem, 'data'> & { current: boolean };
+
+export async function loadHistory(): Promise<HistoryEntry[]> {
+  const items = await browser.storage.local.get([KEY.history, KEY.current, KEY.previous]);
+  const current = localCopySchema.safeParse(items[KEY.current]);
+  const history = historyWith(items[KEY.history], current.success ? current.data : null, items[KEY.previous]);
+  return history.items.map(({ data: _data, ...rest }) => ({ ...rest, current: rest.sum === history.current }));
+}
+
+/** The text of a history item, or null when it is gone or damaged. */
+export async function loadHistoryText(sum: string): Promise<string | null> {
+  const items = await browser.storage.local.get([KEY.history, KEY.current, KEY.previous]);
+  const current = localCopySchema.safeParse(items[KEY.current]);
+  const history = historyWith(items[KEY.history], current.success ? current.data : null, items[KEY.previous]);
+  const item = history.items.find((i) => i.sum === sum);
+  if (!item) return null;
+  return decodeLocal({ v: 1, sum: item.sum, data: item.data, savedAt: item.savedAt, textBytes: item.textBytes, compressedBytes: item.compressedBytes });
+}
