@@ -365,6 +365,16 @@ describe('settings and recent', () => {
     }
   });
 
+  test('a record that cannot be fully read never turns the switch form auto-submit on', () => {
+    // Its default is on; the damaged value may have been the user's "off".
+    expect(parseStoredSettings({ autoSubmitSwitchForm: 'no', bannerPosition: 'bottom' }).settings.autoSubmitSwitchForm).toBe(false);
+    expect(parseStoredSettings({ bannerEnabled: 'yes' }).settings.autoSubmitSwitchForm).toBe(false);
+    for (const garbage of ['x', 42, null, [1]]) expect(parseStoredSettings(garbage).settings.autoSubmitSwitchForm).toBe(false);
+    // A readable choice is kept, and a fresh install has the default.
+    expect(parseStoredSettings({ autoSubmitSwitchForm: true, bannerEnabled: 'yes' }).settings.autoSubmitSwitchForm).toBe(true);
+    expect(parseStoredSettings(undefined).settings.autoSubmitSwitchForm).toBe(true);
+  });
+
   test('recent roles: most recent first, unique, at most five', () => {
     let recent: string[] = [];
     for (const p of ['a', 'b', 'c', 'a', 'd', 'e', 'f']) recent = pushRecent(recent, p);
