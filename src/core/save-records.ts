@@ -1,7 +1,7 @@
 // The records one config save writes, built from the text and its catalogue: the compressed
 // text with its checksum, the catalogue cache and the popup's first screen (head). Pure and
 // without browser APIs, so the import page's worker builds them off the page's main thread.
-import { catalogueHead, encodeCatalogueCache, encodeConfig, orderForDisplay, type CatalogueCache, type CatalogueHead, type EncodedConfig } from './storage-codec';
+import { catalogueHead, decodeConfig, encodeCatalogueCache, encodeConfig, orderForDisplay, type CatalogueCache, type CatalogueHead, type EncodedConfig } from './storage-codec';
 import type { Catalogue } from './types';
 
 export interface SaveRecords {
@@ -11,9 +11,14 @@ export interface SaveRecords {
   counts: { roles: number; skipped: number };
 }
 
-/** `builtBy`: the extension version; `pinned`: pinned and recent profiles, which the head carries. */
+/**
+ * `builtBy`: the extension version; `pinned`: pinned and recent profiles, which the head carries.
+ * The encoding is read back before anything can be saved with it: a text that does not come
+ * back exactly is never stored.
+ */
 export async function prepareSaveRecords(text: string, catalogue: Catalogue, builtBy: string, pinned: readonly string[]): Promise<SaveRecords> {
   const encoded = await encodeConfig(text);
+  if ((await decodeConfig(encoded.data, encoded.sum)) !== text) throw new Error('the config could not be encoded for storage');
   const [cache, head] = [await encodeCatalogueCache(catalogue, encoded.sum, builtBy), catalogueHead(orderForDisplay(catalogue.entries), encoded.sum, builtBy, pinned)];
   return { encoded, cache, head, counts: { roles: catalogue.entries.length, skipped: catalogue.skipped.length } };
 }

@@ -6,6 +6,8 @@
 // catalogue (which holds no secrets), and messages only quote profile names.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { DEFAULT_SETTINGS, EXAMPLE_CONFIG, type Settings } from '../core';
+import { plural } from '../ui/format';
+import { kb, tooBigMessage } from '../ui/import-messages';
 import { Notice } from '../ui/notice';
 import { lineRange } from '../ui/text-lines';
 import { ConfirmChange } from './confirm-change';
@@ -14,7 +16,7 @@ import type { ImportPageData } from './import-page-data';
 import { PreviewPanel } from './preview-panel';
 import { SettingsPanel } from './settings-panel';
 import { StoredStatus } from './stored-status';
-import { MAX_TEXT_BYTES, tooBigMessage, useImportPage } from './use-import-page';
+import { MAX_TEXT_BYTES, useImportPage } from './use-import-page';
 
 function useSettings(data: ImportPageData) {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
@@ -68,7 +70,7 @@ export function OptionsApp({ data }: { data: ImportPageData }) {
 
   const selectLine = (line: number) => {
     const el = textarea.current;
-    if (!el) return;
+    if (!el || page.big) return;
     const [start, end] = lineRange(el.value, line);
     el.focus();
     el.setSelectionRange(start, end);
@@ -165,12 +167,30 @@ export function OptionsApp({ data }: { data: ImportPageData }) {
               autoComplete="off"
               autoCapitalize="off"
               aria-describedby="config-help"
-              placeholder={'Paste ~/.aws/config here, or drop the file.\n\n[profile my-app-prod]\nrole_arn = arn:aws:iam::123456789012:role/Admin\nsource_profile = default'}
+              placeholder={page.big ? '' : 'Paste ~/.aws/config here, or drop the file.\n\n[profile my-app-prod]\nrole_arn = arn:aws:iam::123456789012:role/Admin\nsource_profile = default'}
               onInput={() => {
-                setHasText((textarea.current?.value ?? '').trim().length > 0);
-                page.schedulePreview();
+                page.onEdited();
+                setHasText(page.currentText().trim().length > 0);
               }}
+              onPaste={(e) => page.onPaste(e as unknown as ClipboardEvent)}
             />
+            {page.big && (
+              <div class="big-text" data-testid="big-text">
+                <p>
+                  {page.preview.status === 'ready' ? (
+                    <>
+                      <strong>{kb(page.preview.result.summary.bytes)}</strong>, {plural(page.preview.result.summary.lines, 'line')}:
+                    </>
+                  ) : (
+                    'This text is'
+                  )}{' '}
+                  too long to show here. The preview reads all of it; paste or type here to start over.
+                </p>
+                <button type="button" class="button subtle" onClick={() => setText('')}>
+                  Clear
+                </button>
+              </div>
+            )}
             {dragging && (
               <div class="drop-overlay" aria-hidden="true">
                 Drop your config file to load it

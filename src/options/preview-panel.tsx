@@ -110,6 +110,11 @@ export function PreviewPanel({ preview, onSelectLine }: { preview: PreviewState;
       <Problems summary={summary} onSelectLine={onSelectLine} />
       {summary.roles > 0 ? (
         <div class="preview-list">
+          {rows.length < summary.rowCount && (
+            <p class="muted small" data-testid="preview-cut">
+              The preview lists the first {rows.length.toLocaleString('en')} rows; the popup lists all {plural(summary.roles, 'role')}.
+            </p>
+          )}
           <RoleList rows={rows} label="Preview of the roles" idPrefix="preview" interactive={false} />
         </div>
       ) : (

@@ -35,3 +35,8 @@ export function importMessage(facts: ImportFacts, save: SaveResult, verb?: strin
 export function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(bytes < 10240 ? 1 : 0)} KB`;
 }
+
+/** "too big" in the same words for a file and a paste. */
+export function tooBigMessage(what: string, bytes: number): string {
+  return `${what} is ${kb(bytes)}: that is not an AWS config (the limit is 5 MB).`;
+}

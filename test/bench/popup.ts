@@ -5,10 +5,10 @@
 // the DOM) and measures `rsb:filter` (input event → first frame after the filtered list).
 import fs from 'node:fs';
 import path from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { bytesOutsideConfig, DEFAULT_SETTINGS, encodeConfig, planSyncWrite, SYNC_QUOTA } from '../../src/core';
-import { chromePath } from '../e2e/harness';
 import { generateConfig } from '../e2e/ui-helpers';
+import { launchExtension } from './extension-browser';
 import { settle } from './settle';
 import { printTable } from './table';
 
@@ -40,18 +40,6 @@ async function syncCapacity(ownAccounts: boolean): Promise<{ fits: number; bytes
     else hi = mid;
   }
   return { fits: lo, bytes: (await fits(lo)).bytes };
-}
-
-async function launch(dist: string): Promise<{ browser: Browser; id: string }> {
-  const browser = await puppeteer.launch({
-    executablePath: chromePath(),
-    headless: true,
-    pipe: true,
-    enableExtensions: [dist],
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'), { timeout: 30000 });
-  return { browser, id: new URL(target.url()).host };
 }
 
 async function importConfigThroughPage(browser: Browser, id: string, text: string): Promise<number> {
@@ -99,7 +87,7 @@ export async function run(): Promise<void> {
   const [shared, own] = [await syncCapacity(false), await syncCapacity(true)];
 
   const machine = await settle();
-  const { browser, id } = await launch(dist);
+  const { browser, id } = await launchExtension(dist);
   try {
     const importMs = await importConfigThroughPage(browser, id, typical);
 

@@ -158,3 +158,40 @@ test('sync full of other data says so, in KB, and never shows the browser\'s quo
   expect(result).not.toMatch(/QUOTA|quota/);
   expect((await dumpStorage(session)).sync[POINTER_KEY]).toMatchObject({ where: 'local' });
 });
+
+test('a paste too long for the text box stays out of it: its size is shown, the preview and the import read all of it', async () => {
+  const page = await session.openPage('options.html');
+  const text = generateConfig(2000, { seed: 6 });
+  expect(text.length).toBeGreaterThan(100 * 1024);
+  // A real paste from the clipboard (Ctrl+V), as a user makes it.
+  const cdp = await page.createCDPSession();
+  await cdp.send('Browser.grantPermissions', { origin: `chrome-extension://${session.extensionId}`, permissions: ['clipboardReadWrite', 'clipboardSanitizedWrite'] });
+  await page.bringToFront();
+  await page.evaluate((value) => navigator.clipboard.writeText(value), text);
+  await page.focus('#config-text');
+  await page.keyboard.down('Control');
+  await page.keyboard.press('v');
+  await page.keyboard.up('Control');
+  await until(page, () => document.querySelector('[data-testid="preview-summary"]')?.textContent?.startsWith('2,000 roles'));
+  expect(await page.$eval('#config-text', (el) => (el as HTMLTextAreaElement).value)).toBe('');
+  const lines = text.split('\n').length;
+  expect(await page.$eval('[data-testid="big-text"]', (el) => el.textContent)).toBe(
+    `${(Buffer.byteLength(text) / 1024).toFixed(0)} KB, ${lines.toLocaleString('en')} lines: too long to show here. The preview reads all of it; paste or type here to start over.Clear`,
+  );
+  await clickImport(page);
+  await until(page, () => document.querySelector('.result')?.textContent?.includes('Imported 2,000 roles'));
+  // What was stored is the whole text.
+  const exported = await session.worker.evaluate(async () => {
+    const c = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, { sum: string }>> } } } }).chrome;
+    return (await c.storage.local.get('config.current'))['config.current']!.sum;
+  });
+  const { checksumText } = await import('../../src/core/storage-codec');
+  expect(exported).toBe(await checksumText(text));
+  // Typing starts a new, short text in the box.
+  await page.evaluate(() => {
+    const box = document.querySelector('#config-text') as HTMLTextAreaElement;
+    box.value = '[profile one-dev]\nrole_arn = arn:aws:iam::111122223333:role/Ops\n';
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await until(page, () => !document.querySelector('[data-testid="big-text"]') && document.querySelector('[data-testid="preview-summary"]')?.textContent?.startsWith('1 role'));
+});

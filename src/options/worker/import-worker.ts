@@ -2,6 +2,7 @@
 // (`current`) and the last preview's (`pending`), so that comparing, merging and encoding need
 // nothing from the page but a word.
 import {
+  decodeConfig,
   diffCatalogues,
   importConfig,
   mergeConfigText,
@@ -14,10 +15,15 @@ import {
   type PreparedImport,
 } from '../../core';
 import { buildRows, orderEntries } from '../../ui/rows';
-import { LIST_LIMIT, ROW_SLICE, summariseDiff, type ImportMode, type PreviewSummary, type WorkerReply, type WorkerRequest } from './protocol';
+import { tooBigMessage } from '../../ui/import-messages';
+import { LIST_LIMIT, MAX_TEXT_BYTES, PREVIEW_ROW_LIMIT, summariseDiff, type ImportMode, type PreviewSummary, type WorkerReply, type WorkerRequest } from './protocol';
 
 interface Pending {
+  /** The preview request it answers. */
+  id: number;
   mode: ImportMode;
+  /** The text previewed. */
+  given: string;
   /** What will be stored, and its catalogue. */
   stored: PreparedImport;
   merge: MergeResult | null;
@@ -50,10 +56,31 @@ function summarise(shown: Catalogue, pendingImport: Pending, given: PreparedImpo
     repairedLines: given.repairedLines,
     textChanged: given.text !== pendingImport.stored.text || pendingImport.mode === 'merge',
     rowCount: 0,
+    bytes: 0,
+    lines: 0,
   };
 }
 
+function utf8Bytes(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 || (c >= 0xd800 && c <= 0xdfff) ? 2 : 3;
+  }
+  return n;
+}
+
+function countLines(text: string): number {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+  return lines;
+}
+
 function preview(id: number, text: string, mode: ImportMode): void {
+  // Until this preview is complete there is nothing to encode (a failed one leaves nothing).
+  pending = null;
+  const bytes = utf8Bytes(text);
+  if (bytes > MAX_TEXT_BYTES) throw new Error(tooBigMessage('The pasted text', bytes));
   // Messages and line numbers refer to the text the user sees (importConfig removes secrets
   // and repairs characters internally, keeping lines); what is stored is prepareImport's text.
   const shown = importConfig(text);
@@ -64,15 +91,11 @@ function preview(id: number, text: string, mode: ImportMode): void {
     merge = mergeConfigText(current.text, given.text);
     stored = { ...given, text: merge.text, catalogue: importConfig(merge.text) };
   }
-  pending = { mode, stored, merge };
+  pending = { id, mode, given: text, stored, merge };
   const summary = summarise(shown, pending, given);
   const rows = buildRows(orderEntries(stored.catalogue.entries));
-  reply({ id, type: 'preview', summary: { ...summary, rowCount: rows.length } });
-  let from = 0;
-  do {
-    reply({ id, type: 'rows', from, rows: rows.slice(from, from + ROW_SLICE), done: from + ROW_SLICE >= rows.length });
-    from += ROW_SLICE;
-  } while (from < rows.length);
+  reply({ id, type: 'preview', summary: { ...summary, rowCount: rows.length, bytes, lines: countLines(text) } });
+  reply({ id, type: 'rows', rows: rows.slice(0, PREVIEW_ROW_LIMIT) });
 }
 
 async function encode(id: number, builtBy: string, pinned: string[]): Promise<void> {
@@ -80,7 +103,8 @@ async function encode(id: number, builtBy: string, pinned: string[]): Promise<vo
   const { text, catalogue } = pending.stored;
   const records = await prepareSaveRecords(text, catalogue, builtBy, pinned);
   encodedFor = pending;
-  reply({ id, type: 'encoded', text, records });
+  // The page has the text it previewed: a 5 MB copy back is only sent when what is stored differs.
+  reply({ id, type: 'encoded', previewId: pending.id, text: text === pending.given ? null : text, records });
 }
 
 async function handle(request: WorkerRequest): Promise<void> {
@@ -97,6 +121,9 @@ async function handle(request: WorkerRequest): Promise<void> {
       return;
     case 'encode':
       await encode(request.id, request.builtBy, request.pinned);
+      return;
+    case 'decode':
+      reply({ id: request.id, type: 'decoded', text: await decodeConfig(request.data, request.sum) });
       return;
     case 'committed':
       if (encodedFor) current = { text: encodedFor.stored.text, catalogue: encodedFor.stored.catalogue };

@@ -12,6 +12,9 @@ import * as z from '../../core/zod';
 /** What the worker does to the pending text: replace the stored config, or add to it. */
 export type ImportMode = 'replace' | 'merge';
 
+/** The largest text the worker reads, in UTF-8 bytes (as for a file). */
+export const MAX_TEXT_BYTES = 5 * 1024 * 1024;
+
 export type WorkerRequest =
   /** The stored config (text already verified), which previews are compared with and merged into. */
   | { id: number; type: 'current'; text: string }
@@ -20,12 +23,17 @@ export type WorkerRequest =
   /** The records to save the last preview; `pinned` goes into the popup's first screen. */
   | { id: number; type: 'encode'; builtBy: string; pinned: string[] }
   /** The last encoded preview was saved: it is the stored config now. */
-  | { id: number; type: 'committed' };
+  | { id: number; type: 'committed' }
+  /** A stored config's data, decompressed and checked against its checksum. */
+  | { id: number; type: 'decode'; data: string; sum: string };
 
 /** Lists in a preview are cut to this many items (the page says how many there are). */
 export const LIST_LIMIT = 500;
-/** Rows are sent in slices of this many, so no one message takes the page long to receive. */
-export const ROW_SLICE = 2000;
+/**
+ * The preview lists this many rows at most: receiving every row of a 40,000-role config would
+ * hold the page for hundreds of milliseconds, and its counts already say what is in it all.
+ */
+export const PREVIEW_ROW_LIMIT = 1500;
 
 export interface DiffSummary {
   added: number;
@@ -60,20 +68,26 @@ export interface PreviewSummary {
   repairedLines: number[];
   /** Whether the text to store differs from the given one (secret lines or broken characters). */
   textChanged: boolean;
+  /** Rows of the whole list (the preview gets the first PREVIEW_ROW_LIMIT of them). */
   rowCount: number;
+  /** The given text's size. */
+  bytes: number;
+  lines: number;
 }
 
 export type WorkerReply =
   | { id: number; type: 'current'; roles: number; skipped: number }
   | { id: number; type: 'preview'; summary: PreviewSummary }
-  | { id: number; type: 'rows'; from: number; rows: Row[]; done: boolean }
-  | { id: number; type: 'encoded'; text: string; records: SaveRecords }
+  | { id: number; type: 'rows'; rows: Row[] }
+  /** `text`: what will be stored, when it is not the text previewed (secrets or broken characters removed, or a merge). */
+  | { id: number; type: 'encoded'; previewId: number; text: string | null; records: SaveRecords }
+  | { id: number; type: 'decoded'; text: string }
   | { id: number; type: 'committed' }
   | { id: number; type: 'failed'; message: string };
 
 export const workerReplyEnvelope = z.object({
   id: z.int(),
-  type: z.enum(['current', 'preview', 'rows', 'encoded', 'committed', 'failed']),
+  type: z.enum(['current', 'preview', 'rows', 'encoded', 'committed', 'decoded', 'failed']),
 });
 
 export function summariseDiff(diff: CatalogueDiff, productionLost: readonly ChangedEntry[], needsConfirmation: boolean): DiffSummary {

@@ -16,7 +16,7 @@ export interface PreviewResult {
 type Waiting = {
   resolve: (reply: WorkerReply) => void;
   reject: (error: Error) => void;
-  /** Preview rows collected so far (they come in slices after the summary). */
+  /** A preview's rows (they come after its summary). */
   rows?: Row[];
   summary?: PreviewSummary;
 };
@@ -24,8 +24,13 @@ type Waiting = {
 export interface ImportWorker {
   setCurrent(text: string): Promise<{ roles: number; skipped: number }>;
   preview(text: string, mode: ImportMode): Promise<PreviewResult | null>;
-  encode(builtBy: string, pinned: string[]): Promise<{ text: string; records: SaveRecords }>;
+  /**
+   * Encodes the last preview. `text` is null when what will be stored is exactly the text
+   * previewed. Throws unless it is the preview this page asked for last.
+   */
+  encode(builtBy: string, pinned: string[]): Promise<{ text: string | null; records: SaveRecords }>;
   committed(): Promise<void>;
+  decode(data: string, sum: string): Promise<string>;
 }
 
 export function startImportWorker(url = 'import-worker.js'): ImportWorker {
@@ -40,15 +45,12 @@ export function startImportWorker(url = 'import-worker.js'): ImportWorker {
     const message = event.data as WorkerReply;
     const wait = waiting.get(message.id);
     if (!wait) return;
+    // A preview comes as its summary, then its rows.
     if (message.type === 'preview') {
       wait.summary = message.summary;
-      wait.rows = [];
       return;
     }
-    if (message.type === 'rows') {
-      for (const row of message.rows) wait.rows!.push(row);
-      if (!message.done) return;
-    }
+    if (message.type === 'rows') wait.rows = message.rows;
     waiting.delete(message.id);
     if (message.type === 'failed') wait.reject(new Error(message.message));
     else wait.resolve(message);
@@ -84,10 +86,17 @@ export function startImportWorker(url = 'import-worker.js'): ImportWorker {
     async encode(builtBy, pinned) {
       const { reply } = await ask({ type: 'encode', builtBy, pinned });
       if (reply.type !== 'encoded') throw new Error('unexpected answer from the import worker');
+      // The worker answers in order: anything else means the text changed in between.
+      if (reply.previewId !== latestPreview) throw new Error('the text changed while it was being prepared, so it was not saved; import it again');
       return { text: reply.text, records: reply.records };
     },
     async committed() {
       await ask({ type: 'committed' });
+    },
+    async decode(data, sum) {
+      const { reply } = await ask({ type: 'decode', data, sum });
+      if (reply.type !== 'decoded') throw new Error('unexpected answer from the import worker');
+      return reply.text;
     },
   };
 }

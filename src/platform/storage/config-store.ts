@@ -22,7 +22,7 @@ import { RECORD_KEYS } from '../../core/storage-keys';
 import { browser } from '../browser';
 import { errorText } from './build-info';
 import { historyItemOf, historyWith } from './history-store';
-import { decodeLocal, localStateOf, readLocalCurrent, type LocalState } from './local-copy';
+import { decodeLocal, localStateOf, readLocalCurrent, type DecodeConfig, type LocalState } from './local-copy';
 import { noRoomProblem, PROBLEM } from './problems';
 import { writeSync, type SaveResult } from './sync-writer';
 import { ifUnlocked, withWriteLock } from './write-lock';
@@ -50,9 +50,9 @@ function unsyncedProblem(current: LocalCopy): string | undefined {
   return current.unsynced && Date.now() - current.savedAt > SAVE_IN_PROGRESS_MS ? PROBLEM.notSynced : undefined;
 }
 
-async function fromLocal(local: LocalState, problem: string | undefined): Promise<StoredConfig> {
+async function fromLocal(local: LocalState, problem: string | undefined, decode: DecodeConfig): Promise<StoredConfig> {
   if (local.current) {
-    const text = await decodeLocal(local.current);
+    const text = await decodeLocal(local.current, decode);
     if (text !== null) return { text, sum: local.current.sum, savedAt: local.current.savedAt, source: 'local', problem };
   }
   const parts = [problem, local.currentProblem, problem || local.currentProblem ? PROBLEM.nothingToRecover : undefined].filter(Boolean);
@@ -64,9 +64,9 @@ async function fromLocal(local: LocalState, problem: string | undefined): Promis
 /**
  * The config to show, from sync when it is complete and verified, else the last good copy in
  * this browser, with a sentence saying what happened. A newer synced config (saved in another
- * browser) is copied into this browser's copy and history.
+ * browser) is copied into this browser's copy and history. `decode`: see DecodeConfig.
  */
-export async function loadConfig(): Promise<StoredConfig> {
+export async function loadConfig(decode: DecodeConfig = decodeConfig): Promise<StoredConfig> {
   let all: Record<string, unknown>;
   let local: LocalState;
   try {
@@ -77,28 +77,28 @@ export async function loadConfig(): Promise<StoredConfig> {
   const sync = readSyncSnapshot(all);
   switch (sync.status) {
     case 'empty':
-      return fromLocal(local, local.current ? unsyncedProblem(local.current) : undefined);
+      return fromLocal(local, local.current ? unsyncedProblem(local.current) : undefined, decode);
     case 'local-only': {
       const problem = local.current?.unsynced
         ? unsyncedProblem(local.current)
         : local.current && local.current.sum !== sync.pointer.sum && sync.pointer.savedAt > local.current.savedAt
           ? PROBLEM.tooBigElsewhere
           : noRoomProblem(estimatedSyncBytes(sync.pointer.compressedBytes), bytesOutsideConfig(all));
-      return fromLocal(local, problem);
+      return fromLocal(local, problem, decode);
     }
     case 'problem':
-      return fromLocal(local, `${sync.message} ${PROBLEM.fallback}`);
+      return fromLocal(local, `${sync.message} ${PROBLEM.fallback}`, decode);
     case 'ok': {
       const { pointer } = sync;
       // This browser saved something newer that never reached sync: do not let sync undo it.
       if (local.current?.unsynced && local.current.savedAt > pointer.savedAt && local.current.sum !== pointer.sum) {
-        return fromLocal(local, unsyncedProblem(local.current));
+        return fromLocal(local, unsyncedProblem(local.current), decode);
       }
       let text: string;
       try {
-        text = await decodeConfig(sync.data, pointer.sum);
+        text = await decode(sync.data, pointer.sum);
       } catch (error) {
-        return fromLocal(local, `The synced config is damaged: ${errorText(error)}. ${PROBLEM.fallback}`);
+        return fromLocal(local, `The synced config is damaged: ${errorText(error)}. ${PROBLEM.fallback}`, decode);
       }
       if (!local.current || local.current.sum !== pointer.sum) await mirrorLocally(sync.data, pointer).catch(() => {});
       return { text, sum: pointer.sum, savedAt: pointer.savedAt, source: 'sync' };
@@ -126,7 +126,10 @@ async function mirrorLocally(data: string, pointer: SyncPointer): Promise<void> 
   });
 }
 
-/** Everything a save writes, prepared beforehand (in the import page's worker, or by prepareSave). */
+/**
+ * Everything a save writes, prepared beforehand by core's prepareSaveRecords (in the import
+ * page's worker, or by prepareSave here), which has read the encoding back.
+ */
 export interface PreparedSave {
   /** The config text: secrets already removed. */
   text: string;
@@ -158,7 +161,6 @@ function nextHistory(history: ImportHistory, save: PreparedSave, copy: LocalCopy
  */
 export function saveConfig(save: PreparedSave): Promise<SaveResult> {
   return withWriteLock('config', async () => {
-    if ((await decodeConfig(save.encoded.data, save.encoded.sum)) !== save.text) throw new Error('The config could not be encoded for storage.');
     const [all, items] = await Promise.all([
       browser.storage.sync.get(null) as Promise<Record<string, unknown>>,
       browser.storage.local.get([KEY.current, KEY.history, KEY.previous]),

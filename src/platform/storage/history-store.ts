@@ -4,7 +4,7 @@
 import { localCopySchema, readHistory, recordCurrent, trimHistory, type HistoryHow, type HistoryItem, type ImportHistory, type LocalCopy } from '../../core';
 import { RECORD_KEYS } from '../../core/storage-keys';
 import { browser } from '../browser';
-import { decodeLocal } from './local-copy';
+import { decodeLocal, type DecodeConfig } from './local-copy';
 
 const KEY = RECORD_KEYS;
 
@@ -48,11 +48,11 @@ export async function loadHistory(): Promise<HistoryEntry[]> {
 }
 
 /** The text of a history item, or null when it is gone or damaged. */
-export async function loadHistoryText(sum: string): Promise<string | null> {
+export async function loadHistoryText(sum: string, decode?: DecodeConfig): Promise<string | null> {
   const items = await browser.storage.local.get([KEY.history, KEY.current, KEY.previous]);
   const current = localCopySchema.safeParse(items[KEY.current]);
   const history = historyWith(items[KEY.history], current.success ? current.data : null, items[KEY.previous]);
   const item = history.items.find((i) => i.sum === sum);
   if (!item) return null;
-  return decodeLocal({ v: 1, sum: item.sum, data: item.data, savedAt: item.savedAt, textBytes: item.textBytes, compressedBytes: item.compressedBytes });
+  return decodeLocal({ v: 1, sum: item.sum, data: item.data, savedAt: item.savedAt, textBytes: item.textBytes, compressedBytes: item.compressedBytes }, decode);
 }

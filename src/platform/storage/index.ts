@@ -16,6 +16,7 @@ export { EMPTY_CATALOGUE, loadCatalogue, pinnedAndRecentProfiles, rebuildCatalog
 export { loadConfig, saveConfig, type ConfigSource, type PreparedSave, type StoredConfig } from './config-store';
 export { firstScreenFrom, type FirstScreen } from './first-screen';
 export { loadHistory, loadHistoryText, type HistoryEntry } from './history-store';
+export type { DecodeConfig } from './local-copy';
 export { prepareSave } from './prepare-save';
 export { PROBLEM } from './problems';
 export { loadRecent, pushRecent } from './recent-store';
