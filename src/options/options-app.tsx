@@ -9,6 +9,7 @@ import { loadCatalogue, loadConfig, loadPrevious, onStorageChanged, readSettings
 import { plural } from '../ui/format';
 import { buildCatalogue, importMessage, importText, kb, undoLastImport } from '../ui/import-action';
 import { Notice, type NoticeTone } from '../ui/notice';
+import { RemovedSecretsNotice } from '../ui/removed-secrets';
 import { RoleList } from '../ui/role-list';
 import { buildRows, orderEntries } from '../ui/rows';
 import { lineRange } from '../ui/text-lines';
@@ -322,21 +323,7 @@ function Preview({ catalogue, error, hasText, onSelectLine }: { catalogue: Catal
         {prod > 0 && <> · {prod.toLocaleString('en')} production</>} · {plural(catalogue.skipped.length, 'skipped profile')} · {plural(errors.length, 'error')},{' '}
         {plural(warnings.length, 'warning')}
       </p>
-      {catalogue.removedSecrets.length > 0 && (
-        <Notice tone="warning" title="Secrets found: they will not be stored">
-          <p>
-            {catalogue.removedSecrets.length === 1 ? 'Section ' : 'Sections '}
-            {catalogue.removedSecrets.map((r, i) => (
-              <>
-                {i > 0 && ', '}
-                <strong>[{r.section}]</strong> ({r.keys.join(', ')})
-              </>
-            ))}{' '}
-            {catalogue.removedSecrets.length === 1 ? 'holds' : 'hold'} access keys or tokens (a credentials file?). Those lines are removed
-            before saving; only the rest of the config is stored.
-          </p>
-        </Notice>
-      )}
+      <RemovedSecretsNotice removed={catalogue.removedSecrets} onSelectLine={onSelectLine} />
       {errors.length > 0 && (
         <Notice tone="error">
           <p>

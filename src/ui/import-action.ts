@@ -1,6 +1,7 @@
-// Importing pasted text, shared by the import page and the popup's paste box: secrets are
-// removed first, so what reaches storage never contains them; the catalogue is rebuilt from
-// the stored (secret-free) text so its line numbers match what was stored.
+// Importing pasted text, shared by the import page and the popup's paste box: secrets (keys and
+// tokens in any syntax, see strip-secrets.ts) are removed first, so what reaches storage never
+// contains them; the catalogue is rebuilt from the stored (secret-free) text so its line
+// numbers match what was stored.
 import { importConfig, stripSecrets, type Catalogue, type RemovedSecrets } from '../core';
 import { saveConfig, undoImport, type SaveResult } from '../platform/storage';
 import { plural } from './format';
@@ -19,6 +20,9 @@ export const buildCatalogue = (text: string): Catalogue => importConfig(text);
 export async function importText(text: string): Promise<ImportOutcome> {
   const stripped = stripSecrets(text);
   const catalogue = buildCatalogue(stripped.text);
+  // The importer strips what it reads too: if it still found a secret in the stripped text, the
+  // text is not safe to store, and the message "removed before saving" would be false.
+  if (catalogue.removedSecrets.length > 0) throw new Error('a secret could not be removed from the config, so it was not saved. Please report this.');
   // The catalogue is built once: saveConfig caches it for the popup.
   const save = await saveConfig(stripped.text, (t) => (t === stripped.text ? catalogue : buildCatalogue(t)));
   const removedLines = stripped.removed.reduce((n, r) => n + r.lines.length, 0);
