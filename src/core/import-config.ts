@@ -6,9 +6,10 @@
 // `sso_session`, Granted's `granted_sso_*`), or nothing, with a plain reason. Every profile
 // ends up in exactly one of `entries` or `skipped`; nothing is dropped silently.
 //
-// Secrets: lines with access keys are turned into comment lines *before* parsing (same line
-// numbers, and configparser treats a comment line as if it were not there), so no secret
-// value ever exists in anything this module produces, including the parser's diagnostics.
+// Secrets: the lines stripSecrets removes (keys, tokens, in any syntax) are turned into comment
+// lines *before* parsing (same line numbers, and configparser treats a comment line as if it
+// were not there), so no secret value ever exists in anything this module produces, including
+// the parser's diagnostics.
 //
 // Speed: a config can hold thousands of profiles, so this reads the parser's sections
 // directly (readAwsConfig: no per-section objects, maps or line tables are built for it) and
@@ -279,7 +280,7 @@ interface SecretScan {
 
 const NO_SECRETS: SecretScan = { text: '', removed: [], keyedProfiles: new Set(), keyedBare: new Set(), defaultKeyed: false };
 
-/** Called only when the text holds a secret key line (readAwsConfig stopped at one). */
+/** Called only when the text carries a secret (readAwsConfig stopped at one). */
 function removeSecrets(text: string): SecretScan {
   const scan: SecretScan = { text, removed: [], keyedProfiles: new Set(), keyedBare: new Set(), defaultKeyed: false };
   const { removed } = stripSecrets(text);
@@ -289,6 +290,9 @@ function removeSecrets(text: string): SecretScan {
   scan.text = commentOutLines(text, lines);
   scan.removed = removed;
   for (const r of removed) {
+    // Only keys the AWS CLI reads as credentials make a profile one with static keys (which ends
+    // a source_profile chain); a commented-out key or a pasted `export` line does not.
+    if (r.keys.length === 0) continue;
     if (r.section === 'DEFAULT') {
       scan.defaultKeyed = true;
       continue;
@@ -324,7 +328,7 @@ export function importConfig(text: string): Catalogue {
 }
 
 function importUnchecked(text: string): Catalogue {
-  // Most configs hold no access key: read them once. The first secret key line stops that
+  // Most configs hold no secret: read them once. The first line that carries one stops that
   // read (before its value is copied anywhere); then the secret lines are turned into
   // comments and the cleaned text is read instead, so nothing below ever sees a secret.
   let read = readAwsConfig(text, true);
@@ -478,12 +482,13 @@ function mergeByLine(a: Profile[], b: Profile[]): Profile[] {
 function addSecretDiagnostics(secrets: SecretScan, read: ConfigRead, diagnostics: Diagnostic[]): void {
   const removed = secrets.removed;
   if (removed.length === 0) return;
-  const isBare = (r: RemovedSecrets) => sectionTarget(r.section).kind === 'bare';
+  // A credentials-file section holds the keys themselves (lines before any section are not one).
+  const isBare = (r: RemovedSecrets) => r.keys.length > 0 && r.section !== '' && sectionTarget(r.section).kind === 'bare';
   const configProfiles = read.profiles.items.filter((s) => s.outName !== 'default').length;
   const credentialsContext = removed.some(isBare) || configProfiles === 0;
-  const credentials = credentialsContext ? removed.filter((r) => isBare(r) || r.section === 'default') : [];
+  const credentials = credentialsContext ? removed.filter((r) => isBare(r) || (r.section === 'default' && r.keys.length > 0)) : [];
   const others = removed.filter((r) => !credentials.includes(r));
-  const names = (list: RemovedSecrets[]) => list.map((r) => `[${r.section}]`).join(', ');
+  const names = (list: RemovedSecrets[]) => list.map((r) => (r.section === '' ? 'the lines before any [section]' : `[${r.section}]`)).join(', ');
   const firstLine = (list: RemovedSecrets[]) => list.reduce((min, r) => Math.min(min, r.lines[0] ?? 1), Infinity);
   if (credentials.length > 0) {
     diagnostics.push({

@@ -29,7 +29,7 @@
 import type { ConfigValue, Diagnostic, ParsedConfig, Severity } from './types';
 import { afterHeader, countLines, isPyLineBoundary, isPySpace, keyInSlot, keyTag, lineText, optionKey, optionKeySlot, pyStrip, rawKey, scanConfigLines, setKeyTag, startsWithBom } from './config-scanner';
 import type { ScannedLine } from './config-scanner';
-import { SECRET_KEY_NAMES, nestedSecretKey } from './strip-secrets';
+import { SECRET_KEY_NAMES, SecretLineFinder, nestedSecretKey } from './secret-lines';
 
 /** Keys that make a bare `[name]` section look like it was meant as a CLI profile. */
 const PROFILE_KEYS = new Set([
@@ -670,9 +670,9 @@ export function parseAwsConfig(text: string): ParsedConfig {
 /**
  * Reads the text into sections and keys, with every diagnostic, but without building
  * botocore's maps (parseAwsConfig does that; importConfig reads the sections directly).
- * With `stopAtSecret`, returns null as soon as a line holds an access key (a secret key, or a
- * continuation line that reads like one: exactly the lines stripSecrets removes), before its
- * value is copied anywhere.
+ * With `stopAtSecret`, returns null as soon as a line carries a secret in any shape (the first
+ * line stripSecrets removes: secret-lines.ts decides for both), before its value is copied
+ * anywhere.
  */
 export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead | null {
   const diags = new DiagnosticList();
@@ -689,6 +689,13 @@ export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead |
   const defaultOptions = new Map<string, DefaultOption>();
   let defaultsLine = 0;
   let sawSecret = false;
+  const secrets = stopAtSecret ? new SecretLineFinder(text) : null;
+  /** The line carries a secret (`known`: what the caller already knows, see SecretLineFinder.find): stop reading. */
+  const stopsAt = (line: ScannedLine, known?: string | null): boolean => {
+    if (secrets === null || secrets.find(line, known) === null) return false;
+    sawSecret = true;
+    return true;
+  };
 
   /** The section being read; null before the first header and inside [DEFAULT]. */
   let current: ConfigSection | null = null;
@@ -753,10 +760,12 @@ export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead |
           key = optionKey(text, line);
           facts = factsOf(key);
         }
-        if (facts.secret && stopAtSecret) {
+        // A secret key stops the read without asking the finder (its facts are cached per key).
+        if (secrets !== null && facts.secret) {
           sawSecret = true;
           return false;
         }
+        if (stopsAt(line, key)) return false;
         const value = text.slice(line.valueFrom, line.to);
         curActive = true;
         curKey = key;
@@ -890,14 +899,12 @@ export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead |
         if (line.inValue && curActive) pendingBlanks++;
         return true;
       case 'comment':
-        return true;
+        return !stopsAt(line);
       case 'continuation': {
         const value = lineText(text, line);
-        const holdsSecret = nestedSecretKey(value) !== null;
-        if (stopAtSecret && holdsSecret) {
-          sawSecret = true;
-          return false;
-        }
+        const nested = nestedSecretKey(value);
+        const holdsSecret = nested !== null;
+        if (stopsAt(line, nested)) return false;
         if (!curActive) return true;
         if (curMore === null) {
           curMore = [];
@@ -918,6 +925,7 @@ export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead |
         return true;
       }
       case 'no-delimiter':
+        if (stopsAt(line)) return false;
         // configparser keeps the current key: deeper lines below still continue it.
         if (current === null && !inDefaults) {
           if (diags.take('missing-section', line.lineNo, 'error')) {
@@ -934,6 +942,7 @@ export function readAwsConfig(text: string, stopAtSecret: boolean): ConfigRead |
         }
         return true;
       case 'empty-key':
+        if (stopsAt(line)) return false;
         flush();
         if (diags.take(current === null && !inDefaults ? 'missing-section' : 'empty-key', line.lineNo, 'error')) {
           diags.put(

@@ -40,7 +40,11 @@ export const catalogueSchema = z.object({
   entries: z.array(catalogueEntrySchema),
   skipped: z.array(z.object({ profile: z.string(), reason: z.string(), line: z.int().check(z.minimum(1)) })),
   diagnostics: z.array(diagnosticSchema),
-  removedSecrets: z.array(z.object({ section: z.string(), keys: z.array(z.string()), lines: z.array(z.int()) })),
+  removedSecrets: z.array(
+    z.object({ section: z.string(), keys: z.array(z.string()), lines: z.array(z.int()), what: z.array(z.string()) }).check(
+      z.refine((r) => r.what.length === r.lines.length, { message: 'one description per removed line', path: ['what'] }),
+    ),
+  ),
 });
 
 export const settingsSchema = z.object({

@@ -427,7 +427,8 @@ export function parseStoredSettings(raw: unknown): { settings: Settings; problem
 // array per field, as one JSON string), it is ~30% smaller, parses in a few ms, and each
 // column is validated by one zod schema with a tight predicate.
 
-export const CACHE_VERSION = 2;
+/** Bumped when a cached shape changes (3: each removed secret line says what it held), so old caches are rebuilt. */
+export const CACHE_VERSION = 3;
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 const column = <T>(check: (v: unknown) => boolean, what: string) =>

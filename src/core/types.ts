@@ -88,11 +88,16 @@ export interface SkippedProfile {
   line: number;
 }
 
+/** The lines removed from one section because they carry secrets (strip-secrets.ts). */
 export interface RemovedSecrets {
-  /** Section name as written (`default`, `profile dev`, `dev`). */
+  /** Section name as written (`default`, `profile dev`, `dev`); '' before any section. */
   section: string;
+  /** Credential keys the AWS CLI would have read from the section (`aws_secret_access_key`), lower-cased. */
   keys: string[];
+  /** The removed lines (1-based, in the pasted text). */
   lines: number[];
+  /** For each of `lines`, what it held, in words that never quote it ("shell export of AWS_SESSION_TOKEN"). */
+  what: string[];
 }
 
 export interface Catalogue {

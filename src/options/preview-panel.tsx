@@ -3,29 +3,10 @@
 // stored, and how it compares with the stored config. Built by the worker; rendered as text.
 import { plural } from '../ui/format';
 import { Notice } from '../ui/notice';
+import { RemovedSecretsNotice } from '../ui/removed-secrets';
 import { RoleList } from '../ui/role-list';
 import type { PreviewSummary } from './worker/protocol';
 import type { PreviewState } from './use-import-page';
-
-function SecretsNotice({ summary }: { summary: PreviewSummary }) {
-  const removed = summary.removedSecrets;
-  if (removed.length === 0) return null;
-  return (
-    <Notice tone="warning" title="Secrets found: they will not be stored">
-      <p>
-        {removed.length === 1 ? 'Section ' : 'Sections '}
-        {removed.map((r, i) => (
-          <>
-            {i > 0 && ', '}
-            <strong>[{r.section}]</strong> ({r.keys.join(', ')})
-          </>
-        ))}{' '}
-        {removed.length === 1 ? 'holds' : 'hold'} access keys or tokens (a credentials file?). Those lines are removed before saving; only the rest of
-        the config is stored.
-      </p>
-    </Notice>
-  );
-}
 
 function Comparison({ summary }: { summary: PreviewSummary }) {
   const diff = summary.diff;
@@ -106,7 +87,7 @@ export function PreviewPanel({ preview, onSelectLine }: { preview: PreviewState;
         {plural(summary.errorCount, 'error')}, {plural(summary.warningCount, 'warning')}
       </p>
       <Comparison summary={summary} />
-      <SecretsNotice summary={summary} />
+      <RemovedSecretsNotice removed={summary.removedSecrets} onSelectLine={onSelectLine} />
       <Problems summary={summary} onSelectLine={onSelectLine} />
       {summary.roles > 0 ? (
         <div class="preview-list">

@@ -527,8 +527,8 @@ describe('importConfig: secrets', () => {
       message: 'This looks like a credentials file (~/.aws/credentials): [default], [cli-user] hold access keys; secrets were dropped and never stored. Only ~/.aws/config is needed here.',
     });
     expect(c.removedSecrets).toEqual([
-      { section: 'default', keys: ['aws_access_key_id', 'aws_secret_access_key'], lines: [2, 3] },
-      { section: 'cli-user', keys: ['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token'], lines: [6, 7, 8] },
+      { section: 'default', keys: ['aws_access_key_id', 'aws_secret_access_key'], lines: [2, 3], what: ['the key aws_access_key_id', 'the key aws_secret_access_key'] },
+      { section: 'cli-user', keys: ['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token'], lines: [6, 7, 8], what: ['the key aws_access_key_id', 'the key aws_secret_access_key', 'the key aws_session_token'] },
     ]);
     expect(skipReason(c, 'cli-user')).toMatch(/Static access keys only/);
   });

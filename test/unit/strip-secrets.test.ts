@@ -32,8 +32,13 @@ describe('stripSecrets', () => {
     expect(out).toBe(['# ~/.aws/credentials', '[default]', '', '[dev]', 'region = eu-west-1', ''].join('\r\n'));
     for (const secret of [KEY_ID, SECRET, TOKEN, TOKEN_MORE]) expect(out).not.toContain(secret);
     expect(removed).toEqual([
-      { section: 'default', keys: ['aws_access_key_id', 'aws_secret_access_key'], lines: [3, 4] },
-      { section: 'dev', keys: ['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'aws_security_token'], lines: [7, 8, 9, 10, 11] },
+      { section: 'default', keys: ['aws_access_key_id', 'aws_secret_access_key'], lines: [3, 4], what: ['the key aws_access_key_id', 'the key aws_secret_access_key'] },
+      {
+        section: 'dev',
+        keys: ['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'aws_security_token'],
+        lines: [7, 8, 9, 10, 11],
+        what: ['the key AWS_ACCESS_KEY_ID', 'the key Aws_Secret_Access_Key', 'the key aws_session_token', 'more of the value on line 9', 'the key aws_security_token'],
+      },
     ]);
   });
 
@@ -63,9 +68,9 @@ describe('stripSecrets', () => {
       expect(out).toBe(kept.map((i) => lines[i]).join(eol));
       for (const secret of [KEY_ID, SECRET, TOKEN, TOKEN_MORE]) expect(out).not.toContain(secret);
       expect(removed).toEqual([
-        { section: 'DEFAULT', keys: ['aws_session_token'], lines: [2] },
-        { section: 'profile dev', keys: ['aws_access_key_id', 'aws_secret_access_key'], lines: [5, 10] },
-        { section: 'profile base', keys: ['aws_secret_access_key'], lines: [12, 14] },
+        { section: 'DEFAULT', keys: ['aws_session_token'], lines: [2], what: ['the key aws_session_token'] },
+        { section: 'profile dev', keys: ['aws_access_key_id', 'aws_secret_access_key'], lines: [5, 10], what: ['the key aws_access_key_id', 'the nested key aws_secret_access_key'] },
+        { section: 'profile base', keys: ['aws_secret_access_key'], lines: [12, 14], what: ['the key aws_secret_access_key', 'more of the value on line 12'] },
       ]);
       // The parse of what is left equals the parse of the original minus the secret keys.
       const before = parseAwsConfig(text);
@@ -79,14 +84,15 @@ describe('stripSecrets', () => {
   });
 
   it('does not touch text without secrets (same string back)', () => {
-    const text = '[profile a]\nregion = x\n# aws_secret_access_key = in a comment stays\nnote = aws_access_key_id is a word here\n';
+    // (A commented-out `# aws_secret_access_key = value` is a secret: see secret-lines.test.ts.)
+    const text = '[profile a]\nregion = x\n# aws_secret_access_key is in ~/.aws/credentials\n#aws_access_key_id =\nnote = aws_access_key_id is a word here\n';
     expect(stripSecrets(text)).toEqual({ text, removed: [] });
   });
 
   it('removes secrets written before any section, and keeps a leading BOM', () => {
     const { text, removed } = stripSecrets(`\ufeffaws_access_key_id = ${KEY_ID}\n[default]\nregion = x`);
     expect(text).toBe('\ufeff[default]\nregion = x');
-    expect(removed).toEqual([{ section: '', keys: ['aws_access_key_id'], lines: [1] }]);
+    expect(removed).toEqual([{ section: '', keys: ['aws_access_key_id'], lines: [1], what: ['the key aws_access_key_id'] }]);
   });
 
   it('removes the last line even without a trailing newline', () => {
@@ -102,7 +108,7 @@ describe('stripSecrets', () => {
   it('removes a token wrapped onto the next lines when it was copied, and nothing more', () => {
     const wrapped = `[default]\naws_session_token = ${TOKEN}\n${TOKEN_MORE}==\nregion = eu-west-1\noutput=json\n`;
     expect(stripSecrets(wrapped).text).toBe('[default]\nregion = eu-west-1\noutput=json\n');
-    expect(stripSecrets(wrapped).removed).toEqual([{ section: 'default', keys: ['aws_session_token'], lines: [2, 3] }]);
+    expect(stripSecrets(wrapped).removed).toEqual([{ section: 'default', keys: ['aws_session_token'], lines: [2, 3], what: ['the key aws_session_token', 'the wrapped rest of the value on line 2'] }]);
     // No delimiter at all: the AWS CLI rejects that line; it is the token's rest.
     expect(stripSecrets(`[default]\naws_session_token = ${TOKEN}\n${TOKEN_MORE}\n\n[profile x]\nregion = x\n`).text).toBe('[default]\n\n[profile x]\nregion = x\n');
     // Lines indented under a removed nested secret are its value.

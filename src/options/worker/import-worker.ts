@@ -10,6 +10,7 @@ import {
   prepareImport,
   prepareSaveRecords,
   productionLost,
+  stripSecrets,
   type Catalogue,
   type MergeResult,
   type PreparedImport,
@@ -89,7 +90,9 @@ function preview(id: number, text: string, mode: ImportMode): void {
   let merge: MergeResult | null = null;
   if (mode === 'merge' && current) {
     merge = mergeConfigText(current.text, given.text);
-    stored = { ...given, text: merge.text, catalogue: importConfig(merge.text) };
+    // A config stored by an older version may hold secret lines that today's rules remove.
+    const mergedText = stripSecrets(merge.text).text;
+    stored = { ...given, text: mergedText, catalogue: importConfig(mergedText) };
   }
   pending = { id, mode, given: text, stored, merge };
   const summary = summarise(shown, pending, given);
