@@ -7,6 +7,7 @@ import { openImportPage } from '../platform/pages';
 import { onStorageChanged, REBUILD_MESSAGE, rebuildCatalogueCache } from '../platform/storage';
 import { redeem } from './autosubmit-registry';
 import { refreshBannerIndex } from './banner-index';
+import { scrubStoredSecrets } from './scrub-secrets';
 import { switchRole } from './switch-role';
 
 const fromExtensionPage = (sender: Runtime.MessageSender): boolean =>
@@ -41,10 +42,15 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 
 browser.runtime.onInstalled.addListener((details) => {
   void refreshBannerIndex();
+  void scrubStoredSecrets();
   // First run: there is nothing to switch to until a config is imported, so show the import page.
   if (details.reason === 'install') void openImportPage();
 });
-browser.runtime.onStartup.addListener(() => void refreshBannerIndex());
+browser.runtime.onStartup.addListener(() => {
+  void refreshBannerIndex();
+  void scrubStoredSecrets();
+});
 onStorageChanged((change) => {
   if (change.config || change.settings || change.catalogue) void refreshBannerIndex();
+  if (change.config) void scrubStoredSecrets('if-needed');
 });

@@ -11,7 +11,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import type { Page } from 'puppeteer-core';
 import { stripSecrets } from '../../src/core/strip-secrets';
-import { decodeCatalogueCache, decodeConfig, localCopySchema, readSyncSnapshot } from '../../src/core/storage-codec';
+import { readHistory } from '../../src/core/import-history';
+import { decodeCatalogueCache, decodeConfig, encodeConfig, localCopySchema, planSyncWrite, readSyncSnapshot } from '../../src/core/storage-codec';
 import { everyShapeConfigArb, leakedPiece, type SecretConfig } from '../fixtures/secret-shapes';
 import { collectErrors, type ExtensionSession } from './harness';
 import { clickButton, dumpStorage, find, importThroughPage, openActionPopup, openWebTab, sleep, until } from './ui-helpers';
@@ -100,6 +101,8 @@ async function storageContents(): Promise<{ text: string; configText: string }> 
       parts.push(text);
     }
   }
+  const history = readHistory(dump.local['config.history']);
+  for (const item of history.items) parts.push(await decodeConfig(item.data, item.sum));
   const cache = await decodeCatalogueCache(dump.local['catalogue.cache']);
   parts.push(JSON.stringify(cache));
   return { text: parts.join('\n'), configText };
@@ -225,4 +228,40 @@ test('the popup paste box: no secret in storage, the popup or its messages', asy
   const messages = [...(await recorded(session.worker)), ...(await recorded(popup))];
   leaks.check('a runtime message', messages.join('\n'));
   expect(leaks.found).toEqual([]);
+});
+
+test('a config an older version stored with secrets in it (current, synced, the Undo copy) is cleaned by the background, and nothing else changes', async () => {
+  const [config, older] = [CONFIGS[0]!, CONFIGS[1]!];
+  const [current, previous] = [await encodeConfig(config.text), await encodeConfig(older.text)];
+  const copy = (e: typeof current, savedAt: number) => ({ v: 1, sum: e.sum, data: e.data, savedAt, textBytes: e.textBytes, compressedBytes: e.compressedBytes });
+  const plan = planSyncWrite(current, 'old1', 0, 2000);
+  expect(plan.fits).toBe(true);
+  // What 0.1.0 wrote: a synced config, this browser's copy of it, and one Undo copy.
+  await session.worker.evaluate(
+    async (sync: Record<string, unknown>, local: Record<string, unknown>) => {
+      const c = (globalThis as unknown as { chrome: { storage: Record<string, { set(i: object): Promise<void> }> } }).chrome;
+      await c.storage.sync!.set(sync);
+      await c.storage.local!.set(local);
+    },
+    { ...plan.chunks, cfg: plan.pointer },
+    { 'config.current': copy(current, 2000), 'config.previous': copy(previous, 1000) },
+  );
+  const leaks = new Leaks(config);
+  const leaksOlder = new Leaks(older);
+  const deadline = Date.now() + 20000;
+  let stored = await storageContents();
+  while (Date.now() < deadline && (leakedPiece(stored.text, config.secrets) !== null || leakedPiece(stored.text, older.secrets) !== null)) {
+    await sleep(200);
+    stored = await storageContents();
+  }
+  leaks.check('storage', stored.text);
+  leaksOlder.check('storage', stored.text);
+  expect([...leaks.found, ...leaksOlder.found]).toEqual([]);
+  // Every real line is still there: the cleaned config is the config without its secret lines.
+  expect(stored.configText).toBe(stripSecrets(config.text).text);
+  const dump = await dumpStorage(session);
+  expect(dump.local['config.previous']).toBeUndefined();
+  const history = readHistory(dump.local['config.history']);
+  expect(history.items.map((i) => i.sum).sort()).toEqual([(await encodeConfig(stripSecrets(config.text).text)).sum, (await encodeConfig(stripSecrets(older.text).text)).sum].sort());
+  expect(history.current).toBe((await encodeConfig(stripSecrets(config.text).text)).sum);
 });

@@ -139,6 +139,18 @@ export interface PreparedSave {
   counts: { roles: number; skipped: number };
   /** A new item on top of the history, or `restore`: the history item it already is becomes current. */
   how: HistoryHow | 'restore';
+  /** Save only if this is still the current config's checksum (else ConfigChangedError): compare-and-set. */
+  ifCurrent?: string;
+  /** The config it replaces is this one, cleaned (of secrets an older version kept): it is not kept in the history. */
+  cleansCurrent?: boolean;
+}
+
+/** A save with `ifCurrent` found another config current: nothing was written. */
+export class ConfigChangedError extends Error {
+  constructor() {
+    super('the stored config changed in the meantime; nothing was saved');
+    this.name = 'ConfigChangedError';
+  }
 }
 
 function asLocalCopy(encoded: EncodedConfig, savedAt: number, unsynced: boolean): LocalCopy {
@@ -166,9 +178,12 @@ export function saveConfig(save: PreparedSave): Promise<SaveResult> {
       browser.storage.local.get([KEY.current, KEY.history, KEY.previous]),
     ]);
     const local = localStateOf(items[KEY.current]);
-    let history = historyWith(items[KEY.history], local.current, items[KEY.previous]);
+    if (save.ifCurrent !== undefined && local.current?.sum !== save.ifCurrent) throw new ConfigChangedError();
+    let history = historyWith(items[KEY.history], save.cleansCurrent ? null : local.current, items[KEY.previous]);
     const sync = readSyncSnapshot(all);
-    if (sync.status === 'ok' && !history.items.some((i) => i.sum === sync.pointer.sum) && (await decodeLocal(syncedCopy(sync.data, sync.pointer))) !== null) {
+    // (Not this browser's own copy: that one is in the history already, or is being cleaned.)
+    const syncedElsewhere = sync.status === 'ok' && sync.pointer.sum !== local.current?.sum && !history.items.some((i) => i.sum === sync.pointer.sum);
+    if (sync.status === 'ok' && syncedElsewhere && (await decodeLocal(syncedCopy(sync.data, sync.pointer))) !== null) {
       history = recordCurrent(history, historyItemOf(syncedCopy(sync.data, sync.pointer), 'synced', null));
     }
     const lastSaved = Math.max(local.current?.savedAt ?? 0, sync.status === 'ok' || sync.status === 'local-only' ? sync.pointer.savedAt : 0);

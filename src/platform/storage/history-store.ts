@@ -1,10 +1,11 @@
 // storage.local "config.history": the last imported configs, each restorable (the rules are in
 // core/import-history.ts). Kept in this browser only. Version 0.1.0 kept one "config.previous"
 // instead: it is read into the history once and then removed.
-import { localCopySchema, readHistory, recordCurrent, trimHistory, type HistoryHow, type HistoryItem, type ImportHistory, type LocalCopy } from '../../core';
+import { encodeConfig, HISTORY_VERSION, localCopySchema, readHistory, recordCurrent, trimHistory, type HistoryHow, type HistoryItem, type ImportHistory, type LocalCopy } from '../../core';
 import { RECORD_KEYS } from '../../core/storage-keys';
 import { browser } from '../browser';
-import { decodeLocal, type DecodeConfig } from './local-copy';
+import { decodeLocal, localStateOf, type DecodeConfig } from './local-copy';
+import { withWriteLock } from './write-lock';
 
 const KEY = RECORD_KEYS;
 
@@ -55,4 +56,40 @@ export async function loadHistoryText(sum: string, decode?: DecodeConfig): Promi
   const item = history.items.find((i) => i.sum === sum);
   if (!item) return null;
   return decodeLocal({ v: 1, sum: item.sum, data: item.data, savedAt: item.savedAt, textBytes: item.textBytes, compressedBytes: item.compressedBytes }, decode);
+}
+
+const itemCopy = (item: HistoryItem): LocalCopy => ({ v: 1, sum: item.sum, data: item.data, savedAt: item.savedAt, textBytes: item.textBytes, compressedBytes: item.compressedBytes });
+
+/**
+ * Rewrites the text of every history item with `rewrite` (the current config's item and a 0.1.0
+ * "previous" copy included), keeping each item's date, kind and counts; an item whose text does
+ * not decode is dropped. Returns how many items changed. For cleaning what an older version
+ * stored (secrets that today's rules remove).
+ */
+export function rewriteHistoryTexts(rewrite: (text: string) => string): Promise<number> {
+  return withWriteLock('config', async () => {
+    const items = await browser.storage.local.get([KEY.history, KEY.current, KEY.previous]);
+    const history = historyWith(items[KEY.history], localStateOf(items[KEY.current]).current, items[KEY.previous]);
+    let changed = 0;
+    let current = history.current;
+    const rewritten: HistoryItem[] = [];
+    for (const item of history.items) {
+      const text = await decodeLocal(itemCopy(item));
+      if (text === null) continue;
+      const next = rewrite(text);
+      if (next === text) {
+        rewritten.push(item);
+        continue;
+      }
+      const encoded = await encodeConfig(next);
+      if (item.sum === current) current = encoded.sum;
+      rewritten.push({ ...item, sum: encoded.sum, data: encoded.data, textBytes: encoded.textBytes, compressedBytes: encoded.compressedBytes });
+      changed++;
+    }
+    if (changed === 0 && items[KEY.previous] === undefined) return 0;
+    const unique = rewritten.filter((item, i) => rewritten.findIndex((other) => other.sum === item.sum) === i);
+    await browser.storage.local.set({ [KEY.history]: { v: HISTORY_VERSION, current, items: trimHistory(unique, current) } });
+    await browser.storage.local.remove(KEY.previous);
+    return changed;
+  });
 }

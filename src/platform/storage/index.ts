@@ -13,9 +13,9 @@
 export { extensionVersion } from './build-info';
 export { addToHead, type LoadedHead } from './catalogue-head';
 export { EMPTY_CATALOGUE, loadCatalogue, pinnedAndRecentProfiles, rebuildCatalogueCache, REBUILD_MESSAGE, type BuildCatalogue, type LoadedCatalogue } from './catalogue-store';
-export { loadConfig, saveConfig, type ConfigSource, type PreparedSave, type StoredConfig } from './config-store';
+export { ConfigChangedError, loadConfig, saveConfig, type ConfigSource, type PreparedSave, type StoredConfig } from './config-store';
 export { firstScreenFrom, type FirstScreen } from './first-screen';
-export { loadHistory, loadHistoryText, type HistoryEntry } from './history-store';
+export { loadHistory, loadHistoryText, rewriteHistoryTexts, type HistoryEntry } from './history-store';
 export type { DecodeConfig } from './local-copy';
 export { prepareSave } from './prepare-save';
 export { PROBLEM } from './problems';
