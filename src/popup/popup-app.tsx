@@ -403,10 +403,8 @@ function TabWhy({ verdict, report }: { verdict: string; report: string }) {
   const [copied, setCopied] = useState('');
   return (
     <details class="tab-why">
-      <summary>
-        This tab: <span class="tab-why-verdict">{verdict}</span>
-      </summary>
-      <pre class="tab-why-report">{report}</pre>
+      <summary>This tab: {verdict}</summary>
+      <pre>{report}</pre>
       <button
         type="button"
         class="button"

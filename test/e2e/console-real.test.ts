@@ -6,7 +6,7 @@
 import type { HTTPRequest, Page } from 'puppeteer-core';
 import { useConsoleExtension } from './clean-session';
 import { collectErrors, type ExtensionSession } from './harness';
-import { accessibleName, find, openActionPopup, until } from './ui-helpers';
+import { accessibleName, find, importThroughPage, openActionPopup, until } from './ui-helpers';
 import { bannerFacts, E2E_CONFIG, findBanner, fixtureHtml, fixtureUrl, openConsoleTab, type Responder } from './console-pages';
 import { importConfig } from '../../src/core/import-config';
 import type { SwitchOutcome } from '../../src/core/messages';
@@ -209,7 +209,7 @@ describe('"Why?": what each source said, on demand', () => {
       'This tab: Unknown account: only the aws-userInfo cookie names an account, and it says who signed in, not which account this tab is in',
     );
     await summary.click();
-    const report = await find(popup, '.tab-why-report');
+    const report = await find(popup, '.tab-why pre');
     expect(await report.evaluate((el) => el.textContent)).toContain('- aws-userInfo cookie: 1234-5678-9012, role AlfieReadOnly, who signed in (says who signed in; never decides alone)');
     expect(await popup.$eval('.tab-why button', (el) => el.textContent)).toBe('Copy report');
     await popup.close();
@@ -280,5 +280,51 @@ describe('the European Sovereign Cloud and the new access portals', () => {
     await page.waitForFunction(() => location.host === 'acme-corp.eu-west-1.portal.amazonaws.com', { timeout: 10000 });
     expect(page.url()).toBe(`${portal}#/console?account_id=890123456789&role_name=Developer&destination=${encodeURIComponent(start)}`);
     await page.close();
+  });
+});
+
+describe('a start URL that is not an AWS access portal', () => {
+  const LOOKALIKE = `${E2E_CONFIG}
+[profile lookalike-dev]
+sso_session = lookalike
+sso_account_id = 890123456789
+sso_role_name = Developer
+
+[sso-session lookalike]
+sso_start_url = https://d-1234567890.awsapps.com.login-help.example/start
+sso_region = eu-west-1
+`;
+
+  test('is warned about on import, with its line, and again whenever its link opens; the profile is kept', async () => {
+    const { page: importPage } = await importThroughPage(session, LOOKALIKE);
+    try {
+      const text = await importPage.evaluate(() => document.body.innerText);
+      const line = LOOKALIKE.split('\n').findIndex((l) => l.includes('login-help')) + 1;
+      expect(line).toBeGreaterThan(1);
+      // The import page lists it among its problems, by line (however it lays the line out).
+      expect(text).toMatch(new RegExp(`Line ${line}\\b[^]{0,40}the start URL host d-1234567890\\.awsapps\\.com\\.login-help\\.example is not an AWS access portal`));
+      expect(text).toContain('check the address before you open lookalike-dev.');
+      const lookalike = 'https://d-1234567890.awsapps.com.login-help.example/start/';
+      const { page } = await open('no-identity.html', undefined, (request) => (request.url().startsWith(lookalike) ? { body: '<!doctype html><title>look-alike</title>' } : null));
+      const entry = importConfig(LOOKALIKE).entries.find((e) => e.profile === 'lookalike-dev')!;
+      await page.bringToFront();
+      const outcome = (await importPage.evaluate(
+        async (pageUrl, request) => {
+          const c = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
+          const [active] = await c.tabs.query({ active: true, lastFocusedWindow: true });
+          if (active?.url !== pageUrl) throw new Error(`the active tab is ${active?.url}`);
+          return c.runtime.sendMessage({ type: 'switch-role', tabId: active.id, ...request });
+        },
+        page.url(),
+        { entry, newTab: false },
+      )) as SwitchOutcome;
+      expect(outcome.message).toBe(
+        "Opened the IAM Identity Center sign-in for lookalike-dev (8901-2345-6789, Developer) in this tab. Its start URL's host d-1234567890.awsapps.com.login-help.example is not an AWS access portal: check the page before you sign in.",
+      );
+      await page.close();
+    } finally {
+      await importThroughPage(session, E2E_CONFIG, importPage);
+      await importPage.close();
+    }
   });
 });
