@@ -186,14 +186,16 @@ function check(r: IdentityReading, partition: Partition): Checked {
     if (!v || !ACCOUNT_ID.test(v)) return fail('its account ID is not 12 digits');
     id(v);
   }
+  // An account as shown, or an alias field: an alias is never an account ID, so one written like
+  // an ID (the cookie's `alias` when the account has none) is the ID. A malformed alias field is
+  // dropped; a malformed account shown makes the source unusable.
   const account = str(r.account);
-  const digits = DASHED_ID.exec(account ?? '');
-  if (digits) id(digits[1]! + digits[2]! + digits[3]!);
-  else if (account && !ACCOUNT_ALIAS.test(account)) return fail('it shows no account ID or alias');
-  const alias = str(r.accountAlias) ?? (digits ? undefined : account);
-  // An alias is never 12 digits: where one is written (the cookie, session data without alias) it is the ID.
-  if (alias && ACCOUNT_ID.test(alias)) id(alias);
-  else if (alias && ACCOUNT_ALIAS.test(alias)) c.alias = alias;
+  for (const v of [account, str(r.accountAlias)]) {
+    const digits = DASHED_ID.exec(v ?? '');
+    if (digits) id(digits[1]! + digits[2]! + digits[3]!);
+    else if (v && ACCOUNT_ALIAS.test(v)) c.alias ??= v;
+    else if (v && v === account) return fail('it shows no account ID or alias');
+  }
   const arnText = str(r.arn);
   const arn = arnText ? parsePrincipalArn(arnText) : null;
   if (arnText) {

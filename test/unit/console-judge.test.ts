@@ -125,6 +125,8 @@ describe('strict: the tab\'s sources must agree', () => {
     expect(aliasOnly.text).toBe('Account ledger-prod — not in your profiles · Role LedgerAdmin');
     expect(banner([button('A/bb @ ledger-prod'), { source: 'navigation', account: 'ledger-dev' }]).identity.reason).toMatch(/^the sources disagree/);
     expect(banner([button('A/bb @ ledger-prod'), { source: 'navigation', account: '1234-5678-9012' }]).identity).toMatchObject({ accountId: '123456789012', accountAlias: 'ledger-prod' });
+    // An "alias" written like an account ID is that ID (found by the property test): it disagrees with another ID.
+    expect(banner([{ source: 'session-data', accountAlias: '1234-5678-9012' }, { source: 'navigation', accountId: '999999999999' }]).identity).toMatchObject({ accountId: null, candidates: ['123456789012', '999999999999'] });
   });
 });
 
