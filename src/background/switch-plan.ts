@@ -96,6 +96,6 @@ export function planSwitch(context: SwitchContext): SwitchPlan {
   if (context.newTab) {
     return linkPlan(context, page, 'A classic console switch changes the whole browser session, so a new tab uses the switch link.');
   }
-  const host = identity.signInEndpoint ?? signInHost(identity.partition);
+  const host = identity.signInEndpoint ?? signInHost(identity.partition, identity.region);
   return { method: 'console-post', tabId: tab.id, action: `https://${host}${SWITCH_ROLE_PATH}`, fields: classicSwitchFields(target) };
 }

@@ -5,6 +5,8 @@ import {
   consolePartition,
   entryHasRole,
   formatAccountId,
+  isAccessPortalHost,
+  startUrlHost,
   whereAmIResponseSchema,
   withSwitchMarker,
   type CatalogueEntry,
@@ -26,6 +28,12 @@ async function identityOf(tabId: number): Promise<ConsoleIdentity | null> {
 const describe = (entry: CatalogueEntry): string =>
   `${entry.profile} (${entry.accountId ? formatAccountId(entry.accountId) : entry.accountAlias}, ${entry.roleName})`;
 
+/** Said with every opening of an SSO profile whose start URL is not on an AWS access portal host (never silently). */
+function portalWarning(entry: CatalogueEntry): string {
+  const host = entry.ssoStartUrl ? (startUrlHost(entry.ssoStartUrl) ?? '') : '';
+  return entry.kind === 'sso' && !isAccessPortalHost(host) ? ` Its start URL's host ${host} is not an AWS access portal: check the page before you sign in.` : '';
+}
+
 async function openLink(plan: Extract<SwitchPlan, { method: 'link' }>, context: SwitchContext, prefix = ''): Promise<SwitchOutcome> {
   const { entry } = context;
   let url = plan.url;
@@ -43,7 +51,7 @@ async function openLink(plan: Extract<SwitchPlan, { method: 'link' }>, context: 
   const where = plan.newTab || !context.tab ? 'a new tab' : 'this tab';
   const what =
     entry.kind === 'sso'
-      ? `Opened the IAM Identity Center sign-in for ${describe(entry)} in ${where}.`
+      ? `Opened the IAM Identity Center sign-in for ${describe(entry)} in ${where}.${portalWarning(entry)}`
       : plan.autoSubmit
         ? `Opened the switch-role page for ${describe(entry)} in ${where}; it submits itself.`
         : `Opened the switch-role page for ${describe(entry)} in ${where}; press "Switch Role" there.`;

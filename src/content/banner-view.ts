@@ -20,7 +20,8 @@ function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, css: s
 export interface BannerView {
   /** The element to put into the page. */
   host: HTMLElement;
-  render(model: BannerModel, collapsed: boolean): void;
+  /** `report`: the plain-text "Why?" report (identityReport), shown under the bar on demand. */
+  render(model: BannerModel, collapsed: boolean, report: string): void;
   /** Current height the banner occupies (0 when hidden). */
   height(): number;
 }
@@ -33,8 +34,14 @@ export function createBannerView(doc: Document, onToggle: () => void): BannerVie
   const host = doc.createElement('role-switchboard-banner');
   const root = host.attachShadow({ mode: 'closed' });
   let currentHeight = 0;
+  /** The "Why?" panel is open; what its copy button last said. */
+  let open = false;
+  let copyText = 'Copy report';
+  let last: Parameters<BannerView['render']> | null = null;
+  const again = () => last && render(...last);
 
-  const render = (model: BannerModel, collapsed: boolean) => {
+  const render = (model: BannerModel, collapsed: boolean, report: string) => {
+    last = [model, collapsed, report];
     root.replaceChildren();
     if (!model.visible) {
       currentHeight = 0;
@@ -90,20 +97,41 @@ export function createBannerView(doc: Document, onToggle: () => void): BannerVie
       item.append(el(doc, 'span', 'font-weight:600', field.value));
       bar.append(item);
     }
-    if (model.collapsible) {
-      const button = el(
-        doc,
-        'button',
-        `margin:0 0 0 auto;flex:none;cursor:pointer;font:inherit;color:inherit;background:transparent;padding:2px 8px;` +
-          'border:1px solid currentColor;border-radius:3px',
-        'Hide',
-      );
-      button.type = 'button';
-      button.setAttribute('aria-label', 'Hide account banner');
-      button.addEventListener('click', onToggle);
-      bar.append(button);
-    }
+    const button = (css: string, text: string, label: string, onClick: () => void) => {
+      const b = el(doc, 'button', `flex:none;cursor:pointer;font:inherit;color:inherit;background:transparent;padding:2px 8px;border:1px solid currentColor;border-radius:3px;${css}`, text);
+      b.type = 'button';
+      b.setAttribute('aria-label', label);
+      b.addEventListener('click', onClick);
+      return b;
+    };
+    if (model.collapsible) bar.append(button('margin:0 0 0 auto', 'Hide', 'Hide account banner', onToggle));
+    // What each source said, on demand: for a user who wonders, or whose console changed.
+    const why = button(`margin:0 0 0 ${model.collapsible ? '6px' : 'auto'}`, 'Why?', 'Why this account: what the page said', () => {
+      open = !open;
+      copyText = 'Copy report';
+      again();
+    });
+    why.setAttribute('aria-expanded', String(open));
+    bar.append(why);
     root.append(bar);
+    if (!open) return;
+    const panel = el(
+      doc,
+      'div',
+      `position:fixed;${model.position}:${BANNER_HEIGHT}px;right:0;z-index:var(--rsb-layer);width:min(620px,96vw);max-height:60vh;overflow:auto;padding:8px;background:#fff;color:#000;font:${FONT};border:1px solid #545b64`,
+    );
+    panel.setAttribute('role', 'region');
+    panel.setAttribute('aria-label', 'Why this account');
+    panel.append(el(doc, 'pre', 'margin:0 0 8px;white-space:pre-wrap;font:12px monospace', report));
+    panel.append(
+      button('', copyText, 'Copy the report as plain text', () => {
+        navigator.clipboard.writeText(report).then(
+          () => (copyText = 'Copied'),
+          () => (copyText = 'Copy failed: select the text above'),
+        ).then(again);
+      }),
+    );
+    root.append(panel);
   };
 
   return { host, render, height: () => currentHeight };

@@ -3,10 +3,10 @@
 // `{AdminAccountId}`) or a lost colon should be fixable from the message alone.
 import type { Partition } from './types';
 
-export const PARTITIONS: readonly Partition[] = ['aws', 'aws-us-gov', 'aws-cn'];
+export const PARTITIONS: readonly Partition[] = ['aws', 'aws-us-gov', 'aws-cn', 'aws-eusc'];
 
 export function isPartition(value: string): value is Partition {
-  return value === 'aws' || value === 'aws-us-gov' || value === 'aws-cn';
+  return value === 'aws' || value === 'aws-us-gov' || value === 'aws-cn' || value === 'aws-eusc';
 }
 
 /** Exactly 12 ASCII digits (kept as a string: leading zeros matter). */
@@ -147,7 +147,12 @@ export function parseRoleArnInto(value: string, out: { partition: Partition; acc
   const arn = value.trim();
   if (arn.startsWith('arn:')) {
     const p = arn.indexOf(':', 4);
-    const partition = p === 7 && arn.startsWith('aws', 4) ? 'aws' : p === 14 && arn.startsWith('aws-us-gov', 4) ? 'aws-us-gov' : p === 10 && arn.startsWith('aws-cn', 4) ? 'aws-cn' : undefined;
+    const partition =
+      p === 7 && arn.startsWith('aws', 4) ? 'aws'
+      : p === 14 && arn.startsWith('aws-us-gov', 4) ? 'aws-us-gov'
+      : p === 10 && arn.startsWith('aws-cn', 4) ? 'aws-cn'
+      : p === 12 && arn.startsWith('aws-eusc', 4) ? 'aws-eusc'
+      : undefined;
     if (partition !== undefined && arn.startsWith(':iam::', p) && arn.startsWith(':role/', p + 18) && isAccountIdAt(arn, p + 6)) {
       const role = parseRoleName(arn.slice(p + 24));
       if (role.ok) {

@@ -74,20 +74,23 @@ export function buildBannerIndex(entries: readonly (CatalogueEntry | BannerEntry
   const byKey = new Map<string, BannerEntry[]>();
   const accounts = new Set<string>();
   const aliases = new Set<string>();
-  for (const entry of entries) {
-    let key: string;
-    if (entry.accountId !== undefined) {
-      key = bannerIndexAccountKey(entry.accountId);
-      accounts.add(entry.accountId);
-    } else if (entry.accountAlias !== undefined) {
-      key = bannerIndexAliasKey(entry.accountAlias);
-      aliases.add(entry.accountAlias);
-    } else {
-      continue;
-    }
+  const file = (key: string, entry: BannerEntry) => {
     const list = byKey.get(key) ?? [];
-    list.push(compact(entry));
+    list.push(entry);
     byKey.set(key, list);
+  };
+  for (const entry of entries) {
+    const e = compact(entry);
+    if (entry.accountId !== undefined) {
+      file(bannerIndexAccountKey(entry.accountId), e);
+      accounts.add(entry.accountId);
+    }
+    // Under its alias too: the console's account button names the account by alias when it has
+    // one (`Role/user @ acme-prod`), and a page that shows only the alias must find the profile.
+    if (entry.accountAlias !== undefined) {
+      file(bannerIndexAliasKey(entry.accountAlias), e);
+      aliases.add(entry.accountAlias);
+    }
   }
   const keys = [...byKey.keys()].sort();
   const plainSettings: BannerSettings = {
@@ -130,7 +133,7 @@ export function isBannerEntry(v: unknown): v is BannerEntry {
     shaped(v, 'profile:string roleName:string app:string env:string envLabel:string color:string isProduction:boolean ?accountId:string ?accountAlias:string ?region:string') &&
     (v.accountId !== undefined || v.accountAlias !== undefined) &&
     (v.kind === 'role' || v.kind === 'sso') &&
-    (v.partition === 'aws' || v.partition === 'aws-us-gov' || v.partition === 'aws-cn')
+    (v.partition === 'aws' || v.partition === 'aws-us-gov' || v.partition === 'aws-cn' || v.partition === 'aws-eusc')
   );
 }
 
@@ -139,10 +142,13 @@ export type IndexLookup =
   | { loaded: false }
   | { loaded: true; settings: BannerSettings; entries: BannerEntry[] };
 
-/** The storage keys a page with this account ID and alias needs. */
-export function bannerIndexKeysFor(accountId: string | null, alias: string | undefined): string[] {
-  const keys = [BANNER_INDEX_META_KEY];
-  if (accountId) keys.push(bannerIndexAccountKey(accountId));
+/** The page's account IDs: its one account, or the candidates its disagreeing sources name. */
+export type AccountIds = string | null | readonly string[];
+const idList = (ids: AccountIds): readonly string[] => (ids === null ? [] : typeof ids === 'string' ? [ids] : ids);
+
+/** The storage keys a page with this account ID (or these candidate IDs) and alias needs. */
+export function bannerIndexKeysFor(accountId: AccountIds, alias: string | undefined): string[] {
+  const keys = [BANNER_INDEX_META_KEY, ...idList(accountId).map(bannerIndexAccountKey)];
   if (alias) keys.push(bannerIndexAliasKey(alias));
   return keys;
 }
@@ -152,17 +158,17 @@ export function bannerIndexKeysFor(accountId: string | null, alias: string | und
  * (possible only after damage) makes the index "not loaded"; a record the meta does not list is
  * stale and ignored; an invalid entry is dropped rather than trusted.
  */
-export function readBannerIndexRecords(items: Record<string, unknown>, accountId: string | null, alias: string | undefined): IndexLookup {
+export function readBannerIndexRecords(items: Record<string, unknown>, accountId: AccountIds, alias: string | undefined): IndexLookup {
   const meta = items[BANNER_INDEX_META_KEY];
   if (!isBannerIndexMeta(meta)) return { loaded: false };
-  const wanted: string[] = [];
-  if (accountId && meta.accounts.includes(accountId)) wanted.push(bannerIndexAccountKey(accountId));
+  const wanted = idList(accountId).filter((id) => meta.accounts.includes(id)).map(bannerIndexAccountKey);
   if (alias && meta.aliases.includes(alias)) wanted.push(bannerIndexAliasKey(alias));
   const entries: BannerEntry[] = [];
   for (const key of wanted) {
     const record = items[key];
     if (!isObject(record) || record.generation !== meta.generation || !Array.isArray(record.entries)) return { loaded: false };
-    entries.push(...record.entries.filter(isBannerEntry));
+    // A profile filed under its account and its alias is read once (profile names are unique).
+    for (const e of record.entries) if (isBannerEntry(e) && !entries.some((x) => x.profile === e.profile)) entries.push(e);
   }
   return { loaded: true, settings: meta.settings, entries };
 }

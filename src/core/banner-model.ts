@@ -97,7 +97,8 @@ function envBadge(entry: BannerEntry, foreground: string): BannerModel['badge'] 
 }
 
 function accountText(identity: ConsoleIdentity, entry?: BannerEntry): string {
-  const id = identity.accountId ?? entry?.accountId;
+  // Only the ID a source gave: a page that names its account by alias alone is shown by that alias.
+  const id = identity.accountId;
   // The page's alias first (a source says so); the user's own alias for the account otherwise.
   const alias = identity.accountAlias ?? entry?.accountAlias;
   return id ? `${formatAccountId(id)}${alias ? ` (${alias})` : ''}` : (alias ?? 'unknown');
@@ -126,11 +127,13 @@ export function bannerModel(
   let headline: string;
   let fields: BannerField[] = [];
   let background = entry ? validColour(entry.color) : NEUTRAL_BACKGROUND;
-  if (!identity || (identity.accountId === null && !entry)) {
+  if (!identity || match.kind === 'disputed' || (identity.accountId === null && !identity.accountAlias && !entry)) {
     state = 'unknown';
     headline = 'Unknown account';
-    fields = [{ label: 'Note', value: 'this page does not say which account it is signed in to' }];
-    background = UNKNOWN_BACKGROUND;
+    fields = [{ label: 'Note', value: identity?.reason ?? 'this page does not say which account it is signed in to' }];
+    // The sources disagree and one names a production account: still unknown, but as unmistakable as production.
+    if (match.kind === 'disputed') fields.push({ label: 'Could be', value: match.entry.profile });
+    else background = UNKNOWN_BACKGROUND;
   } else {
     const account: BannerField = { label: 'Account', value: accountText(identity, entry) };
     const principal = principalField(identity);

@@ -17,7 +17,7 @@
 import { describeBadAccountId, isAccountAlias, isAccountId, parseRoleArnInto, parseRoleName } from './arn';
 import { ENV_COLORS, PRODUCTION_COLOR, isRed, parseColor } from './colors';
 import { OTHER_APP, envFromText, hasProductionWord, inferAppEnvInto, matchKnownApp, sharedPrefixApps } from './environments';
-import { MAX_DISPLAY_NAME, consoleHomeUrl, isRegion, keptByEncoding, normaliseStartUrl, partitionOfRegion, ssoConsoleUrl, switchRoleLinkEncoded, truncateDisplayName } from './links';
+import { MAX_DISPLAY_NAME, consoleHomeUrl, isAccessPortalHost, isRegion, keptByEncoding, normaliseStartUrl, partitionOfRegion, ssoConsoleUrl, startUrlHost, switchRoleLinkEncoded, truncateDisplayName } from './links';
 import { VALUE_NOT_PLAIN, findKey, readAwsConfig, shlexSplit } from './parse-aws-config';
 import type { ConfigKeys, ConfigRead, ConfigSection } from './parse-aws-config';
 import { SECRET_KEYS, stripSecrets } from './strip-secrets';
@@ -63,6 +63,8 @@ class Profile {
   isBase = false;
   /** The warning for a source_profile that is not in the text, added once the entry is made. */
   missingSource: Diagnostic | undefined = undefined;
+  /** The warning for an SSO start URL that is not on an AWS access portal host, likewise. */
+  portalWarning: Diagnostic | undefined = undefined;
 
   // --- the entry ---
   kind: 'role' | 'sso' = 'role';
@@ -371,10 +373,11 @@ function importUnchecked(text: string): Catalogue {
       continue;
     }
     made.push(p);
-    const warning = p.missingSource;
-    if (warning !== undefined && !(warnedLines ??= new Set()).has(warning.line)) {
-      warnedLines.add(warning.line);
-      diagnostics.push(warning);
+    for (const warning of [p.missingSource, p.portalWarning]) {
+      if (warning !== undefined && !(warnedLines ??= new Set()).has(warning.line)) {
+        warnedLines.add(warning.line);
+        diagnostics.push(warning);
+      }
     }
   }
 
@@ -670,6 +673,8 @@ function ssoEntry(c: Profile, sso: SsoSettings, read: ConfigRead): string | unde
   const prefix = sso.granted ? 'granted_sso_' : 'sso_';
   let startUrl = sso.startUrl;
   let ssoRegion = sso.region;
+  /** Where the start URL was written, for a warning about its host. */
+  let urlAt: { section: ConfigSection; key: string } = { section: c.section, key: `${prefix}start_url` };
   if (sso.session !== undefined) {
     const session = read.ssoSessions.get(sso.session);
     if (!session) {
@@ -677,7 +682,10 @@ function ssoEntry(c: Profile, sso: SsoSettings, read: ConfigRead): string | unde
     }
     const sessionUrl = stringIn(read.keys, session, 'sso_start_url');
     const sessionRegion = stringIn(read.keys, session, 'sso_region');
-    if (sessionUrl !== undefined) startUrl = clean(sessionUrl);
+    if (sessionUrl !== undefined) {
+      startUrl = clean(sessionUrl);
+      urlAt = { section: session, key: 'sso_start_url' };
+    }
     if (sessionRegion !== undefined) ssoRegion = clean(sessionRegion);
     if (startUrl === undefined) return `[sso-session ${sso.session}] has no sso_start_url; the console link needs it.`;
   }
@@ -713,6 +721,18 @@ function ssoEntry(c: Profile, sso: SsoSettings, read: ConfigRead): string | unde
   c.partition = ssoRegion && isRegion(ssoRegion) ? partitionOfRegion(ssoRegion) : 'aws';
   c.ssoStartUrl = url;
   c.ssoRegion = ssoRegion;
+  const host = startUrlHost(url) ?? '';
+  if (!isAccessPortalHost(host)) {
+    // Not AWS's sign-in page: the profile is kept (nothing is lost), and never linked to silently.
+    const k = findKey(read.keys, urlAt.section, urlAt.key);
+    const line = k === -1 ? c.line : read.keys.line[k]!;
+    addNote(c, `Its start URL's host ${host} is not an AWS access portal: check it before you open this profile.`);
+    c.portalWarning = {
+      line,
+      severity: 'warning',
+      message: `Line ${line}: the start URL host ${host} is not an AWS access portal (*.awsapps.com, *.awsapps.cn, *.portal.amazonaws.com, *.portal.<region>.app.aws): check the address before you open ${c.name}.`,
+    };
+  }
   if (sso.granted) addNote(c, "Read from Granted's granted_sso_* keys.");
   if (ssoRegion === undefined && !sso.granted) addNote(c, 'sso_region is missing: the AWS CLI needs it (the console link does not).');
   c.accountAlias = aliasOf(raw(c, 'aws_account_alias'), c);

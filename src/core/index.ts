@@ -15,6 +15,7 @@ export * from './storage-codec';
 // Console identity and banner (issue 4). The console content script imports these modules
 // directly instead of this entry, which would pull zod (via schemas) into its 15 KB budget.
 export * from './console-identity';
+export * from './identity-report';
 export * from './banner-model';
 export * from './banner-index';
 export * from './switch-marker';

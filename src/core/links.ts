@@ -4,24 +4,38 @@
 import { linkColor } from './colors';
 import type { Partition } from './types';
 
+/** The region of the European Sovereign Cloud's sign-in host until a second ESC region opens. */
+export const EUSC_DEFAULT_REGION = 'eusc-de-east-1';
+
+/**
+ * The sign-in host of each partition. The European Sovereign Cloud has no global sign-in host:
+ * AWS's own documentation links `https://eusc-de-east-1.signin.amazonaws-eusc.eu/` as the ESC
+ * partition's sign-in, the SDKs' endpoint rules for the sign-in service give
+ * `https://{Region}.signin.amazonaws-eusc.eu` for aws-eusc, and AWS Extend Switch Roles' switch
+ * failed there while it used the bare `signin.amazonaws-eusc.eu` (its issue #407, fixed in #412).
+ */
 export const SIGN_IN_HOSTS: Readonly<Record<Partition, string>> = Object.freeze({
   aws: 'signin.aws.amazon.com',
   'aws-us-gov': 'signin.amazonaws-us-gov.com',
   'aws-cn': 'signin.amazonaws.cn',
+  'aws-eusc': `${EUSC_DEFAULT_REGION}.signin.amazonaws-eusc.eu`,
 });
 
 const CONSOLE_HOSTS: Readonly<Record<Partition, string>> = Object.freeze({
   aws: 'console.aws.amazon.com',
   'aws-us-gov': 'console.amazonaws-us-gov.com',
   'aws-cn': 'console.amazonaws.cn',
+  'aws-eusc': 'console.amazonaws-eusc.eu',
 });
 
 /** The console refuses a displayName over 64 characters with HTTP 400. */
 export const MAX_DISPLAY_NAME = 64;
 
-/** `us-east-1`, `us-gov-west-1`, `cn-northwest-1`, `ap-southeast-3`. */
+/** `us-east-1`, `us-gov-west-1`, `cn-northwest-1`, `ap-southeast-3`, `eusc-de-east-1`. */
 export function isRegion(value: string): boolean {
-  // /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/, by hand (importConfig checks one per profile).
+  // /^(?:[a-z]{2}|eusc)(?:-[a-z]+)+-\d{1,2}$/, by hand (importConfig checks one per profile).
+  // The European Sovereign Cloud's regions are the only ones with a four-letter first part.
+  if (value.startsWith('eusc-')) return isRegion(value.slice(2));
   const n = value.length;
   if (n < 6 || !isLowerAscii(value.charCodeAt(0)) || !isLowerAscii(value.charCodeAt(1)) || value.charCodeAt(2) !== 0x2d) return false;
   // The end: '-' and one or two digits.
@@ -52,6 +66,7 @@ function isDigitAscii(c: number): boolean {
 export function partitionOfRegion(region: string): Partition {
   if (region.startsWith('cn-')) return 'aws-cn';
   if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  if (region.startsWith('eusc-')) return 'aws-eusc';
   return 'aws';
 }
 
@@ -79,7 +94,7 @@ export function consoleHomeUrl(partition: Partition, region?: string): string {
   }
   return url;
 }
-const homes: Record<Partition, Map<string, string>> = { aws: new Map(), 'aws-us-gov': new Map(), 'aws-cn': new Map() };
+const homes: Record<Partition, Map<string, string>> = { aws: new Map(), 'aws-us-gov': new Map(), 'aws-cn': new Map(), 'aws-eusc': new Map() };
 
 function buildConsoleHomeUrl(partition: Partition, region?: string): string {
   const host = CONSOLE_HOSTS[partition];
@@ -148,6 +163,7 @@ const SWITCH_PREFIX: Readonly<Record<Partition, string>> = Object.freeze({
   aws: `https://${SIGN_IN_HOSTS.aws}/switchrole?account=`,
   'aws-us-gov': `https://${SIGN_IN_HOSTS['aws-us-gov']}/switchrole?account=`,
   'aws-cn': `https://${SIGN_IN_HOSTS['aws-cn']}/switchrole?account=`,
+  'aws-eusc': `https://${SIGN_IN_HOSTS['aws-eusc']}/switchrole?account=`,
 });
 
 // `&roleName=…&displayName=` per role, and `&color=…&redirect_uri=…` per colour and console home:
@@ -211,6 +227,22 @@ export function normaliseStartUrl(startUrl: string): string | undefined {
   while (url.endsWith('/') || url.endsWith('#')) url = url.slice(0, -1);
   if (!/^https:\/\/[^\s/?#<>"']+(?:\/[^\s?#<>"']*)?$/.test(url)) return undefined;
   return url;
+}
+
+/**
+ * An IAM Identity Center access portal (aws-facts §2): `<name or d-id>.awsapps.com` (`.awsapps.cn`
+ * in China), and, the default for new instances since 2026, `<instance>.<region>.portal.amazonaws.com`
+ * and the dual-stack `<instance>.portal.<region>.app.aws`. A start URL on any other host is not
+ * AWS's: the importer warns about it.
+ */
+export function isAccessPortalHost(host: string): boolean {
+  const h = host.toLowerCase();
+  return /^[a-z0-9-]+\.awsapps\.(?:com|cn)$/.test(h) || /^(?:[a-z0-9-]+\.)+portal\.amazonaws\.com$/.test(h) || /^(?:[a-z0-9-]+\.)+portal\.[a-z]{2,4}(?:-[a-z]+)+-\d{1,2}\.app\.aws$/.test(h);
+}
+
+/** The host of an https start URL, lower-cased; undefined when it is not one. */
+export function startUrlHost(startUrl: string): string | undefined {
+  return /^https:\/\/([^\s/?#:@]+)(?::\d+)?(?:[/?#]|$)/i.exec(startUrl.trim())?.[1]?.toLowerCase();
 }
 
 export interface SsoConsoleLink {

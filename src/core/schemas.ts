@@ -15,7 +15,7 @@ export const catalogueEntrySchema = z.object({
   accountId: z.optional(z.string().check(z.regex(/^\d{12}$/))),
   accountAlias: z.optional(z.string().check(z.minLength(1))),
   roleName: z.string().check(z.minLength(1)),
-  partition: z.enum(['aws', 'aws-us-gov', 'aws-cn']),
+  partition: z.enum(['aws', 'aws-us-gov', 'aws-cn', 'aws-eusc']),
   region: z.optional(z.string()),
   app: z.string(),
   env: z.enum(ENVIRONMENTS),

@@ -444,7 +444,7 @@ const CACHE_COLUMNS = {
   accountId: column<string | null>(optional((v) => isString(v) && /^\d{12}$/.test(v)), 'account IDs'),
   accountAlias: column<string | null>(optional((v) => isString(v) && v.length > 0), 'account aliases'),
   roleName: column<string>((v) => isString(v) && v.length > 0, 'role names'),
-  partition: column<Partition>((v) => v === 'aws' || v === 'aws-us-gov' || v === 'aws-cn', 'partitions'),
+  partition: column<Partition>((v) => v === 'aws' || v === 'aws-us-gov' || v === 'aws-cn' || v === 'aws-eusc', 'partitions'),
   region: column<string | null>(optional(isString), 'regions'),
   app: column<string>(isString, 'apps'),
   env: column<Environment>((v) => isString(v) && ENV_SET.has(v), 'environments'),

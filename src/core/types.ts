@@ -38,7 +38,8 @@ export interface ParsedConfig {
   };
 }
 
-export type Partition = 'aws' | 'aws-us-gov' | 'aws-cn';
+/** `aws-eusc`: the AWS European Sovereign Cloud (aws-facts §1.4). */
+export type Partition = 'aws' | 'aws-us-gov' | 'aws-cn' | 'aws-eusc';
 
 /** Canonical environments, in the order the popup shows them. */
 export const ENVIRONMENTS = ['development', 'test', 'staging', 'production', 'sandbox', 'other'] as const;

@@ -11,13 +11,14 @@ import {
   bannerIndexKeysFor,
   isBannerIndexMeta,
   readBannerIndexRecords,
+  type AccountIds,
   type BannerIndex,
   type IndexLookup,
 } from '../core/banner-index';
 import { ext } from './native';
 
-/** The index records for one page's account (content script). Never throws: a failed read is "not loaded". */
-export async function readBannerIndex(accountId: string | null, alias: string | undefined): Promise<IndexLookup> {
+/** The index records for one page's account, or its candidates (content script). Never throws: a failed read is "not loaded". */
+export async function readBannerIndex(accountId: AccountIds, alias: string | undefined): Promise<IndexLookup> {
   if (!ext) return { loaded: false };
   try {
     return readBannerIndexRecords(await ext.storage.local.get(bannerIndexKeysFor(accountId, alias)), accountId, alias);

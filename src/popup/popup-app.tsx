@@ -14,7 +14,7 @@ import { RoleList, rowId } from '../ui/role-list';
 import { buildFilteredRows, buildRows, firstEntryRow, moveActive, orderEntries, type Row } from '../ui/rows';
 import { PasteImport } from './paste-import';
 import { switchTo } from './switch-to';
-import { askWhereAmI } from './where-am-i';
+import { askWhereAmI, type HereAnswer } from './where-am-i';
 
 const LIST_ID = 'roles';
 const PAGE_STEP = 8;
@@ -50,7 +50,7 @@ export function PopupApp({ firstScreen, initial }: PopupAppProps) {
   const [load, setLoad] = useState<LoadState>({ status: 'loading' });
   const [settings, setSettings] = useState<Settings>(initial?.settings ?? DEFAULT_SETTINGS);
   const [recent, setRecent] = useState<string[]>(initial?.recent ?? []);
-  const [here, setHere] = useState<string | null>(null);
+  const [here, setHere] = useState<HereAnswer>({ profile: null });
   const [query, setQuery] = useState('');
   const [active, setActive] = useState<{ rows: readonly Row[] | null; index: number }>({ rows: null, index: -1 });
   const [status, setStatus] = useState('');
@@ -325,7 +325,7 @@ export function PopupApp({ firstScreen, initial }: PopupAppProps) {
             label={query.trim() ? 'Matching roles' : 'Roles by app and environment'}
             idPrefix={LIST_ID}
             activeIndex={activeIndex}
-            hereProfile={here}
+            hereProfile={here.profile}
             favourites={favourites}
             copiedProfile={copied}
             onSwitch={(entry, newTab) => void doSwitch(entry, newTab)}
@@ -367,6 +367,7 @@ export function PopupApp({ firstScreen, initial }: PopupAppProps) {
           </Notice>
         </div>
       )}
+      {here.why && <TabWhy {...here.why} />}
       <div class={`status-bar${outcome.phase === 'done' ? ' is-done' : ''}`} role="status" aria-live="polite">
         {outcome.phase === 'pending' || outcome.phase === 'done' ? (
           <>
@@ -394,6 +395,24 @@ export function PopupApp({ firstScreen, initial }: PopupAppProps) {
         )}
       </div>
     </main>
+  );
+}
+
+/** What the banner of the active console tab says and why, on demand, with the report to copy. */
+function TabWhy({ verdict, report }: { verdict: string; report: string }) {
+  const [copied, setCopied] = useState('');
+  return (
+    <details class="tab-why">
+      <summary>This tab: {verdict}</summary>
+      <pre>{report}</pre>
+      <button
+        type="button"
+        class="button"
+        onClick={() => navigator.clipboard.writeText(report).then(() => setCopied('Copied'), () => setCopied('Copy failed: select the text above'))}
+      >
+        {copied || 'Copy report'}
+      </button>
+    </details>
   );
 }
 

@@ -1,19 +1,29 @@
-// "Where am I?": asks the active tab's content script which profile this console tab is in.
-// Never guesses: no answer, an invalid answer or a slow tab means "not marked".
+// "Where am I?": asks the active tab's content script which profile this console tab is in, and
+// why it thinks so (the banner's "Why?" report). Never guesses: no answer, an invalid answer or a
+// slow tab means "not marked" and no report.
 import { whereAmIResponseSchema, type WhereAmIRequest } from '../core';
 import { getActiveTab, sendToTab } from '../platform/tabs';
 
 const TIMEOUT_MS = 400;
 
-export async function askWhereAmI(): Promise<string | null> {
+export interface HereAnswer {
+  /** The matched profile, or null. */
+  profile: string | null;
+  /** The verdict in one line and the whole report, when the tab is a console page that answered. */
+  why?: { verdict: string; report: string };
+}
+
+export async function askWhereAmI(): Promise<HereAnswer> {
   try {
     const tab = await getActiveTab();
-    if (!tab) return null;
+    if (!tab) return { profile: null };
     const request: WhereAmIRequest = { type: 'where-am-i' };
     const answer = await Promise.race([sendToTab(tab.id, request), new Promise<undefined>((resolve) => setTimeout(resolve, TIMEOUT_MS))]);
     const parsed = whereAmIResponseSchema.safeParse(answer);
-    return parsed.success ? parsed.data.profile : null;
+    if (!parsed.success) return { profile: null };
+    const { profile, verdict, report } = parsed.data;
+    return verdict && report ? { profile, why: { verdict, report } } : { profile };
   } catch {
-    return null;
+    return { profile: null };
   }
 }

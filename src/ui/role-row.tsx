@@ -2,6 +2,7 @@
 // with the profile name; copying the link and pinning are separate, smaller buttons.
 // Everything shown comes from the user's config: text nodes only, never markup.
 import type { CatalogueEntry } from '../core';
+import { permissionSetOf } from '../core/console-identity';
 import { EnvBadge } from './env-badge';
 import { formatAccountId } from './format';
 
@@ -20,6 +21,8 @@ export interface RoleRowProps {
 
 function RoleSummary({ entry, here }: { entry: CatalogueEntry; here: boolean }) {
   const account = entry.accountAlias ?? formatAccountId(entry.accountId ?? '');
+  // An Identity Center role named in full (`…/AWSReservedSSO_<set>_<hash>`) is shown by its permission set.
+  const set = entry.kind === 'role' ? permissionSetOf(entry.roleName) : null;
   return (
     <>
       <span class="role-line">
@@ -31,7 +34,9 @@ function RoleSummary({ entry, here }: { entry: CatalogueEntry; here: boolean }) 
         <span class="role-account" title={entry.accountAlias && entry.accountId ? formatAccountId(entry.accountId) : undefined}>
           {account}
         </span>
-        <span class="role-name">{entry.kind === 'sso' ? `SSO ${entry.roleName}` : entry.roleName}</span>
+        <span class="role-name" title={entry.kind === 'role' && set ? entry.roleName : undefined}>
+          {entry.kind === 'sso' ? `SSO ${entry.roleName}` : set ? `SSO ${set}` : entry.roleName}
+        </span>
       </span>
     </>
   );

@@ -23,6 +23,9 @@ const REVIEWED_HOSTS = [
   'https://*.console.amazonaws.cn/*',
   'https://health.amazonaws.cn/*',
   'https://signin.amazonaws.cn/*',
+  // The European Sovereign Cloud: its consoles, and its regional sign-in hosts (it has no global one).
+  'https://*.console.amazonaws-eusc.eu/*',
+  'https://*.signin.amazonaws-eusc.eu/*',
 ];
 
 const targets = ['chrome', 'firefox'] as const;
@@ -39,7 +42,7 @@ describe.each(targets)('%s build', (target) => {
     expect(manifest.optional_permissions ?? []).toEqual([]);
     const everyHost = [...manifest.host_permissions, ...manifest.content_scripts.flatMap((c: { matches: string[] }) => c.matches)];
     for (const host of everyHost) {
-      expect(host).toMatch(/^https:\/\/([*.a-z0-9-]+\.)?(aws\.amazon\.com|amazonaws-us-gov\.com|amazonaws\.cn)\/\*$/);
+      expect(host).toMatch(/^https:\/\/([*.a-z0-9-]+\.)?(aws\.amazon\.com|amazonaws-us-gov\.com|amazonaws\.cn|amazonaws-eusc\.eu)\/\*$/);
     }
   });
 

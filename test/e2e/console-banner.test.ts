@@ -56,16 +56,24 @@ const PRODUCTION_RED = rgb('#d13212');
 // Tabs in the background get no animation frames: poll by time where a tab may be behind another.
 const POLL = { polling: 100, timeout: 10000 };
 
+// Every banner ends with its "Why?" button (issue 11), after "Hide" where it has one.
 test.each([
-  ['classic-switched-role.html', 'PRODUCTION alfie Profile alfie-production Account 1234-5678-9012 (alfie-prod) Role AlfieReadOnly'],
-  ['multi-session.html', 'DEVELOPMENT alfie Profile alfie-development Account 3456-7890-1234 Role AlfieFullAccess Hide'],
-  ['multi-session-qa.html', 'QA alfie Profile alfie-qa Account 2345-6789-0123 Role AlfieDeployment Hide'],
-  ['sso-permission-set.html', 'STAGING data-lake Profile data-lake-staging Account 4567-8901-2345 Permission set DataEngineer Hide'],
-  ['govcloud.html', 'TEST gov-ops Profile gov-ops-test Account 5678-9012-3456 Role GovOps Hide'],
-  ['china.html', 'STAGING cnops Profile cnops-staging Account 6789-0123-4567 (cx-cn) Role CnDeploy Hide'],
-  ['classic-iam-user.html', 'Account 1111-2222-3333 (acme-identity) — not in your profiles IAM user alice Hide'],
-  ['unknown-account.html', 'Account 9999-8888-7777 (someone-else) — not in your profiles Role Admin Hide'],
-  ['no-identity.html', 'Unknown account Note this page does not say which account it is signed in to Hide'],
+  ['classic-switched-role.html', 'PRODUCTION alfie Profile alfie-production Account 1234-5678-9012 (alfie-prod) Role AlfieReadOnly Why?'],
+  ['multi-session.html', 'DEVELOPMENT alfie Profile alfie-development Account 3456-7890-1234 Role AlfieFullAccess Hide Why?'],
+  ['multi-session-qa.html', 'QA alfie Profile alfie-qa Account 2345-6789-0123 Role AlfieDeployment Hide Why?'],
+  ['multi-session-production.html', 'PRODUCTION alfie Profile alfie-production Account 1234-5678-9012 (alfie-prod) Role AlfieReadOnly Why?'],
+  ['sso-permission-set.html', 'STAGING data-lake Profile data-lake-staging Account 4567-8901-2345 Permission set DataEngineer Hide Why?'],
+  ['govcloud.html', 'TEST gov-ops Profile gov-ops-test Account 5678-9012-3456 Role GovOps Hide Why?'],
+  ['china.html', 'STAGING cnops Profile cnops-staging Account 6789-0123-4567 (cx-cn) Role CnDeploy Hide Why?'],
+  ['eusc-iam-user.html', 'STAGING sovereign Account 7890-1234-5678 Note IAM user sign-in IAM user alice Hide Why?'],
+  ['classic-iam-user.html', 'Account 1111-2222-3333 (acme-identity) — not in your profiles IAM user alice Hide Why?'],
+  ['unknown-account.html', 'Account 9999-8888-7777 (someone-else) — not in your profiles Role Admin Hide Why?'],
+  ['no-identity.html', 'Unknown account Note this page does not say which account it is signed in to Hide Why?'],
+  // The console's real forms (aws-facts §3.1), in fixtures of our own.
+  ['nav-2024-span-title-sso.html', 'STAGING data-lake Profile data-lake-staging Account 4567-8901-2345 Permission set DataEngineer Hide Why?'],
+  ['nav-2024-alias.html', 'PRODUCTION ledger Profile ledger-production Account ledger-prod Role LedgerAdmin Why?'],
+  ['account-menu-2023-sso.html', 'TEST checkout Profile checkout-test Account 2345-6789-0123 Permission set QaTester Hide Why?'],
+  ['cookie-only.html', 'Unknown account Note only the aws-userInfo cookie names an account, and it says who signed in, not which account this tab is in Hide Why?'],
 ])('%s: the banner says exactly who this is, and the header stays visible and clickable', async (fixture, text) => {
   const { page, errors } = await open(fixture);
   const facts = await bannerFacts(page);
@@ -182,6 +190,8 @@ test('"where am I?" answers with the identity and the matched profile, for the p
     const tab = tabs.find((t) => t.url === url)!;
     return c.tabs.sendMessage(tab.id!, { type: 'where-am-i' });
   }, fixtureUrl('multi-session.html'));
+  // Issue 11: on a multi-session host the host label decides; each source's verdict and the
+  // plain-text report come along for the popup's "Why?".
   expect(answer).toEqual({
     identity: {
       accountId: '345678901234',
@@ -192,9 +202,24 @@ test('"where am I?" answers with the identity and the matched profile, for the p
       sessionId: '345678901234-abcd1234',
       multiSession: true,
       signInEndpoint: 'us-east-1.signin.aws.amazon.com',
-      source: 'session-data',
+      source: 'host-label',
+      sources: [
+        { source: 'session-data', verdict: 'agrees', account: '3456-7890-1234', principal: 'role AlfieFullAccess' },
+        { source: 'host-label', verdict: 'decided', account: '3456-7890-1234' },
+          { source: 'cookie', verdict: 'unusable', note: 'not read on a multi-session tab, where it may describe another session' },
+      ],
     },
     profile: 'alfie-development',
+    verdict: 'Account 3456-7890-1234, role AlfieFullAccess: decided by the host name',
+    report: [
+      'Role Switchboard: who is this console tab? 345678901234-abcd1234.us-east-1.console.aws.amazon.com (partition aws)',
+      'Account 3456-7890-1234, role AlfieFullAccess: decided by the host name',
+      '- awsc-session-data meta: 3456-7890-1234, role AlfieFullAccess, agrees',
+      '- host name: 3456-7890-1234, decided',
+      '- account button title: not found',
+      '- account menu: not found',
+      '- aws-userInfo cookie: unusable (not read on a multi-session tab, where it may describe another session)',
+    ].join('\n'),
   });
   await page.close();
 });
@@ -255,7 +280,7 @@ test('settings: position bottom keeps header menus on top; banner off hides all 
 });
 
 test('every fixture gets exactly one banner, in the top frame only', async () => {
-  expect(consoleFixtures()).toHaveLength(9);
+  expect(consoleFixtures()).toHaveLength(17);
   const frameHtml = '<!doctype html><title>frame</title><p>inner</p>';
   const { page } = await open('unknown-account.html', (request) =>
     request.url() === 'https://us-west-2.console.aws.amazon.com/lambda/frame' ? { body: frameHtml, headers: { 'Content-Security-Policy': "default-src 'none'" } } : null,
@@ -291,7 +316,7 @@ test('a damaged index is never trusted: the page shows only what it read, and th
     await sleep(100);
     facts = await bannerFacts(page);
   }
-  expect(facts.text).toBe('PRODUCTION alfie Profile alfie-production Account 1234-5678-9012 (alfie-prod) Role AlfieReadOnly');
+  expect(facts.text).toBe('PRODUCTION alfie Profile alfie-production Account 1234-5678-9012 (alfie-prod) Role AlfieReadOnly Why?');
   expect(errors).toEqual([]);
   await page.close();
 });

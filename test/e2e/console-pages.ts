@@ -19,9 +19,14 @@ export const FIXTURE_CSP =
   "default-src 'none'; script-src 'nonce-fx'; style-src 'nonce-fx'; " +
   'connect-src https://signin.aws.amazon.com https://*.signin.aws.amazon.com; ' +
   // form-action also governs where a form's redirects may go: back to the console.
-  "form-action 'self' https://signin.aws.amazon.com https://*.signin.aws.amazon.com https://signin.amazonaws-us-gov.com https://signin.amazonaws.cn https://*.console.aws.amazon.com";
+  "form-action 'self' https://signin.aws.amazon.com https://*.signin.aws.amazon.com https://signin.amazonaws-us-gov.com https://signin.amazonaws.cn https://*.console.aws.amazon.com " +
+  'https://*.signin.amazonaws-eusc.eu https://*.console.amazonaws-eusc.eu';
 
-/** The seed example plus an SSO profile and one profile per other partition. */
+/**
+ * The seed example plus an SSO profile, one profile per other partition (GovCloud, China, the
+ * European Sovereign Cloud), an account named by alias, an Identity Center role named in full,
+ * and an SSO profile on a new-style access portal host.
+ */
 export const E2E_CONFIG = `${EXAMPLE_CONFIG}
 [profile data-lake-staging]
 sso_session = corp
@@ -39,6 +44,29 @@ source_profile = default
 [profile cnops-staging]
 role_arn = arn:aws-cn:iam::678901234567:role/team/CnDeploy
 source_profile = default
+
+[profile ledger-production]
+role_arn = arn:aws:iam::777788889999:role/LedgerAdmin
+aws_account_alias = ledger-prod
+source_profile = default
+
+[profile checkout-test]
+role_arn = arn:aws:iam::234567890123:role/AWSReservedSSO_QaTester_0123456789abcdef
+source_profile = default
+
+[profile sovereign-staging]
+role_arn = arn:aws-eusc:iam::789012345678:role/EuOps
+region = eusc-de-east-1
+source_profile = default
+
+[profile portal-dev]
+sso_session = next-portal
+sso_account_id = 890123456789
+sso_role_name = Developer
+
+[sso-session next-portal]
+sso_start_url = https://acme-corp.eu-west-1.portal.amazonaws.com/start
+sso_region = eu-west-1
 `;
 
 export function fixtureHtml(name: string): string {
@@ -150,7 +178,7 @@ export async function bannerFacts(page: Page): Promise<BannerFacts> {
       top: rect.top,
       bottom: rect.bottom,
       height: rect.height,
-      hasHideButton: !!el.querySelector('button'),
+      hasHideButton: !!el.querySelector('button[aria-label="Hide account banner"]'),
     };
   });
 }

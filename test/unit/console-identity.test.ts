@@ -16,6 +16,8 @@ import {
 import type { ConsoleIdentity } from '../../src/core/messages';
 
 const HOST = 'us-east-1.console.aws.amazon.com';
+/** The identity without its per-source report (tested on its own). */
+const bare = ({ sources: _sources, ...rest }: ConsoleIdentity) => rest;
 const ROLE_ARN = 'arn:aws:sts::123456789012:assumed-role/Admin/alice';
 
 describe('hosts and partitions', () => {
@@ -69,7 +71,7 @@ test('SSO reserved roles give their permission set, underscores and all', () => 
 
 describe('principal ARNs', () => {
   test('assumed role: role name without path, the session name is not the role', () => {
-    expect(parsePrincipalArn(ROLE_ARN)).toEqual({ partition: 'aws', accountId: '123456789012', kind: 'assumed-role', name: 'Admin' });
+    expect(parsePrincipalArn(ROLE_ARN)).toEqual({ partition: 'aws', accountId: '123456789012', kind: 'assumed-role', name: 'Admin', resource: 'assumed-role/Admin/alice' });
   });
   test('IAM user with a path: the last segment; root; other partitions', () => {
     expect(parsePrincipalArn('arn:aws:iam::123456789012:user/people/alice')).toMatchObject({ kind: 'user', name: 'alice' });
@@ -96,7 +98,7 @@ describe('combining the sources', () => {
   });
 
   test('session data alone gives account, alias and role', () => {
-    expect(combineIdentity([session()], HOST)).toEqual({
+    expect(bare(combineIdentity([session()], HOST))).toEqual({
       accountId: '123456789012',
       accountAlias: 'acme-prod',
       roleName: 'Admin',
@@ -106,9 +108,16 @@ describe('combining the sources', () => {
     });
   });
 
-  test('the strongest source wins, whatever order the readings come in', () => {
+  // Issue 11 changed this: a weaker source naming another account no longer loses to the
+  // stronger one; any two sources that disagree make the account unknown, whatever the order.
+  test('two sources naming different accounts: unknown account, with the reason, whatever order the readings come in', () => {
     const nav: IdentityReading = { source: 'navigation', accountId: '999999999999' };
-    expect(combineIdentity([nav, session()], HOST)).toMatchObject({ accountId: '123456789012', source: 'session-data' });
+    for (const readings of [[nav, session()], [session(), nav]]) {
+      const identity = combineIdentity(readings, HOST);
+      expect(identity).toMatchObject({ accountId: null, source: 'none', candidates: ['123456789012', '999999999999'] });
+      expect(identity.reason).toBe('the sources disagree: awsc-session-data meta 1234-5678-9012 (acme-prod), account menu 9999-9999-9999');
+      expect(identity.roleName).toBeUndefined();
+    }
   });
 
   test('a cookie naming another account (the original sign-in) never lends its names', () => {
@@ -128,14 +137,27 @@ describe('combining the sources', () => {
   });
 
   test('the cookie alone never decides the account', () => {
-    expect(combineIdentity([{ source: 'cookie', arn: ROLE_ARN }], HOST)).toEqual({ accountId: null, principalKind: 'unknown', partition: 'aws', source: 'none' });
+    const identity = combineIdentity([{ source: 'cookie', arn: ROLE_ARN }], HOST);
+    expect(bare(identity)).toEqual({
+      accountId: null,
+      principalKind: 'unknown',
+      partition: 'aws',
+      source: 'none',
+      reason: 'only the aws-userInfo cookie names an account, and it says who signed in, not which account this tab is in',
+    });
+    expect(identity.sources).toEqual([
+      { source: 'cookie', verdict: 'who-signed-in', account: '1234-5678-9012', principal: 'role Admin', note: 'says who signed in; never decides alone' },
+    ]);
   });
 
-  test('session data contradicting itself is dropped whole; the next source decides', () => {
+  // Issue 11 changed this: a source that contradicts itself names two accounts, so the account
+  // is unknown (it used to be dropped and the next source believed).
+  test('session data contradicting itself makes the account unknown, even where another source names one of its accounts', () => {
     const confused = session({ accountId: '999999999999' }); // ARN says 123456789012
     const host: IdentityReading = { source: 'host-label', accountId: '123456789012', sessionId: '123456789012-abcd1234', multiSession: true };
     const identity = combineIdentity([confused, host], HOST);
-    expect(identity).toMatchObject({ accountId: '123456789012', source: 'host-label', principalKind: 'unknown' });
+    expect(identity).toMatchObject({ accountId: null, source: 'none', principalKind: 'unknown', candidates: ['999999999999', '123456789012'] });
+    expect(identity.reason).toBe('the awsc-session-data meta: it names two accounts: 999999999999, 123456789012');
     expect(identity.accountAlias).toBeUndefined();
     expect(identity.roleName).toBeUndefined();
   });
@@ -179,13 +201,22 @@ describe('combining the sources', () => {
   });
 
   test('property: never throws, and never shows an account or role that no non-cookie source gave', () => {
-    const anyValue = fc.oneof(fc.string(), fc.constantFrom('123456789012', '999999999999', ROLE_ARN, 'arn:aws:sts::999999999999:assumed-role/Other/x'), fc.integer(), fc.constant(null), fc.object());
+    const anyValue = fc.oneof(
+      fc.string(),
+      fc.constantFrom('123456789012', '999999999999', '1234-5678-9012', 'acme-prod', 'Admin/alice', ROLE_ARN, 'arn:aws:sts::999999999999:assumed-role/Other/xy', '123456789012-abcd1234'),
+      fc.integer(),
+      fc.constant(null),
+      fc.object(),
+    );
     const reading = fc.record(
       {
-        source: fc.constantFrom('session-data', 'host-label', 'navigation', 'cookie') as fc.Arbitrary<IdentityReading['source']>,
+        source: fc.constantFrom('session-data', 'host-label', 'nav-button', 'navigation', 'cookie') as fc.Arbitrary<IdentityReading['source']>,
         accountId: anyValue,
+        account: anyValue,
         accountAlias: anyValue,
         arn: anyValue,
+        principal: anyValue,
+        role: anyValue,
         region: anyValue,
         sessionId: anyValue,
         multiSession: fc.oneof(fc.boolean(), anyValue),
@@ -199,13 +230,19 @@ describe('combining the sources', () => {
         if (identity.accountId !== null) {
           const claimed = readings
             .filter((r) => r.source !== 'cookie')
-            .flatMap((r) => [r.accountId, typeof r.arn === 'string' ? r.arn.split(':')[4] : undefined])
-            .map((v) => (typeof v === 'string' ? v.trim() : v));
+            // A 12-digit "alias" is the account ID (aws-facts §3.1: the cookie writes it so).
+            .flatMap((r) => [r.accountId, r.account, r.accountAlias, r.sessionId, typeof r.arn === 'string' ? r.arn.split(':')[4] : undefined])
+            .map((v) => (typeof v === 'string' ? v.trim().replace(/-/g, '').slice(0, 12) : v));
           expect(claimed).toContain(identity.accountId);
+          // Every source of the tab that names an account names this one.
+          const others = (identity.sources ?? []).filter((s) => s.source !== 'cookie' && /^\d{4}-/.test(s.account ?? '') && s.verdict !== 'unusable');
+          for (const s of others) expect(s.account!.slice(0, 14)).toBe(formatAccountId(identity.accountId));
         }
         if (identity.roleName !== undefined) {
-          expect(readings.some((r) => typeof r.arn === 'string' && r.arn.includes(identity.roleName!))).toBe(true);
+          const said = readings.flatMap((r) => [r.arn, r.principal, r.role]).filter((v): v is string => typeof v === 'string');
+          expect(said.some((v) => v.includes(identity.roleName!))).toBe(true);
         }
+        if (identity.accountId === null && identity.source === 'none') expect(identity.reason).toBeTruthy();
       }),
       { numRuns: 500 },
     );
