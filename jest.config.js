@@ -17,7 +17,6 @@ module.exports = {
     {
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
-      setupFilesAfterEnv: ['<rootDir>/test/e2e/retry-once.ts'],
       transform: { '^.+\\.tsx?$': tsJest },
       testEnvironment: 'node',
     },

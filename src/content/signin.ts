@@ -8,6 +8,25 @@ import { findSignInSwitchForm } from './console-internals';
 
 const FORM_WAIT_MS = 15_000;
 
+/**
+ * Says on the page why the form was not submitted for the user, although the address carried
+ * our marker: a link someone else made, or a form that holds another account or role. Text only,
+ * in a closed shadow root that page script cannot reach.
+ */
+function sayNotSubmitted(why: string): void {
+  const host = document.createElement('role-switchboard-note');
+  const root = host.attachShadow({ mode: 'closed' });
+  const note = document.createElement('div');
+  note.setAttribute('role', 'status');
+  note.setAttribute('aria-label', 'Role Switchboard');
+  note.style.cssText =
+    'position:fixed;left:12px;right:12px;bottom:12px;z-index:2147483647;padding:10px 14px;border-radius:6px;' +
+    'background:#fff5e0;color:#5c3b00;border:1px solid #d08a00;font:14px/1.4 system-ui,sans-serif';
+  note.textContent = `Role Switchboard did not submit this form: ${why}`;
+  root.append(note);
+  (document.body ?? document.documentElement).append(host);
+}
+
 function waitForForm(): Promise<ReturnType<typeof findSignInSwitchForm>> {
   return new Promise((resolve) => {
     const found = findSignInSwitchForm(document);
@@ -38,10 +57,16 @@ async function autoSubmit(api: NonNullable<typeof ext>, nonce: string): Promise<
   const answer = (await api.runtime.sendMessage({ type: 'switch-autosubmit', nonce }).catch(() => null)) as
     | { submit?: unknown; account?: unknown; roleName?: unknown }
     | null;
-  if (!answer || answer.submit !== true || typeof answer.account !== 'string' || typeof answer.roleName !== 'string') return;
   if (document.readyState === 'loading') await new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true }));
+  if (!answer || answer.submit !== true || typeof answer.account !== 'string' || typeof answer.roleName !== 'string') {
+    sayNotSubmitted('this link was not opened by Role Switchboard just now. Check the account and role before you press "Switch Role".');
+    return;
+  }
   const found = await waitForForm();
-  if (!found || found.account !== answer.account || found.roleName !== answer.roleName) return;
+  if (!found || found.account !== answer.account || found.roleName !== answer.roleName) {
+    sayNotSubmitted('the form does not hold the account and role you chose.');
+    return;
+  }
   const { form, submitter } = found;
   if (submitter && (submitter as HTMLButtonElement).form === form && (submitter as HTMLButtonElement).type === 'submit') {
     form.requestSubmit(submitter);

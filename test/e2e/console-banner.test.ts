@@ -162,8 +162,17 @@ test('single-page navigation: the title prefix survives title rewrites, and the 
     document.head.append(title);
   });
   await page.waitForFunction(() => document.title === '[PROD] Security Groups | EC2');
-  // The title settles: no loop of rewrites.
-  await sleep(200);
+  // The title settles: no loop of rewrites (counted over the next frames, in which a loop would go on).
+  const rewrites = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let count = 0;
+        const watch = new MutationObserver((records) => (count += records.length));
+        watch.observe(document.head, { subtree: true, childList: true, characterData: true });
+        requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => (watch.disconnect(), resolve(count)))));
+      }),
+  );
+  expect(rewrites).toBe(0);
   expect(await page.title()).toBe('[PROD] Security Groups | EC2');
 
   await page.evaluate(() => document.querySelector('role-switchboard-banner')!.remove());
@@ -175,7 +184,13 @@ test('single-page navigation: the title prefix survives title rewrites, and the 
     const body = document.body.cloneNode(true) as HTMLElement;
     document.body.replaceWith(body);
   });
-  await sleep(100);
+  // Wait until the banner is back in place and the new header can be hit where it is drawn.
+  await page.waitForFunction(() => {
+    const host = document.querySelector('role-switchboard-banner') as HTMLElement | null;
+    const services = document.querySelector('#nav-services')!.getBoundingClientRect();
+    const hit = document.elementFromPoint(services.left + services.width / 2, services.top + services.height / 2);
+    return !!host && host.getBoundingClientRect().height > 0 && hit?.id === 'nav-services';
+  }, POLL);
   expect((await bannerFacts(page)).top).toBe(0);
   expect(await headerIsClickable(page)).toMatchObject({ hit: 'nav-services', opened: 'services-menu' });
   expect(errors).toEqual([]);
@@ -292,7 +307,9 @@ test('every fixture gets exactly one banner, in the top frame only', async () =>
   });
   const frame = await (await page.waitForSelector('iframe'))!.contentFrame();
   await frame.waitForSelector('p');
-  await sleep(200);
+  // The content script is not even injected into the frame (and is, into the top frame).
+  expect(page.mainFrame().extensionRealms().length).toBeGreaterThan(0);
+  expect(frame.extensionRealms()).toEqual([]);
   expect(await frame.$('role-switchboard-banner')).toBeNull();
   expect(await page.$$eval('role-switchboard-banner', (els) => els.length)).toBe(1);
   await page.close();

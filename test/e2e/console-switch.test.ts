@@ -6,7 +6,7 @@
 import type { HTTPRequest, Page } from 'puppeteer-core';
 import { useConsoleExtension } from './clean-session';
 import { collectErrors, type ExtensionSession } from './harness';
-import { openActionPopup, sleep } from './ui-helpers';
+import { openActionPopup, sleep, waitForRecord } from './ui-helpers';
 import { bannerFacts, E2E_CONFIG, findBanner, fixtureHtml, fixtureUrl, openConsoleTab, type CapturedRequest, type Responder } from './console-pages';
 import type { CatalogueEntry } from '../../src/core/types';
 import { importConfig } from '../../src/core/import-config';
@@ -29,6 +29,11 @@ const formFields = (body: string | undefined): Record<string, string> => Object.
  * The catalogue entry the popup hands to switchTo: made by the same importer the extension
  * runs on the imported text (the stored form is the storage module's business).
  */
+/** Waits until the stored settings say the switch form is (or is not) submitted for the user. */
+async function waitForSetting(autoSubmit: boolean): Promise<void> {
+  await waitForRecord<{ autoSubmitSwitchForm?: boolean }>(session, 'sync', 'settings', (s) => s?.autoSubmitSwitchForm === autoSubmit);
+}
+
 async function entryOf(profile: string): Promise<CatalogueEntry> {
   const entry = importConfig(E2E_CONFIG).entries.find((e) => e.profile === profile);
   if (!entry) throw new Error(`no entry ${profile}`);
@@ -198,7 +203,7 @@ test('multi-session console: no destination in the answer → a clear message, n
     message: 'AWS did not open a new session: the role signed in here may not assume AlfieReadOnly in account 1234-5678-9012. Nothing was changed.',
   });
   expect(jsonCalls(requests)).toHaveLength(1);
-  await sleep(300);
+  // (The background answers after its last step: a tab it opened would be open already.)
   expect((await session.browser.pages()).length).toBe(before);
   await page.close();
 });
@@ -262,7 +267,11 @@ test('a marker the extension did not issue is never honoured, and the setting tu
   await page.waitForSelector('#input_switchrole_button');
   // The marker is gone from the address at once, whatever the verdict.
   expect(await page.evaluate(() => location.hash)).toBe('');
-  await sleep(1000);
+  // The verdict: the page says why it did not submit, and nothing was posted.
+  const note = await page.waitForSelector('aria/Role Switchboard[role="status"]', { timeout: 10000 });
+  expect(await note!.evaluate((el) => (el as HTMLElement).innerText)).toBe(
+    'Role Switchboard did not submit this form: this link was not opened by Role Switchboard just now. Check the account and role before you press "Switch Role".',
+  );
   expect(requests.filter((r) => r.method === 'POST')).toHaveLength(0);
 
   // Setting off: a switch from the popup opens the link with no marker, and nothing submits.
@@ -271,7 +280,7 @@ test('a marker the extension did not issue is never honoured, and the setting tu
     const box = Array.from(document.querySelectorAll('label')).find((l) => l.textContent?.includes('Submit the pre-filled Switch Role form'))!.querySelector('input')!;
     if (box.checked) box.click();
   });
-  await sleep(300);
+  await waitForSetting(false);
   try {
     const { page: tab, requests: tabRequests } = await openConsoleTab(session, signInPage);
     await tab.goto(fixtureUrl('no-identity.html'));
@@ -279,8 +288,8 @@ test('a marker the extension did not issue is never honoured, and the setting tu
     const outcome = await switchFrom(tab, 'alfie-qa');
     expect(outcome.message).toBe('Opened the switch-role page for alfie-qa (2345-6789-0123, AlfieDeployment) in this tab; press "Switch Role" there.');
     await tab.waitForSelector('#input_switchrole_button');
+    // No marker in the address: the sign-in script never acts, so nothing can be posted.
     expect(tab.url()).not.toContain('rsb-switch');
-    await sleep(1000);
     expect(tabRequests.filter((r) => r.method === 'POST')).toHaveLength(0);
     await tab.close();
   } finally {
@@ -288,6 +297,7 @@ test('a marker the extension did not issue is never honoured, and the setting tu
       const box = Array.from(document.querySelectorAll('label')).find((l) => l.textContent?.includes('Submit the pre-filled Switch Role form'))!.querySelector('input')!;
       if (!box.checked) box.click();
     });
+    await waitForSetting(true);
   }
   await page.close();
 });
@@ -311,7 +321,7 @@ test('already in that profile: nothing happens, and the popup is told so', async
   await page.goto(start);
   await findBanner(page);
   expect(await switchFrom(page, 'alfie-production')).toEqual({ method: 'none', status: 'failed', message: 'This tab is already signed in as alfie-production.' });
-  await sleep(200);
+  // ('none' is answered before anything is done: nothing was.)
   expect(requests.filter((r) => r.method === 'POST')).toHaveLength(0);
   expect(page.url()).toBe(start);
   await page.close();
@@ -334,7 +344,7 @@ test('only the extension\'s own pages can start a switch: a content script\'s re
     }
   }, { type: 'switch-role', entry, newTab: false });
   expect(answer).not.toHaveProperty('answer.status');
-  await sleep(500);
+  // (The background refused at once, before any step of a switch.)
   expect(page.url()).toBe(start);
   expect(requests.filter((r) => r.url.includes('signin'))).toHaveLength(0);
   await page.close();

@@ -24,6 +24,7 @@ import {
   SEED_CONFIG,
   sleep,
   type RowInfo,
+  waitForRecent,
 } from './ui-helpers';
 import { useCleanExtension } from './clean-session';
 
@@ -117,7 +118,7 @@ test('the seed example imports as alfie: development, qa, production; production
   expect(optionErrors).toEqual([]);
 
   // The switch is remembered: Recent lists it on top next time.
-  await sleep(300);
+  await waitForRecent(session, 'alfie-production');
   const { page: tab2 } = await openWebTab(session);
   const popup2 = await openActionPopup(session, tab2);
   const again = await renderedRows(popup2);

@@ -237,3 +237,23 @@ type ChromeStorage = { chrome: { storage: { sync: StorageArea; local: StorageAre
 export async function syncSet(session: ExtensionSession, items: Record<string, unknown>): Promise<void> {
   await session.worker.evaluate((values) => (globalThis as unknown as ChromeStorage).chrome.storage.sync.set(values), items);
 }
+
+/** Polls a storage record (read by the service worker) until `accept` takes it; returns it. */
+export async function waitForRecord<T>(session: ExtensionSession, area: 'sync' | 'local', key: string, accept: (value: T | undefined) => boolean, timeout = 10000): Promise<T | undefined> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = (await session.worker.evaluate(
+      (a: string, k: string) => (globalThis as unknown as { chrome: { storage: Record<string, { get(k: string): Promise<Record<string, unknown>> }> } }).chrome.storage[a]!.get(k).then((items) => items[k]),
+      area,
+      key,
+    )) as T | undefined;
+    if (accept(value)) return value;
+    if (Date.now() > deadline) throw new Error(`storage.${area} "${key}" never became what was expected: ${JSON.stringify(value)}`);
+    await sleep(50);
+  }
+}
+
+/** Waits until the recent roles list `profile` first (a switch records it after it is under way). */
+export async function waitForRecent(session: ExtensionSession, profile: string): Promise<void> {
+  await waitForRecord<string[]>(session, 'local', 'recent', (recent) => recent?.[0] === profile);
+}
