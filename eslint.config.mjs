@@ -31,6 +31,12 @@ export default tseslint.config(
     },
   },
   {
+    // Tests sit beside their modules: they may use Node and the DOM (jsdom) like any test.
+    files: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    languageOptions: { globals: { require: 'readonly', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
+    rules: { 'no-restricted-globals': 'off', '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['test/**', '*.js', '*.mjs', 'scripts/**'],
     languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

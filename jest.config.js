@@ -10,7 +10,8 @@ module.exports = {
   projects: [
     {
       displayName: 'unit',
-      testMatch: ['<rootDir>/test/unit/**/*.test.ts?(x)', '<rootDir>/src/**/*.test.ts?(x)'],
+      // Unit tests sit beside the module they test; test/build checks the built bundles (no browser).
+      testMatch: ['<rootDir>/src/**/*.test.ts?(x)', '<rootDir>/test/build/**/*.test.ts'],
       transform: { '^.+\\.tsx?$': tsJest },
       testEnvironment: 'node',
     },

@@ -2,7 +2,7 @@
 // neither page CSS nor page script can restyle or read it. Styles are set through the CSSOM
 // (element.style), which a page's Content-Security-Policy `style-src` does not block, unlike a
 // <style> element or a style attribute.
-import type { BannerModel } from '../core/banner-model';
+import type { BannerModel } from '../core/console/banner-model';
 
 /** Height of the expanded banner and of the collapsed stripe, in CSS pixels. */
 export const BANNER_HEIGHT = 30;

@@ -1,13 +1,13 @@
 // The ONE module that knows AWS console internals (aws-facts §1.2, §1.3, §3). All of them are
 // undocumented and can change without notice: when the console changes, this file and its
-// fixture test (test/unit/console-internals.test.ts, test/fixtures/console/*.html) are the fix.
+// fixture test (src/content/console-internals.test.ts, test/fixtures/console/*.html) are the fix.
 // Everything here reads raw claims; src/core/console-identity.ts judges them (fail closed).
 // Never by class name (hashed CSS modules) nor by label text (translated): ids, data-testids,
 // attributes and values only.
 //
 // Imported by the content scripts (keep it tiny, no zod) and by the background (the main-world
 // functions, the switch fields). No side effects at import.
-import type { IdentityReading, IdentitySource } from '../core/console-identity';
+import type { IdentityReading, IdentitySource } from '../core/console/console-identity';
 
 /**
  * The console's own navigation header (`#consoleNavHeader` before 2021): the banner must never

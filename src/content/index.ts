@@ -16,11 +16,11 @@
 // work to one check per frame: every check judges all sources again, so a source that appears
 // late and contradicts the others turns a confident banner into "unknown account" at once,
 // and a banner the page removed is put back.
-import { bannerModel, DEFAULT_BANNER_SETTINGS } from '../core/banner-model';
-import { combineIdentity, matchIdentity, type IdentityMatch } from '../core/console-identity';
-import { identityReport, identityVerdict } from '../core/identity-report';
-import type { IndexLookup } from '../core/banner-index';
-import type { ConsoleIdentity, WhereAmIResponse } from '../core/messages';
+import { bannerModel, DEFAULT_BANNER_SETTINGS } from '../core/console/banner-model';
+import { combineIdentity, matchIdentity, type IdentityMatch } from '../core/console/console-identity';
+import { identityReport, identityVerdict } from '../core/console/identity-report';
+import type { IndexLookup } from '../core/console/banner-index';
+import type { ConsoleIdentity, WhereAmIResponse } from '../core/protocol/messages';
 import { isBannerIndexChange, readBannerIndex } from '../platform/banner-index-store';
 import { ext } from '../platform/native';
 import { createBannerView } from './banner-view';

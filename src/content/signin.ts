@@ -2,7 +2,7 @@
 // marker (src/core/switch-marker.ts): then it asks the background whether that one-time marker
 // is genuine for this tab, waits for the pre-filled switch-role form, checks the form holds
 // exactly the account and role the background expects, and submits it once.
-import { readSwitchMarker, withoutSwitchMarker } from '../core/switch-marker';
+import { readSwitchMarker, withoutSwitchMarker } from '../core/console/switch-marker';
 import { ext } from '../platform/native';
 import { findSignInSwitchForm } from './console-internals';
 

@@ -14,7 +14,7 @@ import {
   type AccountIds,
   type BannerIndex,
   type IndexLookup,
-} from '../core/banner-index';
+} from '../core/console/banner-index';
 import { ext } from './native';
 
 /** The index records for one page's account, or its candidates (content script). Never throws: a failed read is "not loaded". */

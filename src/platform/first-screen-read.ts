@@ -2,7 +2,7 @@
 // process; four separate reads cost ~5 ms more). Raw records only: validating them needs the
 // schemas (storage.ts, firstScreenFrom), and this module stays free of them so that the popup
 // can start the reads before those are even built.
-import { POINTER_KEY, RECORD_KEYS } from '../core/storage-keys';
+import { POINTER_KEY, RECORD_KEYS } from '../core/storage/storage-keys';
 import { browser } from './browser';
 
 export interface FirstScreenItems {

@@ -2,8 +2,8 @@
 // plain reference importer and the measuring loop. `npm run bench -- import` runs it in Node
 // (import.ts) and, bundled, in Chromium (import-browser.ts), the engine the extension runs on,
 // so both tables come from the very same code.
-import { importConfig } from '../../src/core/import-config';
-import { readAwsConfig } from '../../src/core/parse-aws-config';
+import { importConfig } from '../../src/core/catalogue/import-config';
+import { readAwsConfig } from '../../src/core/config/parse-aws-config';
 
 const APPS = ['payments', 'search', 'data-lake', 'checkout', 'identity', 'billing', 'ledger', 'catalog', 'orders', 'shipping', 'notifications', 'analytics', 'ml-platform', 'edge', 'media', 'reporting', 'crm', 'inventory', 'pricing', 'fraud'];
 const ENVS = ['dev', 'development', 'qa', 'uat', 'test', 'staging', 'stg', 'preprod', 'prod', 'production', 'sbx', 'sandbox'];

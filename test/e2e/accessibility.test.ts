@@ -11,9 +11,9 @@
 // banner model can choose are checked on their own (last test).
 import fs from 'node:fs';
 import type { Page } from 'puppeteer-core';
-import { bannerModel, contrastRatio } from '../../src/core/banner-model';
-import { ENV_COLORS } from '../../src/core/colors';
-import { importConfig } from '../../src/core/import-config';
+import { bannerModel, contrastRatio } from '../../src/core/console/banner-model';
+import { ENV_COLORS } from '../../src/core/catalogue/colors';
+import { importConfig } from '../../src/core/catalogue/import-config';
 import { E2E_CONFIG, findBanner, fixtureUrl, openConsoleTab, waitForBannerIndex } from './console-pages';
 import { collectErrors, launchWithExtension, type ExtensionSession } from './harness';
 import { clearStorage, closePages, find, importThroughPage, openActionPopup, openWebTab, pasteConfig, until } from './ui-helpers';

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ElementHandle, HTTPRequest, Page } from 'puppeteer-core';
 import type { ExtensionSession } from './harness';
-import { EXAMPLE_CONFIG } from '../../src/core/example-config';
+import { EXAMPLE_CONFIG } from '../../src/core/config/example-config';
 
 let FIXTURES = path.resolve(__dirname, '../fixtures/console');
 

@@ -8,8 +8,8 @@ import { useConsoleExtension } from './clean-session';
 import { collectErrors, type ExtensionSession } from './harness';
 import { accessibleName, find, importThroughPage, openActionPopup, until } from './ui-helpers';
 import { bannerFacts, E2E_CONFIG, findBanner, fixtureHtml, fixtureUrl, openConsoleTab, type Responder } from './console-pages';
-import { importConfig } from '../../src/core/import-config';
-import type { SwitchOutcome } from '../../src/core/messages';
+import { importConfig } from '../../src/core/catalogue/import-config';
+import type { SwitchOutcome } from '../../src/core/protocol/messages';
 
 jest.setTimeout(30000);
 

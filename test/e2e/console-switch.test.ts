@@ -9,8 +9,8 @@ import { collectErrors, type ExtensionSession } from './harness';
 import { openActionPopup, sleep, waitForRecord } from './ui-helpers';
 import { bannerFacts, E2E_CONFIG, findBanner, fixtureHtml, fixtureUrl, openConsoleTab, type CapturedRequest, type Responder } from './console-pages';
 import type { CatalogueEntry } from '../../src/core/types';
-import { importConfig } from '../../src/core/import-config';
-import type { SwitchOutcome } from '../../src/core/messages';
+import { importConfig } from '../../src/core/catalogue/import-config';
+import type { SwitchOutcome } from '../../src/core/protocol/messages';
 
 jest.setTimeout(30000);
 

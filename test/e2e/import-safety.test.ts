@@ -2,7 +2,7 @@
 // history, "Add to my config" merges, writes from two pages at once all land, and odd input
 // (a lone surrogate, an over-large paste, a sync area full of other data) gets a plain message.
 import type { Page } from 'puppeteer-core';
-import { POINTER_KEY } from '../../src/core/storage-keys';
+import { POINTER_KEY } from '../../src/core/storage/storage-keys';
 import { collectErrors, type ExtensionSession } from './harness';
 import { useCleanExtension } from './clean-session';
 import { clickButton, clickImport, confirmChange, dumpStorage, find, generateConfig, importThroughPage, pasteConfig, SEED_CONFIG, syncSet, until } from './ui-helpers';
@@ -185,7 +185,7 @@ test('a paste too long for the text box stays out of it: its size is shown, the 
     const c = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, { sum: string }>> } } } }).chrome;
     return (await c.storage.local.get('config.current'))['config.current']!.sum;
   });
-  const { checksumText } = await import('../../src/core/storage-codec');
+  const { checksumText } = await import('../../src/core/storage/storage-codec');
   expect(exported).toBe(await checksumText(text));
   // Typing starts a new, short text in the box.
   await page.evaluate(() => {

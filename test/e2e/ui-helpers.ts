@@ -2,7 +2,7 @@
 // extension in Chromium. No mocks: storage, the service worker and the popup are the shipped code.
 import type { ElementHandle, Page } from 'puppeteer-core';
 import type { ExtensionSession } from './harness';
-import { EXAMPLE_CONFIG } from '../../src/core/example-config';
+import { EXAMPLE_CONFIG } from '../../src/core/config/example-config';
 
 /** Issue 3's seed example, exactly as the import page offers it. */
 export const SEED_CONFIG = EXAMPLE_CONFIG;

@@ -2,7 +2,7 @@
 // the pinned and recent entries, the app counts), so the popup draws before the whole
 // catalogue is read. Written with the catalogue; pins and switches add their entry to it.
 import { catalogueHeadSchema, type CatalogueEntry, type CatalogueHead } from '../../core';
-import { RECORD_KEYS } from '../../core/storage-keys';
+import { RECORD_KEYS } from '../../core/storage/storage-keys';
 import { browser } from '../browser';
 import { withWriteLock } from './write-lock';
 

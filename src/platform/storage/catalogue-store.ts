@@ -1,7 +1,7 @@
 // storage.local "catalogue.cache": the imported catalogue, keyed by the config's checksum, so
 // that console pages and the popup need no parser. Rebuilt from the verified config when stale.
 import { catalogueHead, decodeCatalogueCache, encodeCatalogueCache, orderForDisplay, type Catalogue } from '../../core';
-import { POINTER_KEY, RECORD_KEYS } from '../../core/storage-keys';
+import { POINTER_KEY, RECORD_KEYS } from '../../core/storage/storage-keys';
 import { browser } from '../browser';
 import { errorText, extensionVersion } from './build-info';
 import { loadConfig } from './config-store';

@@ -18,7 +18,7 @@ import {
   type LocalCopy,
   type SyncPointer,
 } from '../../core';
-import { RECORD_KEYS } from '../../core/storage-keys';
+import { RECORD_KEYS } from '../../core/storage/storage-keys';
 import { browser } from '../browser';
 import { errorText } from './build-info';
 import { historyItemOf, historyWith } from './history-store';

@@ -1,6 +1,6 @@
 // The popup's first screen, from the records readFirstScreenItems read at popup start.
 import { catalogueHeadSchema, parseStoredSettings, POINTER_KEY, type Settings } from '../../core';
-import { RECORD_KEYS } from '../../core/storage-keys';
+import { RECORD_KEYS } from '../../core/storage/storage-keys';
 import type { FirstScreenItems } from '../first-screen-read';
 import { extensionVersion } from './build-info';
 import type { LoadedHead } from './catalogue-head';

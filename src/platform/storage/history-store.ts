@@ -2,7 +2,7 @@
 // core/import-history.ts). Kept in this browser only. Version 0.1.0 kept one "config.previous"
 // instead: it is read into the history once and then removed.
 import { encodeConfig, HISTORY_VERSION, localCopySchema, readHistory, recordCurrent, trimHistory, type HistoryHow, type HistoryItem, type ImportHistory, type LocalCopy } from '../../core';
-import { RECORD_KEYS } from '../../core/storage-keys';
+import { RECORD_KEYS } from '../../core/storage/storage-keys';
 import { browser } from '../browser';
 import { decodeLocal, localStateOf, type DecodeConfig } from './local-copy';
 import { withWriteLock } from './write-lock';

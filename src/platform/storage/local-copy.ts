@@ -1,7 +1,7 @@
 // storage.local "config.current": the last good config this browser has seen, the safety net
 // when sync is incomplete, damaged or too small.
 import { decodeConfig, localCopySchema, type LocalCopy } from '../../core';
-import { RECORD_KEYS } from '../../core/storage-keys';
+import { RECORD_KEYS } from '../../core/storage/storage-keys';
 import { browser } from '../browser';
 
 export interface LocalState {

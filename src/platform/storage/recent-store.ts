@@ -1,6 +1,6 @@
 // storage.local "recent": the roles switched to last, most recent first.
 import { pushRecent as pushRecentList, recentSchema, type CatalogueEntry } from '../../core';
-import { RECORD_KEYS } from '../../core/storage-keys';
+import { RECORD_KEYS } from '../../core/storage/storage-keys';
 import { browser } from '../browser';
 import { addToHead } from './catalogue-head';
 import { withWriteLock } from './write-lock';

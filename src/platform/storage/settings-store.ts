@@ -2,7 +2,7 @@
 // read-modify-write under the settings lock, so changes made at once (two pages, or two clicks
 // before the first write lands) all apply.
 import { parseStoredSettings, settingsSchema, type CatalogueEntry, type Settings } from '../../core';
-import { RECORD_KEYS } from '../../core/storage-keys';
+import { RECORD_KEYS } from '../../core/storage/storage-keys';
 import { browser } from '../browser';
 import { errorText } from './build-info';
 import { addToHead } from './catalogue-head';

@@ -1,6 +1,6 @@
 // Change notifications, so that two open pages stay consistent.
 import { isChunkKey, POINTER_KEY } from '../../core';
-import { RECORD_KEYS } from '../../core/storage-keys';
+import { RECORD_KEYS } from '../../core/storage/storage-keys';
 import { browser } from '../browser';
 
 const KEY = RECORD_KEYS;

@@ -1,0 +1,266 @@
+// What counts as a line that carries a secret (src/core/secret-lines.ts), shape by shape, what
+// the preview calls it, and the look-alikes that must stay: real config keys and comments that
+// only mention a secret word. stripSecrets then removes exactly those lines and what belongs
+// to them (continuation lines, wrapped pieces).
+import fc from 'fast-check';
+import { importConfig } from '../catalogue/import-config';
+import { readAwsConfig } from './parse-aws-config';
+import { stripSecrets } from './strip-secrets';
+
+const KEY_ID = 'ASIAQWERTYUIOPASDF12';
+const SECRET = 'q8Vz+3kLmN0pQrStUvWxYz/AbCdEfGhIjKlMn4Op';
+const TOKEN = `IQoJb3JpZ2luX2VjEJr//////////wEaCWV1LXdlc3QtMSJHMEUCIQD${'x7Yq9Lk2Pz4Mw8Nb'.repeat(12)}==`;
+const FLAG_SECRET = 'n0t-a-FLAG_x9';
+
+/** What stripSecrets says about the one line `line` (under a [default] header), or null when it stays. */
+function whatOf(line: string): string | null {
+  const { removed } = stripSecrets(`[default]\n${line}\n`);
+  return removed[0]?.what[0] ?? null;
+}
+
+describe('lines that carry a secret', () => {
+  it.each([
+    [`export AWS_SECRET_ACCESS_KEY="${SECRET}"`, 'shell export of AWS_SECRET_ACCESS_KEY'],
+    [`export AWS_SESSION_TOKEN=${TOKEN}`, 'shell export of AWS_SESSION_TOKEN'],
+    [`$Env:AWS_SESSION_TOKEN="${TOKEN}"`, 'PowerShell variable AWS_SESSION_TOKEN'],
+    [`$env:AWS_ACCESS_KEY_ID = "${KEY_ID}"`, 'PowerShell variable AWS_ACCESS_KEY_ID'],
+    [`SET AWS_ACCESS_KEY_ID=${KEY_ID}`, 'Windows SET of AWS_ACCESS_KEY_ID'],
+    [`set "AWS_SECRET_ACCESS_KEY=${SECRET}"`, 'Windows SET of AWS_SECRET_ACCESS_KEY'],
+    [`setx AWS_SECRET_ACCESS_KEY ${SECRET}`, 'shell variable AWS_SECRET_ACCESS_KEY'],
+    [`set -gx AWS_SESSION_TOKEN '${TOKEN}'`, 'shell variable AWS_SESSION_TOKEN'],
+    [`"SecretAccessKey": "${SECRET}",`, 'JSON field SecretAccessKey'],
+    [`{"AccessKeyId":"${KEY_ID}","SessionToken":"${TOKEN}"}`, 'JSON field AccessKeyId'],
+    [`{"startUrl": "https://d-1234567890.awsapps.com/start", "accessToken": "aoa${FLAG_SECRET}:MGUC"}`, 'JSON field accessToken'],
+    [`  "refreshToken": "aor${FLAG_SECRET}"`, 'JSON field refreshToken'],
+    [`"clientSecret": "eyJ${FLAG_SECRET}"`, 'JSON field clientSecret'],
+    [`credential_process = /opt/bin/creds --secret ${FLAG_SECRET} --json`, 'command-line flag --secret'],
+    [`credential_process = /opt/bin/creds --secret -${FLAG_SECRET}`, 'command-line flag --secret'],
+    [`credential_process = /opt/bin/creds --aws-secret-access-key=${SECRET}`, 'command-line flag --aws-secret-access-key'],
+    [`credential_process = /opt/bin/creds --tags team=ops,token=${FLAG_SECRET}`, 'a value given to token'],
+    [`aws_secret_key = ${SECRET}`, 'the key aws_secret_key'],
+    [`aws_access_key = ${KEY_ID}`, 'the key aws_access_key'],
+    [`AWS_SECRET_ACCESS_KEY: ${SECRET}`, 'the key AWS_SECRET_ACCESS_KEY'],
+    // A Kelvin sign lower-cases to k, for the AWS CLI too: this is aws_access_key_id.
+    [`aws_access_\u212Aey_id = ${KEY_ID}`, 'the key aws_access_\u212Aey_id'],
+    [`aws_secret_access_key ${SECRET}`, 'aws_secret_access_key without "=" or ":"'],
+    [`aws_session_token "${TOKEN}"`, 'aws_session_token without "=" or ":"'],
+    [`# aws_secret_access_key = ${SECRET}`, 'the key aws_secret_access_key, commented out'],
+    [`;export AWS_SESSION_TOKEN=${TOKEN}`, 'shell export of AWS_SESSION_TOKEN, commented out'],
+    [`## aws_access_key_id ${KEY_ID}`, 'aws_access_key_id without "=" or ":", commented out'],
+    [KEY_ID, 'a bare value shaped like an access key ID'],
+    [`"${SECRET}",`, 'a bare value shaped like a secret access key'],
+    [TOKEN, 'a bare value shaped like a session token'],
+    [`'${TOKEN.slice(0, 64)}`, 'a bare value shaped like a session token'],
+    [`# ${SECRET}`, 'a bare value shaped like a secret access key, commented out'],
+    [`role_session_name = ${KEY_ID}`, 'an access key ID inside the line'],
+    [`credential_process = echo ${KEY_ID} ${SECRET}`, 'an access key ID inside the line'],
+    ['password = hunter2', 'the key password'],
+    // Another name is shown by its secret word alone: what comes before it may be a pasted secret.
+    [`export MY_APP_TOKEN=${FLAG_SECRET}`, 'shell export of a name ending in "TOKEN"'],
+    [`export ${KEY_ID}_token=${FLAG_SECRET}`, 'shell export of a name ending in "token"'],
+  ])('%s → %s', (line, what) => {
+    expect(whatOf(line)).toBe(what);
+    // What the preview shows never quotes a value.
+    for (const value of [KEY_ID, SECRET, TOKEN.slice(0, 20), FLAG_SECRET, 'hunter2']) expect(what).not.toContain(value);
+  });
+
+  it('a nested secret key, also after a line break only Python sees', () => {
+    expect(stripSecrets(`[default]\ns3 =\n  aws_secret_access_key = ${SECRET}\n`).removed[0]?.what).toEqual(['the nested key aws_secret_access_key']);
+    expect(stripSecrets(`[default]\ns3 =\n  a = b\u2028aws_session_token = ${TOKEN}\n`).removed[0]?.what).toEqual(['the nested key aws_session_token']);
+  });
+});
+
+describe('look-alikes that stay', () => {
+  it.each([
+    'web_identity_token_file = /var/run/secrets/eks.amazonaws.com/serviceaccount/token',
+    'mfa_token_provider = "gopass otp -o 2fa/aws/token"',
+    'sso_registration_scopes = sso:account:access',
+    'sso_start_url = https://my-sso-portal.awsapps.com/start#/',
+    // Long role paths are long runs of [A-Za-z0-9/]: only a whole line can be a bare value.
+    'role_arn = arn:aws:iam::123456789012:role/platform/engineering/DeployAutomationRoleForProductionAccountsInEuWest1',
+    'role_arn = arn:aws:iam::123456789012:role/Abcdefghij/Klmnopqrst/Uvwxyz0123/456789ABCD',
+    'role_name = Abcdefghij/Klmnopqrst/Uvwxyz0123/456789ABCD',
+    'mfa_serial = arn:aws:iam::123456789012:mfa/TokenDevice',
+    'role_session_name = SessionTokenRefresher',
+    'x_security_token_expires = 2026-01-01T00:00:00Z',
+    'credential_process = aws-vault export --format=json --no-session capra-auth',
+    'credential_process = granted credential-process --profile AccountName/RoleName',
+    'credential_process = /opt/bin/creds --secret-id arn:aws:secretsmanager:eu-west-1:123456789012:secret:ci-creds',
+    'credential_process = /opt/bin/creds --token --json',
+    'credential_process = __HELPER_PATH__ "AWS Access Key (laravelvapor)" "Engineering"',
+    'AWS_VAULT_KEYCHAIN_NAME = login',
+    'note = aws_access_key_id is a word here',
+    '; AWS_SESSION_TOKEN_TTL=1h   # master MFA session cache',
+    '; GetSessionToken (MFA-gated) and caches the result in Keychain',
+    '# paste AccessKeyId + SecretAccessKey from 1Password',
+    '# token refresh is handled by aws-vault',
+    '#aws_secret_access_key =',
+    '# aws_session_token:',
+    'AWS access key ID',
+    'AWS session token',
+    // 40 characters of one case, or a long word without digits: not a generated key or token.
+    'abcdefghijabcdefghijabcdefghijabcdefghij',
+    'OrganizationAccountAccessRoleForEveryProductionAccount',
+  ])('%s', (line) => {
+    expect(whatOf(line)).toBeNull();
+  });
+
+  it('a section header is never removed (its keys would move into the section above)', () => {
+    const text = `[profile a]\nregion = x\n[${KEY_ID}]\nrole_arn = arn:aws:iam::123456789012:role/A\n`;
+    expect(stripSecrets(text).text).toBe(text);
+  });
+});
+
+describe('what goes with a removed line', () => {
+  it('the whole "Get credentials" dialog: only its labels and the profile header stay', () => {
+    const dialog = [
+      'macOS and Linux',
+      `export AWS_ACCESS_KEY_ID="${KEY_ID}"`,
+      `export AWS_SECRET_ACCESS_KEY="${SECRET}"`,
+      `export AWS_SESSION_TOKEN="${TOKEN}"`,
+      'Windows',
+      `SET AWS_ACCESS_KEY_ID=${KEY_ID}`,
+      `SET AWS_SECRET_ACCESS_KEY=${SECRET}`,
+      `SET AWS_SESSION_TOKEN=${TOKEN}`,
+      'PowerShell',
+      `$Env:AWS_ACCESS_KEY_ID="${KEY_ID}"`,
+      `$Env:AWS_SECRET_ACCESS_KEY="${SECRET}"`,
+      `$Env:AWS_SESSION_TOKEN="${TOKEN}"`,
+      '[123456789012_PowerUserAccess]',
+      `aws_access_key_id=${KEY_ID}`,
+      `aws_secret_access_key=${SECRET}`,
+      `aws_session_token=${TOKEN}`,
+      'AWS access key ID',
+      KEY_ID,
+      'AWS secret access key',
+      SECRET,
+      'AWS session token',
+      TOKEN,
+      '',
+    ].join('\n');
+    const { text, removed } = stripSecrets(dialog);
+    // A lone word right under a secret may be its wrapped end: the tab names go too, and say so.
+    expect(text).toBe(['macOS and Linux', '[123456789012_PowerUserAccess]', 'AWS access key ID', 'AWS secret access key', 'AWS session token', ''].join('\n'));
+    expect(removed).toEqual([
+      {
+        section: '',
+        keys: [],
+        lines: [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+        what: [
+          'shell export of AWS_ACCESS_KEY_ID',
+          'shell export of AWS_SECRET_ACCESS_KEY',
+          'shell export of AWS_SESSION_TOKEN',
+          'a lone word under line 4, taken as the rest of its value',
+          'Windows SET of AWS_ACCESS_KEY_ID',
+          'Windows SET of AWS_SECRET_ACCESS_KEY',
+          'Windows SET of AWS_SESSION_TOKEN',
+          'a lone word under line 8, taken as the rest of its value',
+          'PowerShell variable AWS_ACCESS_KEY_ID',
+          'PowerShell variable AWS_SECRET_ACCESS_KEY',
+          'PowerShell variable AWS_SESSION_TOKEN',
+        ],
+      },
+      {
+        section: '123456789012_PowerUserAccess',
+        keys: ['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token'],
+        lines: [14, 15, 16, 18, 20, 22],
+        what: [
+          'the key aws_access_key_id',
+          'the key aws_secret_access_key',
+          'the key aws_session_token',
+          'a bare value shaped like an access key ID',
+          'a bare value shaped like a secret access key',
+          'a bare value shaped like a session token',
+        ],
+      },
+    ]);
+    // The importer says so: a credentials-file section, and keys before any section.
+    const c = importConfig(dialog);
+    expect(c.diagnostics.map((d) => d.message)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^This looks like a credentials file .*\[123456789012_PowerUserAccess\] holds access keys/),
+        expect.stringMatching(/^Access keys in the lines before any \[section\] were dropped and never stored/),
+      ]),
+    );
+  });
+
+  it('a quoted token wrapped over lines, to its closing quote', () => {
+    const pieces = TOKEN.match(/.{1,50}/g)!;
+    const text = ['[default]', `export AWS_SESSION_TOKEN="${pieces[0]}`, ...pieces.slice(1, -1), `${pieces.at(-1)}"`, 'region = eu-west-1', ''].join('\n');
+    const { text: out, removed } = stripSecrets(text);
+    expect(out).toBe('[default]\nregion = eu-west-1\n');
+    // Each piece is described by itself when it looks like a token, else as the wrapped rest.
+    expect(removed[0]!.what.slice(1)).toEqual(pieces.slice(1).map((p) => (p.length >= 40 ? 'a bare value shaped like a session token' : 'the wrapped rest of the value on line 2')));
+  });
+
+  it('a commented-out token wrapped onto comment lines; an ordinary comment below stays', () => {
+    const text = `[default]\n# aws_session_token = ${TOKEN.slice(0, 60)}\n# ${TOKEN.slice(60, 120)}\n#${TOKEN.slice(120)}\n# note\n`;
+    expect(stripSecrets(text).text).toBe('[default]\n# note\n');
+  });
+
+  it('pretty sts JSON: the three credential lines go, the rest of the object stays', () => {
+    const json = JSON.stringify({ Credentials: { AccessKeyId: KEY_ID, SecretAccessKey: SECRET, SessionToken: TOKEN, Expiration: '2026-05-04T12:00:00Z' } }, null, 4);
+    const { text } = stripSecrets(`${json}\n`);
+    expect(text).toBe('{\n    "Credentials": {\n        "Expiration": "2026-05-04T12:00:00Z"\n    }\n}\n');
+  });
+
+  it('a removed key takes its continuation lines (they are its value), whatever the key', () => {
+    const text = `[default]\nregion = eu-west-1\ncredential_process = /opt/bin/creds --secret ${FLAG_SECRET}\n  --json\n  --verbose\noutput = json\n`;
+    const { text: out, removed } = stripSecrets(text);
+    expect(out).toBe('[default]\nregion = eu-west-1\noutput = json\n');
+    expect(removed[0]!.what).toEqual(['command-line flag --secret', 'more of the value on line 3', 'more of the value on line 3']);
+  });
+
+  it('the end of a wrapped token, however short, when it has padding', () => {
+    expect(stripSecrets(`[default]\n${TOKEN.slice(0, 60)}\nQw==\nregion = x\n`).text).toBe('[default]\nregion = x\n');
+    // An empty `key=` right under a secret is a key, not a token's end.
+    expect(stripSecrets(`[default]\n${TOKEN.slice(0, 60)}\nregion=\n`).text).toBe('[default]\nregion=\n');
+  });
+});
+
+describe('the importer', () => {
+  it('stops its fast read at the first line that carries a secret, whatever its shape', () => {
+    for (const line of [`export AWS_SESSION_TOKEN=${TOKEN}`, `# aws_secret_access_key = ${SECRET}`, KEY_ID, `"SessionToken": "${TOKEN}"`]) {
+      expect(readAwsConfig(`[default]\nregion = x\n${line}\n`, true)).toBeNull();
+    }
+    expect(readAwsConfig('[default]\nweb_identity_token_file = /tmp/token\n', true)).not.toBeNull();
+  });
+
+  it('a commented-out key or a pasted export does not make a profile one with static keys (the source chain goes on)', () => {
+    const chain = (extra: string) =>
+      importConfig(`[profile base]\nrole_arn = arn:aws:iam::111111111111:role/Base\nsource_profile = root\n${extra}\n[profile root]\nregion = x\n[profile app]\nrole_arn = arn:aws:iam::222222222222:role/App\nsource_profile = base\n`).entries.find((e) => e.profile === 'app')?.sourceProfile;
+    expect(chain(`# aws_secret_access_key = ${SECRET}`)).toEqual(['base', 'root']);
+    expect(chain(`export AWS_SESSION_TOKEN=${TOKEN}`)).toEqual(['base', 'root']);
+    // A key the AWS CLI reads does: botocore uses base's static keys and goes no further.
+    expect(chain(`aws_access_key_id = ${KEY_ID}`)).toEqual(['base']);
+  });
+});
+
+describe('properties on random text made of secret-shaped pieces', () => {
+  const PIECES = [
+    '\n', '\n', '\r\n', '\n  ', '\n    ', ' ', '=', ':', '"', "'", ',', '#', ';', '[', ']', '[profile p]\n', '[default]\n', 'region', 'x',
+    'export ', 'SET ', 'setx ', '$Env:', '--secret ', '--token ', 'AWS_SESSION_TOKEN', 'aws_secret_access_key', 'SessionToken', 'clientSecret',
+    'web_identity_token_file', 'mfa_token_provider', 'role/Path', KEY_ID, SECRET, TOKEN.slice(0, 48), '==', 'Qw', '\u2028', '\x1c', '\u212A',
+  ];
+  const textArb = fc.string({ unit: fc.constantFrom(...PIECES), maxLength: 60 });
+
+  it('readAwsConfig stops exactly when stripSecrets removes a line (the importer relies on it)', () => {
+    fc.assert(fc.property(textArb, (text) => expect(readAwsConfig(text, true) === null).toBe(stripSecrets(text).removed.length > 0)), { numRuns: 2000 });
+  });
+
+  it('stripping twice removes nothing more (the import refuses to store text that still holds one)', () => {
+    fc.assert(fc.property(textArb, (text) => expect(stripSecrets(stripSecrets(text).text).removed).toEqual([])), { numRuns: 2000 });
+  });
+
+  it('every removed line is described, and no description quotes a value', () => {
+    fc.assert(
+      fc.property(textArb, (text) => {
+        for (const r of stripSecrets(text).removed) {
+          expect(r.what).toHaveLength(r.lines.length);
+          for (const what of r.what) for (const value of [KEY_ID, SECRET.slice(0, 12), TOKEN.slice(0, 12)]) expect(what).not.toContain(value);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

@@ -1,0 +1,161 @@
+// stripSecrets: remove credentials from pasted text before anything stores it. The one place
+// where lines are removed: the import stores its result, and importConfig reads the same
+// removal (as comment lines, to keep line numbers) for the preview.
+//
+// A line goes when it carries a secret in any syntax (secret-lines.ts says which, and what it
+// is), and so do the lines that belong to it:
+// - the continuation lines of a removed key (the AWS CLI reads them as its value), and the lines
+//   indented deeper than a removed nested line (its value);
+// - a piece of a value wrapped onto the next lines when it was copied: right under a removed
+//   line, a single word with no delimiter (the AWS CLI rejects such a line anyway), or nothing
+//   but token characters (`EXAMPLEREST==`, which reads as a key). A blank line ends the wrapping.
+// Every other byte, line endings included, is kept as it was.
+//
+// Removing those lines never changes how the remaining lines are read: a removed key line's
+// successors are, by construction, not more indented than it, continuation lines do not move
+// configparser's indentation reference, and a comment is invisible to it. (A removed line that
+// is not a key, such as a bare value, sits where the AWS CLI rejects the file anyway.)
+
+import type { RemovedSecrets } from '../types';
+import { headerName, lineText, scanConfigLines, type ScannedLine } from './config-scanner';
+import { SecretLineFinder } from './secret-lines';
+
+export { SECRET_KEYS, SECRET_KEY_NAMES, nestedSecretKey } from './secret-lines';
+
+/**
+ * A line that is only token characters (base64, maybe the closing quote): a wrapped piece of a
+ * secret. With an upper-case letter, `+` or `/` (config keys are lower case), and either at
+ * least 16 of them or `=` padding (the end of a token; `key=` with an empty value has neither).
+ */
+const TOKEN_PIECE = /^(?=[^=]*[A-Z+/])(?:[A-Za-z0-9+/]{16,}={0,2}|[A-Za-z0-9+/]+={1,2})["']?,?$/;
+/** One word with no delimiter, holding a letter or digit (not a lone `}`). */
+const LONE_WORD = /^[^\s=:]*[A-Za-z0-9][^\s=:]*$/;
+
+/** What the walk knows about the lines above the current one. */
+interface WalkState {
+  section: string;
+  /** Line of the removed key whose value continuation lines are (0: none). */
+  valueOf: number;
+  /** A removed continuation line: lines indented deeper than `nestedIndent` are its value. */
+  nestedOf: number;
+  nestedIndent: number;
+  /** The line just above was removed: the line a wrapped piece here belongs to (0: none). */
+  wrappedOf: number;
+  /** ... and it was a comment (a commented-out value wraps onto comment lines). */
+  wrappedInComment: boolean;
+}
+
+/** A line that goes because of a removed line above it (`of`): part of its value, or its wrapped rest. */
+interface Belonging {
+  of: number;
+  wrapped: 'piece' | 'word' | null;
+}
+
+/** Why a line goes because of the lines above it, or null. */
+function belongsToRemoved(text: string, line: ScannedLine, state: WalkState): Belonging | null {
+  if (line.kind === 'continuation') {
+    if (state.valueOf !== 0) return { of: state.valueOf, wrapped: null };
+    if (state.nestedIndent !== -1 && line.indent > state.nestedIndent) return { of: state.nestedOf, wrapped: null };
+  }
+  const wrapped = state.wrappedOf !== 0 ? wrappedPiece(text, line, state.wrappedInComment) : null;
+  return wrapped !== null ? { of: state.wrappedOf, wrapped } : null;
+}
+
+function describeBelonging(b: Belonging): string {
+  if (b.wrapped === 'piece') return `the wrapped rest of the value on line ${b.of}`;
+  // A short word cannot be told from a label ("Windows" under a pasted variable): say what was done.
+  if (b.wrapped === 'word') return `a lone word under line ${b.of}, taken as the rest of its value`;
+  return `more of the value on line ${b.of}`;
+}
+
+/** Under a removed line: is this line a piece of its value, wrapped when it was copied? */
+function wrappedPiece(text: string, line: ScannedLine, inComment: boolean): 'piece' | 'word' | null {
+  if (line.kind === 'comment') {
+    // `# IQoJ…` under a commented-out token; an ordinary comment has spaces or is short.
+    return inComment && TOKEN_PIECE.test(text.slice(line.from + 1, line.to).trim()) ? 'piece' : null;
+  }
+  if (line.kind === 'header' || line.kind === 'blank') return null;
+  const t = lineText(text, line);
+  return TOKEN_PIECE.test(t) ? 'piece' : LONE_WORD.test(t) ? 'word' : null;
+}
+
+/**
+ * Updates what the lines below need to know after `line`: kept (`of` 0), or removed as part of
+ * line `of`; `partOfValue`: removed as more of a removed key's value (not on its own or wrapped).
+ */
+function advance(state: WalkState, line: ScannedLine, of: number, partOfValue: boolean): void {
+  state.wrappedOf = of;
+  state.wrappedInComment = of !== 0 && line.kind === 'comment';
+  switch (line.kind) {
+    case 'option':
+      state.valueOf = of;
+      state.nestedIndent = -1;
+      break;
+    case 'empty-key':
+      state.valueOf = 0;
+      state.nestedIndent = -1;
+      break;
+    case 'continuation':
+      if (of === 0) state.nestedIndent = -1;
+      else if (!partOfValue) {
+        state.nestedOf = of;
+        state.nestedIndent = line.indent;
+      }
+      break;
+    default:
+    // blank, comment, no-delimiter: configparser keeps the current key, and so do we.
+  }
+}
+
+/** The removed lines, by section, in the order they were found. */
+class Removed {
+  private readonly bySection = new Map<string, RemovedSecrets>();
+
+  add(section: string, lineNo: number, what: string, key: string | null): void {
+    let entry = this.bySection.get(section);
+    if (!entry) {
+      entry = { section, keys: [], lines: [], what: [] };
+      this.bySection.set(section, entry);
+    }
+    if (key !== null && !entry.keys.includes(key)) entry.keys.push(key);
+    entry.lines.push(lineNo);
+    entry.what.push(what);
+  }
+
+  list(): RemovedSecrets[] {
+    return [...this.bySection.values()];
+  }
+}
+
+export function stripSecrets(text: string): { text: string; removed: RemovedSecrets[] } {
+  const finder = new SecretLineFinder(text);
+  const removed = new Removed();
+  const kept: string[] = [];
+  let keepFrom = 0;
+  const state: WalkState = { section: '', valueOf: 0, nestedOf: 0, nestedIndent: -1, wrappedOf: 0, wrappedInComment: false };
+
+  scanConfigLines(text, (line) => {
+    if (line.kind === 'header') {
+      state.section = headerName(text, line);
+      state.valueOf = 0;
+      state.nestedIndent = -1;
+      state.wrappedOf = 0;
+      return;
+    }
+    const own = finder.find(line);
+    const below = own === null ? belongsToRemoved(text, line, state) : null;
+    if (own === null && below === null) {
+      advance(state, line, 0, false);
+      return;
+    }
+    advance(state, line, below?.of ?? line.lineNo, below !== null && below.wrapped === null);
+    if (line.start > keepFrom) kept.push(text.slice(keepFrom, line.start));
+    keepFrom = line.next;
+    if (below !== null) removed.add(state.section, line.lineNo, describeBelonging(below), null);
+    else removed.add(state.section, line.lineNo, own!.what, own!.key);
+  });
+
+  if (keepFrom === 0) return { text, removed: [] };
+  kept.push(text.slice(keepFrom));
+  return { text: kept.join(''), removed: removed.list() };
+}

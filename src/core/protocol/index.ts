@@ -1,0 +1,2 @@
+// Messages between the extension's contexts, each with its zod schema.
+export * from './messages';
