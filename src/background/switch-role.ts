@@ -4,7 +4,6 @@
 import {
   consolePartition,
   entryHasRole,
-  formatAccountId,
   isAccessPortalHost,
   startUrlHost,
   whereAmIResponseSchema,
@@ -14,6 +13,7 @@ import {
   type SwitchOutcome,
   type SwitchRoleRequest,
 } from '../core';
+import { formatAccountId } from '../core/aws-names';
 import { mainWorldClassicSwitch, mainWorldMultiSessionSwitch } from '../content/console-internals';
 import { askTab, consoleTabs, getTab, navigate, openBlankTab, runInMainWorld } from '../platform/console-tabs';
 import { loadSettings } from '../platform/storage';

@@ -1,6 +1,8 @@
 // Public entry of the browser-free engine, by domain. Everything outside src/core imports from
 // here or from a domain's index (the content script imports single console modules: no zod).
 export * from './types';
+export * from './aws-names';
+export * from './contrast';
 export * from './config';
 export * from './catalogue';
 export * from './console';

@@ -5,13 +5,13 @@
 // the popup; "needs-confirmation" asks here, focus on "Switch anyway" (Enter confirms, Esc
 // cancels); "failed" stays open with the message as an alert.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { DEFAULT_SETTINGS, IncrementalFilter, type CatalogueEntry, type Settings } from '../core';
+import { DEFAULT_SETTINGS, IncrementalFilter, orderForDisplay, type CatalogueEntry, type Settings } from '../core';
 import { openImportPage } from '../platform/pages';
 import { loadCatalogue, loadRecent, onStorageChanged, pushRecent, readSettings, toggleFavourite, type FirstScreen, type LoadedCatalogue, type LoadedHead } from '../platform/storage';
 import { plural } from '../ui/format';
 import { Notice } from '../ui/notice';
 import { RoleList, rowId } from '../ui/role-list';
-import { buildFilteredRows, buildRows, firstEntryRow, moveActive, orderEntries, type Row } from '../ui/rows';
+import { buildFilteredRows, buildRows, firstEntryRow, moveActive, type Row } from '../ui/rows';
 import { PasteImport } from './paste-import';
 import { switchTo } from './switch-to';
 import { askWhereAmI, type HereAnswer } from './where-am-i';
@@ -123,7 +123,7 @@ export function PopupApp({ firstScreen, initial }: PopupAppProps) {
   const entries = load.status === 'ready' ? load.loaded.catalogue.entries : head ? head.head.first : null;
   const preordered = headOnly || (load.status === 'ready' && !!load.loaded.ordered);
   // Entries from the cache are stored in display order; others are grouped here.
-  const ordered = useMemo(() => (entries ? (preordered ? entries : orderEntries(entries)) : []), [entries, preordered]);
+  const ordered = useMemo(() => (entries ? (preordered ? entries : orderForDisplay(entries)) : []), [entries, preordered]);
   const filter = useMemo(() => new IncrementalFilter(ordered), [ordered]);
   const rows = useMemo(() => {
     if (query.trim()) return buildFilteredRows(ordered, filter.filter(query));

@@ -2,9 +2,8 @@
 // with the profile name; copying the link and pinning are separate, smaller buttons.
 // Everything shown comes from the user's config: text nodes only, never markup.
 import type { CatalogueEntry } from '../core';
-import { permissionSetOf } from '../core/console/console-identity';
 import { EnvBadge } from './env-badge';
-import { formatAccountId } from './format';
+import { formatAccountId, permissionSetOf } from '../core/aws-names';
 
 export interface RoleRowProps {
   entry: CatalogueEntry;

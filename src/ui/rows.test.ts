@@ -1,8 +1,10 @@
 import { importConfig } from '../core';
 import { IncrementalFilter } from '../core/catalogue/fuzzy-filter';
-import { buildFilteredRows, buildRows, firstEntryRow, moveActive, orderEntries, type Row } from './rows';
+import { orderForDisplay as orderEntries } from '../core/catalogue/grouping';
+import { buildFilteredRows, buildRows, firstEntryRow, moveActive, type Row } from './rows';
 import { lineRange } from './text-lines';
-import { formatAccountId, textOn } from './format';
+import { formatAccountId } from '../core/aws-names';
+import { textColourFor as textOn } from '../core/contrast';
 
 const CONFIG = `[default]
 region = us-east-1

@@ -1,6 +1,6 @@
 // The rows of the role list (popup and import preview): app headers and entries, in the
 // popup's fixed order. Pure, so the order is unit-tested without a browser.
-import { groupEntries, type CatalogueEntry, type FilterMatch } from '../core';
+import type { CatalogueEntry, FilterMatch } from '../core';
 
 export type RowSection = 'pinned' | 'recent' | 'app';
 
@@ -8,12 +8,6 @@ export type Row =
   | { kind: 'header'; key: string; title: string; count: number; section: RowSection }
   | { kind: 'entry'; key: string; entry: CatalogueEntry; section: RowSection };
 
-/** Entries in display order: apps (alphabetical, Other last), then environments in fixed order. */
-export function orderEntries(entries: readonly CatalogueEntry[]): CatalogueEntry[] {
-  const out: CatalogueEntry[] = [];
-  for (const app of groupEntries(entries)) for (const env of app.envs) out.push(...env.entries);
-  return out;
-}
 
 /** Groups consecutive ordered entries into app sections; `counts` (lower-cased app → count) overrides the counts seen. */
 function appRows(ordered: readonly CatalogueEntry[], rows: Row[], keyPrefix: string, counts?: Readonly<Record<string, number>>): void {

@@ -11,7 +11,8 @@
 // banner model can choose are checked on their own (last test).
 import fs from 'node:fs';
 import type { Page } from 'puppeteer-core';
-import { bannerModel, contrastRatio } from '../../src/core/console/banner-model';
+import { contrastRatio } from '../../src/core/contrast';
+import { bannerModel } from '../../src/core/console/banner-model';
 import { ENV_COLORS } from '../../src/core/catalogue/colors';
 import { importConfig } from '../../src/core/catalogue/import-config';
 import { E2E_CONFIG, findBanner, fixtureUrl, openConsoleTab, waitForBannerIndex } from './console-pages';

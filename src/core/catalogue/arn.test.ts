@@ -1,13 +1,5 @@
-import {
-  describeBadAccountId,
-  isAccountAlias,
-  isAccountId,
-  parseIdentityArn,
-  parseRoleArn,
-  parseRoleArnInto,
-  parseRoleName,
-  permissionSetFromRoleName,
-} from './arn';
+import { describeBadAccountId, parseIdentityArn, parseRoleArn, parseRoleArnInto, parseRoleName } from './arn';
+import { isAccountAlias, isAccountId, permissionSetOf } from '../aws-names';
 import type { Partition } from '../types';
 
 function reason(value: string): string {
@@ -145,17 +137,17 @@ describe('parseIdentityArn', () => {
   });
 });
 
-describe('permissionSetFromRoleName', () => {
+describe('permissionSetOf', () => {
   it('strips the AWSReservedSSO_ prefix and the 16-hex suffix', () => {
-    expect(permissionSetFromRoleName('AWSReservedSSO_AdministratorAccess_0123456789abcdef')).toBe('AdministratorAccess');
-    expect(permissionSetFromRoleName('AWSReservedSSO_custom_permission-set_fedcba9876543210')).toBe('custom_permission-set');
-    expect(permissionSetFromRoleName('aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_Dev_1111222233334444')).toBe('Dev');
+    expect(permissionSetOf('AWSReservedSSO_AdministratorAccess_0123456789abcdef')).toBe('AdministratorAccess');
+    expect(permissionSetOf('AWSReservedSSO_custom_permission-set_fedcba9876543210')).toBe('custom_permission-set');
+    expect(permissionSetOf('aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_Dev_1111222233334444')).toBe('Dev');
   });
 
   it('is undefined for other roles or a malformed hash', () => {
-    expect(permissionSetFromRoleName('Admin')).toBeUndefined();
-    expect(permissionSetFromRoleName('AWSReservedSSO_Dev_123')).toBeUndefined();
-    expect(permissionSetFromRoleName('AWSReservedSSO_Dev_0123456789ABCDEF')).toBeUndefined();
+    expect(permissionSetOf('Admin')).toBeNull();
+    expect(permissionSetOf('AWSReservedSSO_Dev_123')).toBeNull();
+    expect(permissionSetOf('AWSReservedSSO_Dev_0123456789ABCDEF')).toBeNull();
   });
 });
 

@@ -1,27 +1,13 @@
 // ARNs and the names inside them (aws-facts §3 and §5). Every failure says what is wrong with
 // the value the user wrote, because a config with a placeholder (`ACCOUNT02`,
 // `{AdminAccountId}`) or a lost colon should be fixable from the message alone.
+import { isAccountId } from '../aws-names';
 import type { Partition } from '../types';
 
 export const PARTITIONS: readonly Partition[] = ['aws', 'aws-us-gov', 'aws-cn', 'aws-eusc'];
 
 export function isPartition(value: string): value is Partition {
   return value === 'aws' || value === 'aws-us-gov' || value === 'aws-cn' || value === 'aws-eusc';
-}
-
-/** Exactly 12 ASCII digits (kept as a string: leading zeros matter). */
-export function isAccountId(value: string): boolean {
-  if (value.length !== 12) return false;
-  for (let i = 0; i < 12; i++) {
-    const c = value.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
-}
-
-/** An IAM account alias: 3–63 of `[a-z0-9-]`, no leading, trailing or double hyphen. Never 12 digits. */
-export function isAccountAlias(value: string): boolean {
-  return /^[a-z0-9](?:[a-z0-9]|-(?!-)){1,61}[a-z0-9]$/.test(value) && !isAccountId(value);
 }
 
 const ROLE_NAME = /^[A-Za-z0-9_+=,.@-]{1,64}$/;
@@ -233,13 +219,3 @@ export function parseIdentityArn(value: string): IdentityArn | undefined {
 /** The SSO reserved-role path (aws-facts §2). */
 export const SSO_ROLE_PATH = '/aws-reserved/sso.amazonaws.com/';
 
-/**
- * `AWSReservedSSO_<PermissionSet>_<16 hex>` → the permission-set name (which may itself
- * contain `_`). A path prefix (`aws-reserved/sso.amazonaws.com/eu-west-1/`) is ignored.
- * Undefined when the name is not an SSO reserved role.
- */
-export function permissionSetFromRoleName(roleName: string): string | undefined {
-  const name = roleName.slice(roleName.lastIndexOf('/') + 1);
-  const m = /^AWSReservedSSO_(.+)_[0-9a-f]{16}$/.exec(name);
-  return m ? m[1] : undefined;
-}

@@ -1,7 +1,7 @@
 // What an import would change in the catalogue, so that nothing removes a user's roles without
 // asking: the import page shows this and asks first when roles would go, or when a production
 // role would stop being production.
-import { formatAccountId } from '../console/console-identity';
+import { formatAccountId } from '../aws-names';
 import type { CatalogueEntry } from '../types';
 
 export interface ChangedEntry {

@@ -62,3 +62,10 @@ function compareLabels(a: EnvGroup<unknown>, b: EnvGroup<unknown>): number {
   } else if (aCanonical !== bCanonical) return aCanonical ? -1 : 1;
   return collator.compare(a.envLabel, b.envLabel);
 }
+
+/** Entries in the popup's fixed order: apps (alphabetical, Other last), then environments in fixed order. */
+export function orderForDisplay<T extends Groupable>(entries: readonly T[]): T[] {
+  const out: T[] = [];
+  for (const app of groupEntries(entries)) for (const env of app.envs) out.push(...env.entries);
+  return out;
+}

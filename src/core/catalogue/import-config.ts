@@ -14,7 +14,8 @@
 // Speed: a config can hold thousands of profiles, so this reads the parser's sections
 // directly (readAwsConfig: no per-section objects, maps or line tables are built for it) and
 // keeps one record per profile (Profile) from the section to the finished entry.
-import { describeBadAccountId, isAccountAlias, isAccountId, parseRoleArnInto, parseRoleName } from './arn';
+import { isAccountAlias, isAccountId } from '../aws-names';
+import { describeBadAccountId, parseRoleArnInto, parseRoleName } from './arn';
 import { ENV_COLORS, PRODUCTION_COLOR, isRed, parseColor } from './colors';
 import { OTHER_APP, envFromText, hasProductionWord, inferAppEnvInto, matchKnownApp, sharedPrefixApps } from './environments';
 import { MAX_DISPLAY_NAME, consoleHomeUrl, isAccessPortalHost, isRegion, keptByEncoding, normaliseStartUrl, partitionOfRegion, ssoConsoleUrl, startUrlHost, switchRoleLinkEncoded, truncateDisplayName } from './links';

@@ -1,7 +1,8 @@
 // What the console banner says and in which colours: production unmistakable, unknown accounts
 // said to be unknown, nothing shown that no source supports.
 import fc from 'fast-check';
-import { bannerModel, contrastRatio, DEFAULT_BANNER_SETTINGS, textColourFor, type BannerSettings } from './banner-model';
+import { contrastRatio, textColourFor } from '../contrast';
+import { bannerModel, DEFAULT_BANNER_SETTINGS, type BannerSettings } from './banner-model';
 import { buildBannerIndex, isBannerEntry, readBannerIndexRecords, bannerIndexKeysFor, BANNER_INDEX_META_KEY } from './banner-index';
 import type { BannerEntry, IdentityMatch } from './console-identity';
 import type { ConsoleIdentity } from '../protocol/messages';

@@ -3,7 +3,9 @@
 // with textContent and nothing else, so no page or profile text can become markup.
 //
 // Imported by the content script: no zod, type-only imports.
-import { formatAccountId, type BannerEntry, type IdentityMatch } from './console-identity';
+import { type BannerEntry, type IdentityMatch } from './console-identity';
+import { formatAccountId } from '../aws-names';
+import { textColourFor } from '../contrast';
 import type { ConsoleIdentity } from '../protocol/messages';
 import type { Settings } from '../catalogue/schemas';
 
@@ -59,32 +61,6 @@ const NEUTRAL_BACKGROUND = '#e9ebed';
 const UNKNOWN_BACKGROUND = '#414d5c';
 /** The production badge is always this red on white, whatever colour the user gave the profile. */
 const PRODUCTION_BADGE = { background: '#ffffff', foreground: '#b0081a' };
-
-function channel(hex: string, at: number): number {
-  const c = parseInt(hex.slice(at, at + 2), 16) / 255;
-  return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-}
-
-/** WCAG relative luminance of `#rrggbb`. */
-export function relativeLuminance(hex: string): number {
-  return 0.2126 * channel(hex, 1) + 0.7152 * channel(hex, 3) + 0.0722 * channel(hex, 5);
-}
-
-/** WCAG contrast ratio between two `#rrggbb` colours (1 to 21). */
-export function contrastRatio(a: string, b: string): number {
-  const [hi, lo] = [relativeLuminance(a), relativeLuminance(b)].sort((x, y) => y - x) as [number, number];
-  return (hi + 0.05) / (lo + 0.05);
-}
-
-/**
- * Black or white text, whichever contrasts more with `background`. The two contrasts are equal
- * at luminance √(1.05 × 0.05) − 0.05 = 0.179128784747792: above it black wins (a unit test
- * checks this against contrastRatio). Written out in full: 0.1791 picked the lesser contrast
- * for luminances just below the exact value.
- */
-export function textColourFor(background: string): '#000000' | '#ffffff' {
-  return relativeLuminance(background) > 0.179128784747792 ? '#000000' : '#ffffff';
-}
 
 const validColour = (c: string): string => (/^#[0-9a-f]{6}$/i.test(c) ? c.toLowerCase() : NEUTRAL_BACKGROUND);
 

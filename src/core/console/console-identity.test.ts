@@ -1,18 +1,8 @@
 // Who am I on a console page: cross-checking the sources (fail closed, never guess) and
 // matching the identity to the catalogue.
 import fc from 'fast-check';
-import {
-  combineIdentity,
-  consolePartition,
-  formatAccountId,
-  isSignInHostOf,
-  matchIdentity,
-  parsePrincipalArn,
-  permissionSetOf,
-  signInHost,
-  type BannerEntry,
-  type IdentityReading,
-} from './console-identity';
+import { combineIdentity, consolePartition, isSignInHostOf, matchIdentity, parsePrincipalArn, signInHost, type BannerEntry, type IdentityReading } from './console-identity';
+import { formatAccountId, permissionSetOf } from '../aws-names';
 import type { ConsoleIdentity } from '../protocol/messages';
 
 const HOST = 'us-east-1.console.aws.amazon.com';

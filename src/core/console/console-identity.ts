@@ -13,6 +13,7 @@
 //   of the tab's account at all, so when it names another account that is no disagreement.
 //
 // This module is imported by the content script: no zod, no browser API, type-only imports.
+import { formatAccountId, isAccountAlias, isAccountId, permissionSetOf } from '../aws-names';
 import type { ConsoleIdentity, SourceReport } from '../protocol/messages';
 import type { CatalogueEntry, Partition } from '../types';
 
@@ -62,15 +63,11 @@ export interface IdentityReading {
   unusable?: string;
 }
 
-const ACCOUNT_ID = /^\d{12}$/;
 const DASHED_ID = /^(\d{4})-?(\d{4})-?(\d{4})$/;
-// aws-facts §5: 3–63 of [a-z0-9-], no leading, trailing or double hyphen.
-const ACCOUNT_ALIAS = /^(?=.{3,63}$)[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const REGION = /^(?:[a-z]{2}|eusc)(?:-[a-z]+)+-\d{1,2}$/;
 const SESSION_ID = /^\d{12}-[0-9a-z]{8}$/;
 const IAM_NAME = /^[\w+=,.@-]{1,64}$/;
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
-const SSO_ROLE = /^AWSReservedSSO_(.+)_[0-9a-f]{16}$/;
 
 /** The domain of each partition (aws-facts §1.4): consoles at `*.console.<domain>`, sign-in at `signin.<domain>`. */
 const DOMAINS: Readonly<Record<Partition, string>> = {
@@ -111,20 +108,8 @@ export function isSignInHostOf(host: string, partition: Partition): boolean {
   return host.endsWith(`.${base}`) && REGION.test(host.slice(0, -base.length - 1));
 }
 
-/** `123456789012` → `1234-5678-9012` (the console's own spelling). Anything else is returned unchanged. */
-export function formatAccountId(accountId: string): string {
-  return ACCOUNT_ID.test(accountId) ? `${accountId.slice(0, 4)}-${accountId.slice(4, 8)}-${accountId.slice(8)}` : accountId;
-}
-
 const lastSegment = (roleName: string): string => roleName.slice(roleName.lastIndexOf('/') + 1);
 
-/**
- * `AWSReservedSSO_<set>_<16 hex>` → `<set>`, with or without its path
- * (`aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_…`); null for any other role name.
- */
-export function permissionSetOf(roleName: string): string | null {
-  return SSO_ROLE.exec(lastSegment(roleName))?.[1] ?? null;
-}
 
 export interface PrincipalArn {
   partition: Partition;
@@ -183,7 +168,7 @@ function check(r: IdentityReading, partition: Partition): Checked {
   if (r.unusable) return fail(r.unusable);
   if (r.accountId != null && r.accountId !== '') {
     const v = str(r.accountId);
-    if (!v || !ACCOUNT_ID.test(v)) return fail('its account ID is not 12 digits');
+    if (!v || !isAccountId(v)) return fail('its account ID is not 12 digits');
     id(v);
   }
   // An account as shown, or an alias field: an alias is never an account ID, so one written like
@@ -193,7 +178,7 @@ function check(r: IdentityReading, partition: Partition): Checked {
   for (const v of [account, str(r.accountAlias)]) {
     const digits = DASHED_ID.exec(v ?? '');
     if (digits) id(digits[1]! + digits[2]! + digits[3]!);
-    else if (v && ACCOUNT_ALIAS.test(v)) c.alias ??= v;
+    else if (v && isAccountAlias(v)) c.alias ??= v;
     else if (v && v === account) return fail('it shows no account ID or alias');
   }
   const arnText = str(r.arn);
@@ -229,7 +214,7 @@ function check(r: IdentityReading, partition: Partition): Checked {
     id(sessionId.slice(0, 12));
     c.sessionId = sessionId;
   }
-  if (c.ids.length > 1 || c.ids.some((v) => !ACCOUNT_ID.test(v))) return fail(`it names two accounts: ${c.ids.join(', ')}`, true);
+  if (c.ids.length > 1 || c.ids.some((v) => !isAccountId(v))) return fail(`it names two accounts: ${c.ids.join(', ')}`, true);
   const region = str(r.region);
   if (region && REGION.test(region)) c.region = region;
   const endpoint = str(r.signInEndpoint)?.toLowerCase();

@@ -4,18 +4,8 @@
 // the European Sovereign Cloud. The readers' side is in console-internals.test.ts.
 import { bannerModel } from './banner-model';
 import { buildBannerIndex, bannerIndexKeysFor, readBannerIndexRecords, BANNER_INDEX_META_KEY } from './banner-index';
-import {
-  combineIdentity,
-  consolePartition,
-  entryHasRole,
-  isSignInHostOf,
-  matchIdentity,
-  parsePrincipalArn,
-  permissionSetOf,
-  signInHost,
-  type BannerEntry,
-  type IdentityReading,
-} from './console-identity';
+import { combineIdentity, consolePartition, entryHasRole, isSignInHostOf, matchIdentity, parsePrincipalArn, signInHost, type BannerEntry, type IdentityReading } from './console-identity';
+import { permissionSetOf } from '../aws-names';
 import { identityReport, identityVerdict } from './identity-report';
 import type { ConsoleIdentity } from '../protocol/messages';
 

@@ -5,7 +5,8 @@
 // value or a token.
 //
 // Imported by the content script: no zod, type-only imports of schemas.
-import { IDENTITY_SOURCES, SOURCE_LABELS, formatAccountId, principalText } from './console-identity';
+import { IDENTITY_SOURCES, SOURCE_LABELS, principalText } from './console-identity';
+import { formatAccountId } from '../aws-names';
 import type { ConsoleIdentity } from '../protocol/messages';
 
 /** The verdict in one line: the account and role, or "unknown account" and why. */

@@ -1,7 +1,8 @@
 // The records one config save writes, built from the text and its catalogue: the compressed
 // text with its checksum, the catalogue cache and the popup's first screen (head). Pure and
 // without browser APIs, so the import page's worker builds them off the page's main thread.
-import { catalogueHead, decodeConfig, encodeCatalogueCache, encodeConfig, orderForDisplay, type CatalogueCache, type CatalogueHead, type EncodedConfig } from './storage-codec';
+import { orderForDisplay } from '../catalogue/grouping';
+import { catalogueHead, decodeConfig, encodeCatalogueCache, encodeConfig, type CatalogueCache, type CatalogueHead, type EncodedConfig } from './storage-codec';
 import type { Catalogue } from '../types';
 
 export interface SaveRecords {

@@ -23,7 +23,6 @@ import {
   catalogueHead,
   catalogueHeadSchema,
   HEAD_SIZE,
-  orderForDisplay,
   compressText,
   decompressText,
   decodeCatalogueCache,
@@ -31,6 +30,7 @@ import {
   parseStoredSettings,
   pushRecent,
 } from './storage-codec';
+import { orderForDisplay } from '../catalogue/grouping';
 import { catalogueEntrySchema, catalogueSchema, type Catalogue, type CatalogueEntry } from '..';
 
 function bytes(n: number, seed = 1): Uint8Array {

@@ -11,7 +11,7 @@
 // pointer whose chunks are missing or whose checksum does not match is reported, not read.
 import * as z from '../zod';
 import { catalogueEntrySchema, catalogueSchema, settingsSchema, type Settings } from '../catalogue/schemas';
-import { groupEntries } from '../catalogue/grouping';
+import { orderForDisplay } from '../catalogue/grouping';
 import { ENVIRONMENTS, type Catalogue, type CatalogueEntry, type Environment, type Partition } from '../types';
 
 import { CHUNK_PREFIX, POINTER_KEY } from './storage-keys';
@@ -586,11 +586,6 @@ export function catalogueHead(ordered: readonly CatalogueEntry[], sum: string, b
   return JSON.parse(JSON.stringify({ v: CACHE_VERSION, sum, builtBy, count: ordered.length, first, extra, appCounts }));
 }
 
-export function orderForDisplay(entries: readonly CatalogueEntry[]): CatalogueEntry[] {
-  const out: CatalogueEntry[] = [];
-  for (const app of groupEntries(entries)) for (const env of app.envs) out.push(...env.entries);
-  return out;
-}
 
 export const RECENT_LIMIT = 5;
 export const recentSchema = z.array(z.string()).check(z.maxLength(50));

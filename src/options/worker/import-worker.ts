@@ -7,6 +7,7 @@ import {
   importConfig,
   mergeConfigText,
   needsConfirmation,
+  orderForDisplay,
   prepareImport,
   prepareSaveRecords,
   productionLost,
@@ -15,7 +16,7 @@ import {
   type MergeResult,
   type PreparedImport,
 } from '../../core';
-import { buildRows, orderEntries } from '../../ui/rows';
+import { buildRows } from '../../ui/rows';
 import { tooBigMessage } from '../../ui/import-messages';
 import { LIST_LIMIT, MAX_TEXT_BYTES, PREVIEW_ROW_LIMIT, summariseDiff, type ImportMode, type PreviewSummary, type WorkerReply, type WorkerRequest } from './protocol';
 
@@ -96,7 +97,7 @@ function preview(id: number, text: string, mode: ImportMode): void {
   }
   pending = { id, mode, given: text, stored, merge };
   const summary = summarise(shown, pending, given);
-  const rows = buildRows(orderEntries(stored.catalogue.entries));
+  const rows = buildRows(orderForDisplay(stored.catalogue.entries));
   reply({ id, type: 'preview', summary: { ...summary, rowCount: rows.length, bytes, lines: countLines(text) } });
   reply({ id, type: 'rows', rows: rows.slice(0, PREVIEW_ROW_LIMIT) });
 }
