@@ -1,5 +1,5 @@
-// Names AWS gives things, in one place: account IDs and aliases (docs/aws-facts.md, "Names and
-// limits"), and the reserved role an Identity Center permission set signs in as. Tiny and free of
+// Names AWS gives things, in one place: account IDs and aliases (docs/aws-facts.md §5), and
+// the reserved role an Identity Center permission set signs in as (§2). Tiny and free of
 // imports: the content script uses it too.
 
 /** Exactly 12 ASCII digits (kept as a string: leading zeros matter). */

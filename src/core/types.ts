@@ -38,7 +38,7 @@ export interface ParsedConfig {
   };
 }
 
-/** `aws-eusc`: the AWS European Sovereign Cloud (aws-facts §1.4). */
+/** `aws-eusc`: the AWS European Sovereign Cloud (docs/aws-facts.md §1.4). */
 export type Partition = 'aws' | 'aws-us-gov' | 'aws-cn' | 'aws-eusc';
 
 /** Canonical environments, in the order the popup shows them. */
