@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { decodeConfig, localCopySchema, readSyncSnapshot } from '../../src/core/storage/storage-codec';
+import { decodeConfig, localCopySchema, readSyncSnapshot } from '../../src/core/storage';
 import { E2E_CONFIG, findBanner, fixtureUrl, openConsoleTab, waitForBannerIndex, type Responder } from './console-pages';
 import { collectErrors, type ExtensionSession } from './harness';
 import {

@@ -185,7 +185,7 @@ test('a paste too long for the text box stays out of it: its size is shown, the 
     const c = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, { sum: string }>> } } } }).chrome;
     return (await c.storage.local.get('config.current'))['config.current']!.sum;
   });
-  const { checksumText } = await import('../../src/core/storage/storage-codec');
+  const { checksumText } = await import('../../src/core/storage');
   expect(exported).toBe(await checksumText(text));
   // Typing starts a new, short text in the box.
   await page.evaluate(() => {

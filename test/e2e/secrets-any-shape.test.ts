@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import type { Page } from 'puppeteer-core';
 import { stripSecrets } from '../../src/core/config/strip-secrets';
 import { readHistory } from '../../src/core/storage/import-history';
-import { decodeCatalogueCache, decodeConfig, encodeConfig, localCopySchema, planSyncWrite, readSyncSnapshot } from '../../src/core/storage/storage-codec';
+import { decodeCatalogueCache, decodeConfig, encodeConfig, localCopySchema, planSyncWrite, readSyncSnapshot } from '../../src/core/storage';
 import { everyShapeConfigArb, leakedPiece, type SecretConfig } from '../fixtures/secret-shapes';
 import { collectErrors, type ExtensionSession } from './harness';
 import { clickButton, dumpStorage, find, importThroughPage, openActionPopup, openWebTab, sleep, until } from './ui-helpers';

@@ -2,7 +2,7 @@
 // sync, a missing chunk, an interrupted save and garbage (from an older version or damage).
 // Each time the UI says what happened and shows the last good config; nothing crashes.
 import type { Page } from 'puppeteer-core';
-import { chunkKey, encodeConfig, itemBytes, planSyncWrite, POINTER_KEY, SYNC_QUOTA } from '../../src/core/storage/storage-codec';
+import { chunkKey, encodeConfig, itemBytes, planSyncWrite, POINTER_KEY, SYNC_QUOTA } from '../../src/core/storage';
 import { collectErrors, type ExtensionSession } from './harness';
 import { clickButton, confirmChange, dumpStorage, find, generateConfig, importThroughPage, inWorker, SEED_CONFIG, syncSet, until } from './ui-helpers';
 import { useCleanExtension } from './clean-session';

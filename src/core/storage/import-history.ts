@@ -20,7 +20,7 @@ export const HISTORY_HOW = ['import', 'merge', 'synced', 'earlier'] as const;
 export type HistoryHow = (typeof HISTORY_HOW)[number];
 
 export const historyItemSchema = z.object({
-  /** Checksum of the config text (storage-codec's checksumText): the item's identity. */
+  /** Checksum of the config text (config-codec's checksumText): the item's identity. */
   sum: z.string().check(z.regex(/^[0-9a-f]{16}$/)),
   /** The compressed text, as in config.current. */
   data: z.string(),

@@ -2,7 +2,9 @@
 // text with its checksum, the catalogue cache and the popup's first screen (head). Pure and
 // without browser APIs, so the import page's worker builds them off the page's main thread.
 import { orderForDisplay } from '../catalogue/grouping';
-import { catalogueHead, decodeConfig, encodeCatalogueCache, encodeConfig, type CatalogueCache, type CatalogueHead, type EncodedConfig } from './storage-codec';
+import { encodeCatalogueCache, type CatalogueCache } from './catalogue-cache';
+import { catalogueHead, type CatalogueHead } from './catalogue-head';
+import { decodeConfig, encodeConfig, type EncodedConfig } from './config-codec';
 import type { Catalogue } from '../types';
 
 export interface SaveRecords {

@@ -29,7 +29,7 @@ import {
   encodeCatalogueCache,
   parseStoredSettings,
   pushRecent,
-} from './storage-codec';
+} from '.';
 import { orderForDisplay } from '../catalogue/grouping';
 import { catalogueEntrySchema, catalogueSchema, type Catalogue, type CatalogueEntry } from '..';
 
