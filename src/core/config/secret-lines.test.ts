@@ -264,3 +264,15 @@ describe('properties on random text made of secret-shaped pieces', () => {
     );
   });
 });
+
+describe('a secret flag followed by what looks like another flag', () => {
+  // Found by the property test (a random secret beginning with `--`): a capital marks a value.
+  test.each([
+    ['credential_process = vault-creds --account 123456789012 --secret --wuIuozPTVX --json', true],
+    ['credential_process = vault-creds --secret --SweHHl1Kht9CXdp4GvlbMmhdhYCNa1fv0mD --json', true],
+    ['credential_process = tool --token --json', false],
+    ['credential_process = tool --password --no-cache', false],
+  ])('%s → removed: %s', (line, removed) => {
+    expect(stripSecrets(`[profile p]\n${line}\n`).text.includes(line)).toBe(!removed);
+  });
+});

@@ -112,8 +112,12 @@ const SP = '[\\s\\x1c-\\x1f\\x85]';
 const SPACES_AT = new RegExp(`${SP}*`, 'y');
 /** `NAME VALUE` to the end of the line: one word or one quoted string. */
 const ONE_VALUE_TO_END = new RegExp(`${SP}+(?:"[^"]*"|'[^']*'|[^\\s"']+)${SP}*$`, 'y');
-/** After a flag: another flag (`--json`, `-o`), not its value (a value may start with `-`). */
-const NEXT_IS_FLAG = /^(?:--[A-Za-z][A-Za-z0-9-]*|-[A-Za-z])(?:[\s=]|$)/;
+/**
+ * After a flag: another flag (`--json`, `--no-cache`, `-o`), not its value. Flags are written in
+ * lower case; a value may start with `-` too, and one with a capital (`--wuIuozPTVX`, what a
+ * random secret can look like) is read as the value, so it is removed with its line.
+ */
+const NEXT_IS_FLAG = /^(?:--[a-z][a-z0-9-]*|-[A-Za-z])(?:[\s=]|$)/;
 /** Commands that give a variable a value without "=": setx NAME v, setenv NAME v, fish's set -x NAME v. */
 const VARIABLE_COMMAND = new RegExp(`^(?:setx|setenv|set|export|declare|typeset|env)(?:${SP}+-{1,2}[A-Za-z]+)*${SP}+["']?$`, 'i');
 
