@@ -276,3 +276,20 @@ describe('a secret flag followed by what looks like another flag', () => {
     expect(stripSecrets(`[profile p]\n${line}\n`).text.includes(line)).toBe(!removed);
   });
 });
+
+describe('the last piece of a token wrapped over lines', () => {
+  // Found by the property test: a random tail with no capital (`groo3hxunv7qcat=`).
+  const pieces = ['55wLC0oM18VCRb4Liel1jdX0KscBalxL7VOX85dy', '9eY5v4n86XT3TaqCiSuMMS8DS1UmLJP2NFj4Bk5E'];
+  test('goes, under other pieces', () => {
+    const text = `[p]\naws_session_token=IQoJb3JpZ2luX2VjAOJdinpdlPG5auqzokHP0UFy\n${pieces.join('\n')}\ngroo3hxunv7qcat=\nregion = eu-west-1\n`;
+    expect(stripSecrets(text).text).toBe('[p]\nregion = eu-west-1\n');
+  });
+  test('a key with a digit and no value under the continuation of a secret key stays (found by the property test)', () => {
+    const text = '[p]\naws_session_token : SeCrEt0X766458651\n  SeCrEt0X766458651more\nv3uvh=\n  NB9jY = x\n';
+    expect(stripSecrets(text).text).toBe('[p]\nv3uvh=\n  NB9jY = x\n');
+  });
+  test('an empty key under a piece stays (no digit, + or /)', () => {
+    const text = `[p]\naws_session_token=IQoJb3JpZ2luX2VjAOJdinpdlPG5auqzokHP0UFy\n${pieces[0]}\nregion=\n`;
+    expect(stripSecrets(text).text).toBe('[p]\nregion=\n');
+  });
+});

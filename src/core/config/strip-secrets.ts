@@ -28,6 +28,12 @@ export { SECRET_KEYS, SECRET_KEY_NAMES, nestedSecretKey } from './secret-lines';
  * least 16 of them or `=` padding (the end of a token; `key=` with an empty value has neither).
  */
 const TOKEN_PIECE = /^(?=[^=]*[A-Z+/])(?:[A-Za-z0-9+/]{16,}={0,2}|[A-Za-z0-9+/]+={1,2})["']?,?$/;
+/**
+ * The last piece of a token wrapped over several lines, right under another piece: token
+ * characters with a digit, `+` or `/` (a random tail may have no capital: `groo3hxunv7qcat=`;
+ * a config key with an empty value, `region=`, has neither digit, `+` nor `/`).
+ */
+const TOKEN_TAIL = /^(?=[^=]*[0-9+/])[A-Za-z0-9+/]+={0,2}["']?,?$/;
 /** One word with no delimiter, holding a letter or digit (not a lone `}`). */
 const LONE_WORD = /^[^\s=:]*[A-Za-z0-9][^\s=:]*$/;
 
@@ -43,6 +49,8 @@ interface WalkState {
   wrappedOf: number;
   /** ... and it was a comment (a commented-out value wraps onto comment lines). */
   wrappedInComment: boolean;
+  /** ... and it was itself a wrapped piece of a token. */
+  afterPiece: boolean;
 }
 
 /** A line that goes because of a removed line above it (`of`): part of its value, or its wrapped rest. */
@@ -57,7 +65,7 @@ function belongsToRemoved(text: string, line: ScannedLine, state: WalkState): Be
     if (state.valueOf !== 0) return { of: state.valueOf, wrapped: null };
     if (state.nestedIndent !== -1 && line.indent > state.nestedIndent) return { of: state.nestedOf, wrapped: null };
   }
-  const wrapped = state.wrappedOf !== 0 ? wrappedPiece(text, line, state.wrappedInComment) : null;
+  const wrapped = state.wrappedOf !== 0 ? wrappedPiece(text, line, state) : null;
   return wrapped !== null ? { of: state.wrappedOf, wrapped } : null;
 }
 
@@ -69,23 +77,25 @@ function describeBelonging(b: Belonging): string {
 }
 
 /** Under a removed line: is this line a piece of its value, wrapped when it was copied? */
-function wrappedPiece(text: string, line: ScannedLine, inComment: boolean): 'piece' | 'word' | null {
+function wrappedPiece(text: string, line: ScannedLine, state: WalkState): 'piece' | 'word' | null {
+  const isPiece = (t: string) => TOKEN_PIECE.test(t) || (state.afterPiece && TOKEN_TAIL.test(t));
   if (line.kind === 'comment') {
     // `# IQoJ…` under a commented-out token; an ordinary comment has spaces or is short.
-    return inComment && TOKEN_PIECE.test(text.slice(line.from + 1, line.to).trim()) ? 'piece' : null;
+    return state.wrappedInComment && isPiece(text.slice(line.from + 1, line.to).trim()) ? 'piece' : null;
   }
   if (line.kind === 'header' || line.kind === 'blank') return null;
   const t = lineText(text, line);
-  return TOKEN_PIECE.test(t) ? 'piece' : LONE_WORD.test(t) ? 'word' : null;
+  return isPiece(t) ? 'piece' : LONE_WORD.test(t) ? 'word' : null;
 }
 
 /**
  * Updates what the lines below need to know after `line`: kept (`of` 0), or removed as part of
  * line `of`; `partOfValue`: removed as more of a removed key's value (not on its own or wrapped).
  */
-function advance(state: WalkState, line: ScannedLine, of: number, partOfValue: boolean): void {
+function advance(state: WalkState, line: ScannedLine, of: number, partOfValue: boolean, piece = false): void {
   state.wrappedOf = of;
   state.wrappedInComment = of !== 0 && line.kind === 'comment';
+  state.afterPiece = piece;
   switch (line.kind) {
     case 'option':
       state.valueOf = of;
@@ -132,7 +142,7 @@ export function stripSecrets(text: string): { text: string; removed: RemovedSecr
   const removed = new Removed();
   const kept: string[] = [];
   let keepFrom = 0;
-  const state: WalkState = { section: '', valueOf: 0, nestedOf: 0, nestedIndent: -1, wrappedOf: 0, wrappedInComment: false };
+  const state: WalkState = { section: '', valueOf: 0, nestedOf: 0, nestedIndent: -1, wrappedOf: 0, wrappedInComment: false, afterPiece: false };
 
   scanConfigLines(text, (line) => {
     if (line.kind === 'header') {
@@ -140,6 +150,7 @@ export function stripSecrets(text: string): { text: string; removed: RemovedSecr
       state.valueOf = 0;
       state.nestedIndent = -1;
       state.wrappedOf = 0;
+      state.afterPiece = false;
       return;
     }
     const own = finder.find(line);
@@ -148,7 +159,10 @@ export function stripSecrets(text: string): { text: string; removed: RemovedSecr
       advance(state, line, 0, false);
       return;
     }
-    advance(state, line, below?.of ?? line.lineNo, below !== null && below.wrapped === null);
+    // A removed line that is itself a loose piece of a token (wrapped, or a bare value with no
+    // delimiter): its tail may follow. (Not a key's value: an empty key below it, `v3 =`, stays.)
+    const piece = below?.wrapped === 'piece' || (below === null && line.kind === 'no-delimiter' && TOKEN_PIECE.test(lineText(text, line)));
+    advance(state, line, below?.of ?? line.lineNo, below !== null && below.wrapped === null, piece);
     if (line.start > keepFrom) kept.push(text.slice(keepFrom, line.start));
     keepFrom = line.next;
     if (below !== null) removed.add(state.section, line.lineNo, describeBelonging(below), null);
