@@ -8,5 +8,6 @@ export * from './colors';
 export * from './arn';
 export * from './links';
 export * from './grouping';
+export * from './search';
 export * from './fuzzy-filter';
 export * from './catalogue-diff';
