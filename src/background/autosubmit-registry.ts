@@ -1,9 +1,9 @@
-// One-time permissions for the sign-in page to submit its pre-filled switch form (aws-facts §1.2
-// fallback). The background issues a nonce when it opens a marked switch link in a tab; the
-// sign-in content script may submit only when it presents that nonce, from that tab, on a sign-in
-// host of the right partition, within a minute, and only once. A marker on a link that someone
+// One-time permissions for the sign-in page to submit its pre-filled switch form
+// (docs/aws-facts.md §1.2 fallback). The background issues a nonce when it opens a marked switch
+// link in a tab; the sign-in content script may submit only when it presents that nonce, from
+// that tab, on a sign-in host of the right partition, within a minute, and only once. A marker on a link that someone
 // else made is therefore never honoured.
-import { isSignInHostOf, type Partition, type SwitchAutosubmitResponse } from '../core';
+import { isSignInHostOf, type Partition, type SwitchAutosubmitReply } from '../core';
 import { sessionGet, sessionSet } from '../platform/session-store';
 
 const KEY = 'autosubmit.pending';
@@ -45,7 +45,7 @@ export async function issue(nonce: string, target: Omit<Pending, 'nonce' | 'expi
 }
 
 /** Consumes a nonce (whatever the verdict) and says whether that page may submit. */
-export async function redeem(nonce: string, sender: { tabId?: number; url?: string }): Promise<SwitchAutosubmitResponse> {
+export async function redeem(nonce: string, sender: { tabId?: number; url?: string }): Promise<SwitchAutosubmitReply> {
   const pending = await load();
   const found = pending.find((p) => p.nonce === nonce);
   await sessionSet(

@@ -1,41 +1,86 @@
 // Background entry: routes messages and keeps the banner index fresh; the work lives in the
-// modules it wires. Every message is validated here; switching is accepted only from the
-// extension's own pages, auto-submit checks only from a tab's content script.
-import { bannerIndexRefreshSchema, importConfig, switchAutosubmitRequestSchema, switchRoleRequestSchema } from '../core';
+// modules it wires. Every message is parsed with its schema from the protocol module
+// (src/core/protocol) and accepted only from the context that may send it: switching from the
+// extension's own pages, the content scripts' requests from a tab.
+import {
+  bannerIndexRefreshSchema,
+  catalogueRebuildSchema,
+  combineIdentity,
+  identityReport,
+  identityReportRequestSchema,
+  importConfig,
+  switchAutosubmitRequestSchema,
+  switchRoleRequestSchema,
+  type DoneReply,
+  type IdentityReportReply,
+  type SwitchAutosubmitReply,
+  type SwitchOutcome,
+} from '../core';
 import { browser, type Runtime } from '../platform/browser';
+import { runInContentWorld } from '../platform/console-tabs';
 import { openImportPage } from '../platform/pages';
-import { onStorageChanged, REBUILD_MESSAGE, rebuildCatalogueCache } from '../platform/storage';
+import { onStorageChanged, rebuildCatalogueCache } from '../platform/storage';
 import { redeem } from './autosubmit-registry';
 import { refreshBannerIndex } from './banner-index';
 import { scrubStoredSecrets } from './scrub-secrets';
 import { switchRole } from './switch-role';
 
-const fromExtensionPage = (sender: Runtime.MessageSender): boolean =>
-  sender.id === browser.runtime.id && !!sender.url && sender.url.startsWith(browser.runtime.getURL(''));
+type Sender = Runtime.MessageSender;
+const ours = (sender: Sender): boolean => sender.id === browser.runtime.id;
+const fromExtensionPage = (sender: Sender): boolean => ours(sender) && !!sender.url && sender.url.startsWith(browser.runtime.getURL(''));
+const fromTab = (sender: Sender): boolean => ours(sender) && !!sender.tab;
 
-browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-  const switchRequest = switchRoleRequestSchema.safeParse(message);
-  if (switchRequest.success) {
-    if (!fromExtensionPage(sender)) return undefined;
-    return switchRole(switchRequest.data).catch((error: unknown) => ({
-      method: 'none' as const,
-      status: 'failed' as const,
+interface Schema<T> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false };
+}
+/** Not this route's message: the next route may take it. */
+const NOT_MINE = Symbol('not mine');
+
+/**
+ * A message kind: its schema, who may send it, and its answer (a promise of the reply; the
+ * `refused` answer, or none, to a sender that may not send it).
+ */
+function route<T>(schema: Schema<T>, from: (sender: Sender) => boolean, answer: (message: T, sender: Sender) => Promise<unknown>, refused?: () => Promise<unknown>) {
+  return (message: unknown, sender: Sender): Promise<unknown> | undefined | typeof NOT_MINE => {
+    const parsed = schema.safeParse(message);
+    if (!parsed.success) return NOT_MINE;
+    return from(sender) ? answer(parsed.data, sender) : refused?.();
+  };
+}
+
+const done = (): DoneReply => ({ ok: true });
+const noSubmit = async (): Promise<SwitchAutosubmitReply> => ({ submit: false });
+
+const routes = [
+  route(switchRoleRequestSchema, fromExtensionPage, (request): Promise<SwitchOutcome> =>
+    switchRole(request).catch((error: unknown) => ({
+      method: 'none',
+      status: 'failed',
       message: `The switch failed: ${error instanceof Error ? error.message : String(error)}`,
-    }));
-  }
-  const autosubmit = switchAutosubmitRequestSchema.safeParse(message);
-  if (autosubmit.success) {
-    if (sender.id !== browser.runtime.id || !sender.tab) return Promise.resolve({ submit: false });
-    return redeem(autosubmit.data.nonce, { tabId: sender.tab.id, url: sender.url }).catch(() => ({ submit: false }));
-  }
-  if (bannerIndexRefreshSchema.safeParse(message).success && sender.id === browser.runtime.id) {
-    return refreshBannerIndex(true).then(() => ({ ok: true }));
-  }
+    })),
+  ),
+  route(
+    switchAutosubmitRequestSchema,
+    fromTab,
+    ({ nonce }, sender): Promise<SwitchAutosubmitReply> => redeem(nonce, { tabId: sender.tab?.id, url: sender.url }).catch(noSubmit),
+    noSubmit,
+  ),
+  // The banner's "Why?": the report from the page's readings (the content script has no report
+  // code), once the panel that shows it is in the page's content-script world.
+  route(identityReportRequestSchema, fromTab, async ({ readings, host }, sender): Promise<IdentityReportReply> => {
+    await runInContentWorld(sender.tab!.id!, sender.frameId ?? 0, 'why.js');
+    return { report: identityReport(combineIdentity(readings, host), host) };
+  }),
+  route(bannerIndexRefreshSchema, ours, () => refreshBannerIndex(true).then(done)),
   // The storage module asks the background (which bundles the importer) to rebuild the
   // catalogue cache when a page finds it stale.
-  if (typeof message === 'object' && message !== null && (message as { type?: unknown }).type === REBUILD_MESSAGE.type) {
-    if (sender.id !== browser.runtime.id) return undefined;
-    return rebuildCatalogueCache(importConfig).then(() => ({ ok: true }));
+  route(catalogueRebuildSchema, ours, () => rebuildCatalogueCache(importConfig).then(done)),
+];
+
+browser.runtime.onMessage.addListener((message: unknown, sender: Sender) => {
+  for (const handle of routes) {
+    const reply = handle(message, sender);
+    if (reply !== NOT_MINE) return reply;
   }
   return undefined;
 });
@@ -46,10 +91,12 @@ browser.runtime.onInstalled.addListener((details) => {
   // First run: there is nothing to switch to until a config is imported, so show the import page.
   if (details.reason === 'install') void openImportPage();
 });
+
 browser.runtime.onStartup.addListener(() => {
   void refreshBannerIndex();
   void scrubStoredSecrets();
 });
+
 onStorageChanged((change) => {
   if (change.config || change.settings || change.catalogue) void refreshBannerIndex();
   if (change.config) void scrubStoredSecrets('if-needed');

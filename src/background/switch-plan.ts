@@ -1,13 +1,26 @@
 // Chooses how to switch into a profile (pure, unit-tested):
-// 1. Classic console tab of the same partition → the console's own switch POST (aws-facts §1.2),
-//    landing on the same page in the new role.
+// 1. Classic console tab of the same partition → the console's own switch POST (docs/aws-facts.md
+//    §1.2), landing on the same page in the new role.
 // 2. Multi-session console tab of the same partition → the JSON switch (§1.3), which opens a new
 //    session in a new tab.
 // 3. Anything else (not a console tab, identity unknown, another partition, SSO profile, a new
 //    tab asked for on a classic console, which switches the whole browser session anyway) →
 //    the documented link; for role links with our auto-submit marker when the user allows it.
-import { consolePartition, entryHasRole, signInHost, ssoConsoleUrl, switchRoleUrl, type CatalogueEntry, type ConsoleIdentity } from '../core';
-import { SWITCH_ROLE_PATH, classicSwitchFields, multiSessionSwitchBody, multiSessionSwitchUrl, type SwitchTarget } from '../content/console-internals';
+import {
+  SWITCH_ROLE_PATH,
+  classicSwitchFields,
+  consolePartition,
+  entryHasRole,
+  multiSessionSwitchBody,
+  multiSessionSwitchUrl,
+  signInHost,
+  ssoConsoleUrl,
+  switchRoleUrl,
+  withoutSessionLabel,
+  type CatalogueEntry,
+  type ConsoleIdentity,
+  type SwitchTarget,
+} from '../core';
 
 export interface SwitchContext {
   entry: CatalogueEntry;
@@ -37,9 +50,6 @@ export function consolePage(context: SwitchContext): URL | null {
   }
   return url.protocol === 'https:' && consolePartition(url.hostname) === context.entry.partition ? url : null;
 }
-
-/** Without the multi-session label: a new session must not land in the old session's host. */
-const withoutSessionLabel = (url: string): string => url.replace(/^https:\/\/\d{12}-[0-9a-z]{8}\./, 'https://');
 
 /** The link path (also the fallback when a console path turns out not to work on the page). */
 export function linkPlan(context: SwitchContext, page: URL | null, reason: string): Extract<SwitchPlan, { method: 'link' }> {

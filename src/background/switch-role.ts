@@ -5,6 +5,7 @@ import {
   consolePartition,
   entryHasRole,
   isAccessPortalHost,
+  MESSAGE,
   startUrlHost,
   whereAmIResponseSchema,
   withSwitchMarker,
@@ -12,16 +13,19 @@ import {
   type ConsoleIdentity,
   type SwitchOutcome,
   type SwitchRoleRequest,
+  type WhereAmIRequest,
 } from '../core';
 import { formatAccountId } from '../core/aws-names';
-import { mainWorldClassicSwitch, mainWorldMultiSessionSwitch } from '../content/console-internals';
+import { mainWorldClassicSwitch, mainWorldMultiSessionSwitch } from '../page-world/console-switch';
 import { askTab, consoleTabs, getTab, navigate, openBlankTab, runInMainWorld } from '../platform/console-tabs';
 import { loadSettings } from '../platform/storage';
 import { issue, newNonce } from './autosubmit-registry';
 import { consolePage, linkPlan, planSwitch, type SwitchContext, type SwitchPlan } from './switch-plan';
 
+/** Who the tab's content script says it is: judged here from the readings it sends. */
 async function identityOf(tabId: number): Promise<ConsoleIdentity | null> {
-  const parsed = whereAmIResponseSchema.safeParse(await askTab(tabId, { type: 'where-am-i' }));
+  const request: WhereAmIRequest = { type: MESSAGE.whereAmI };
+  const parsed = whereAmIResponseSchema.safeParse(await askTab(tabId, request));
   return parsed.success ? parsed.data.identity : null;
 }
 

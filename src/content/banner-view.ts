@@ -2,136 +2,146 @@
 // neither page CSS nor page script can restyle or read it. Styles are set through the CSSOM
 // (element.style), which a page's Content-Security-Policy `style-src` does not block, unlike a
 // <style> element or a style attribute.
-import type { BannerModel } from '../core/console/banner-model';
+//
+// A banner that always fits (issue 15 §4): every piece of the line is a flex item of the bar.
+// The environment badge, account IDs and fixed words never shrink; app, profile, alias and notes
+// give way first (to a few characters and an ellipsis); the role gives way only after them and
+// keeps at least a dozen characters. Flex shrinking is proportional to a factor, so 1000 against
+// 1 makes it a priority in practice. A shortened piece shows its fact in full on hover (title)
+// and on keyboard focus (it is a tab stop while it is cut, with a tooltip under the bar).
+// The bar's distance from its window edge is `--rsb-offset` on the host (placement.ts: above
+// the console's fixed footer), so moving it needs no new render. The "Why?" panel is a script
+// of its own, injected when asked for (why-panel.ts): this view only keeps its button's state.
+import { itemText, type BannerModel, type BannerPiece } from '../core/console/banner-model';
 
 /** Height of the expanded banner and of the collapsed stripe, in CSS pixels. */
 export const BANNER_HEIGHT = 30;
 export const STRIPE_HEIGHT = 6;
 
-const FONT = '13px/1.2 system-ui,sans-serif';
-
-function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, css: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = doc.createElement(tag);
-  node.style.cssText = css;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
+const FONT = 'font:13px/1.2 system-ui,sans-serif;';
+/** Per fit: its flex value and its minimum width in characters (at most the text's own length). */
+const FIT: Record<BannerPiece['fit'], [flex: string, chars: number]> = { keep: ['none', 0], first: ['0 1000 auto', 5], last: ['0 1 auto', 12] };
+const BUTTON = 'flex:none;cursor:pointer;font:inherit;color:inherit;background:none;padding:2px 8px;border:1px solid;border-radius:3px;';
 
 export interface BannerView {
   /** The element to put into the page. */
   host: HTMLElement;
-  /** `report`: the plain-text "Why?" report (identityReport), shown under the bar on demand. */
-  render(model: BannerModel, collapsed: boolean, report: string): void;
+  render(model: BannerModel, collapsed: boolean): void;
   /** Current height the banner occupies (0 when hidden). */
   height(): number;
 }
 
 /**
  * Creates the banner host. `onToggle` is called when the user collapses or expands a
- * collapsible banner (the caller keeps the state, so production can refuse).
+ * collapsible banner (the caller keeps the state, so production can refuse); `onWhy` when the
+ * user opens (true) or closes (false) the "Why?" panel.
  */
-export function createBannerView(doc: Document, onToggle: () => void): BannerView {
+export function createBannerView(doc: Document, onToggle: () => void, onWhy: (open: boolean, edge: 'top' | 'bottom') => void): BannerView {
   const host = doc.createElement('role-switchboard-banner');
   const root = host.attachShadow({ mode: 'closed' });
   let currentHeight = 0;
-  /** The "Why?" panel is open; what its copy button last said. */
+  /** The "Why?" panel is open. */
   let open = false;
-  let copyText = 'Copy report';
-  let last: Parameters<BannerView['render']> | null = null;
-  const again = () => last && render(...last);
+  let shown: [BannerModel, boolean] | null = null;
+  let fitting: ResizeObserver | undefined;
+  const again = () => shown && render(...shown);
 
-  const render = (model: BannerModel, collapsed: boolean, report: string) => {
-    last = [model, collapsed, report];
+  /** An element with inline style, text and attributes, appended to `parent`. */
+  const el = <K extends keyof HTMLElementTagNameMap>(parent: Node, tag: K, css: string, text?: string, attributes: Record<string, string> = {}) => {
+    const node = doc.createElement(tag);
+    node.style.cssText = css;
+    if (text !== undefined) node.textContent = text;
+    for (const name in attributes) node.setAttribute(name, attributes[name]!);
+    parent.appendChild(node);
+    return node;
+  };
+  const button = (parent: Node, css: string, text: string, label: string, onClick: () => void) => {
+    const b = el(parent, 'button', BUTTON + css, text, { type: 'button', 'aria-label': label });
+    b.addEventListener('click', onClick);
+    return b;
+  };
+
+  const render = (model: BannerModel, collapsed: boolean) => {
+    shown = [model, collapsed];
+    fitting?.disconnect();
     root.replaceChildren();
-    if (!model.visible) {
-      currentHeight = 0;
-      return;
-    }
-    const bg = model.background;
-    const fg = model.foreground;
-    const edge = model.position === 'top' ? 'bottom' : 'top';
-    // Fixed to the window edge; the host (in the page flow) keeps the strip free beneath it.
+    currentHeight = 0;
+    if (!model.visible) return;
+    const edge = model.position;
+    const inner = edge === 'top' ? 'bottom' : 'top';
+    // Fixed to the window edge (or above the console's footer); the host, in the page flow, keeps the strip free beneath it.
     const base =
-      `position:fixed;${model.position}:0;left:0;right:0;z-index:var(--rsb-layer);display:flex;align-items:center;box-sizing:border-box;` +
-      `margin:0;border:0;background:${bg};border-${edge}:1px solid rgba(0,0,0,.35);`;
+      `position:fixed;${edge}:var(--rsb-offset);left:0;right:0;z-index:var(--rsb-layer);display:flex;align-items:center;box-sizing:border-box;` +
+      `background:${model.background};border:0;border-${inner}:1px solid rgba(0,0,0,.35);`;
     if (collapsed && model.collapsible) {
       currentHeight = STRIPE_HEIGHT;
-      const stripe = el(doc, 'button', `${base}width:100%;height:${STRIPE_HEIGHT}px;padding:0;cursor:pointer`);
-      stripe.type = 'button';
-      stripe.title = `${model.summary} (click to show)`;
-      stripe.setAttribute('aria-label', `Show account banner: ${model.summary}`);
-      stripe.addEventListener('click', onToggle);
-      root.append(stripe);
+      el(root, 'button', `${base}width:100%;height:${STRIPE_HEIGHT}px;padding:0;cursor:pointer`, undefined, {
+        type: 'button',
+        title: `${model.summary} (click to show)`,
+        'aria-label': `Show account banner: ${model.summary}`,
+      }).addEventListener('click', onToggle);
       return;
     }
     currentHeight = BANNER_HEIGHT;
     const bar = el(
-      doc,
+      root,
       'div',
-      `${base}gap:14px;height:${BANNER_HEIGHT}px;padding:0 8px 0 10px;color:${fg};font:${FONT};white-space:nowrap;overflow:hidden;` +
+      `${base}gap:.3em;height:${BANNER_HEIGHT}px;padding:0 8px 0 10px;color:${model.foreground};${FONT}white-space:nowrap;overflow:hidden;` +
         // Production: caution stripes and a dark edge, unmistakable even at a glance.
         (model.isProduction
-          ? `background-image:repeating-linear-gradient(-45deg,rgba(0,0,0,.13) 0 10px,transparent 10px 20px);box-shadow:inset 0 ${edge === 'bottom' ? -3 : 3}px 0 #7a0010`
+          ? `background-image:repeating-linear-gradient(-45deg,rgba(0,0,0,.13) 0 10px,transparent 10px 20px);box-shadow:inset 0 ${edge === 'top' ? -3 : 3}px 0 #7a0010`
           : ''),
+      undefined,
+      { role: 'region', 'aria-label': 'AWS account', title: model.summary },
     );
-    bar.setAttribute('role', 'region');
-    bar.setAttribute('aria-label', 'AWS account');
-    bar.title = model.summary;
-    if (model.badge) {
-      bar.append(
-        el(
-          doc,
-          'strong',
-          `flex:none;font-size:12px;line-height:1;letter-spacing:.06em;padding:4px 7px;border-radius:3px;` +
-            `background:${model.badge.background};color:${model.badge.foreground}`,
-          model.badge.text,
-        ),
-      );
-    }
-    bar.append(el(doc, 'strong', 'flex:none', model.headline));
-    for (const field of model.fields) {
-      // The account never shrinks; long profile or role names are cut with an ellipsis first.
-      const item = el(doc, 'span', field.label === 'Account' ? 'flex:none' : 'min-width:0;overflow:hidden;text-overflow:ellipsis');
-      // Labels differ from values by weight only: fading them fell below 4.5:1 contrast.
-      item.append(el(doc, 'span', '', `${field.label} `));
-      item.append(el(doc, 'span', 'font-weight:600', field.value));
-      bar.append(item);
-    }
-    const button = (css: string, text: string, label: string, onClick: () => void) => {
-      const b = el(doc, 'button', `flex:none;cursor:pointer;font:inherit;color:inherit;background:transparent;padding:2px 8px;border:1px solid currentColor;border-radius:3px;${css}`, text);
-      b.type = 'button';
-      b.setAttribute('aria-label', label);
-      b.addEventListener('click', onClick);
-      return b;
-    };
-    if (model.collapsible) bar.append(button('margin:0 0 0 auto', 'Hide', 'Hide account banner', onToggle));
-    // What each source said, on demand: for a user who wonders, or whose console changed.
-    const why = button(`margin:0 0 0 ${model.collapsible ? '6px' : 'auto'}`, 'Why?', 'Why this account: what the page said', () => {
-      open = !open;
-      copyText = 'Copy report';
-      again();
+    const badge = model.badge;
+    if (badge) el(bar, 'strong', `flex:none;font-size:12px;line-height:1;letter-spacing:.06em;padding:4px 7px;border-radius:3px;background:${badge.background};color:${badge.foreground}`, badge.text);
+    /** Pieces that may be cut, with their fact in full. */
+    const cuttable: [HTMLElement, string][] = [];
+    model.line.forEach((item, i) => {
+      // Facts are 14px apart, the words of one fact a space apart (the bar's gap).
+      let gap = bar.firstChild ? 'margin-left:10px;' : '';
+      const full = (item.label ? `${item.label} ` : '') + itemText(item);
+      if (item.label) {
+        el(bar, 'span', `${gap}flex:none`, `${item.label} `);
+        gap = '';
+      }
+      for (const { text, fit } of item.pieces) {
+        const [flex, chars] = FIT[fit];
+        // Labels differ from values by weight only: fading them fell below 4.5:1 contrast.
+        const piece = el(bar, 'span', `${gap}flex:${flex};min-width:${Math.min(chars, text.length)}ch;overflow:hidden;text-overflow:ellipsis;font-weight:${i ? 600 : 700}`, text);
+        gap = '';
+        if (chars) cuttable.push([piece, full]);
+      }
     });
-    why.setAttribute('aria-expanded', String(open));
-    bar.append(why);
-    root.append(bar);
-    if (!open) return;
-    const panel = el(
-      doc,
-      'div',
-      `position:fixed;${model.position}:${BANNER_HEIGHT}px;right:0;z-index:var(--rsb-layer);width:min(620px,96vw);max-height:60vh;overflow:auto;padding:8px;background:#fff;color:#000;font:${FONT};border:1px solid #545b64`,
-    );
-    panel.setAttribute('role', 'region');
-    panel.setAttribute('aria-label', 'Why this account');
-    panel.append(el(doc, 'pre', 'margin:0 0 8px;white-space:pre-wrap;font:12px monospace', report));
-    panel.append(
-      button('', copyText, 'Copy the report as plain text', () => {
-        navigator.clipboard.writeText(report).then(
-          () => (copyText = 'Copied'),
-          () => (copyText = 'Copy failed: select the text above'),
-        ).then(again);
-      }),
-    );
-    root.append(panel);
+    if (model.collapsible) button(bar, 'margin-left:auto', 'Hide', 'Hide account banner', onToggle);
+    // What each source said, on demand: for a user who wonders, or whose console changed.
+    button(bar, model.collapsible ? 'margin-left:6px' : 'margin-left:auto', 'Why?', 'Why this account: what the page said', () => {
+      open = !open;
+      onWhy(open, edge);
+      again();
+    }).setAttribute('aria-expanded', String(open));
+    // A cut piece is a tab stop with its fact in its title, and a tooltip while it has focus;
+    // which pieces are cut is known after each layout of the bar.
+    let tip: HTMLElement | undefined;
+    for (const [piece, full] of cuttable) {
+      piece.addEventListener('focus', () => {
+        tip = el(root, 'div', `position:fixed;${edge}:calc(var(--rsb-offset) + ${BANNER_HEIGHT}px);z-index:var(--rsb-layer);background:#fff;color:#000;${FONT}border:1px solid #545b64;left:${Math.max(0, piece.getBoundingClientRect().left - 9)}px;max-width:min(620px,96vw);padding:3px 8px;white-space:normal;overflow-wrap:anywhere`, full, { role: 'tooltip' });
+      });
+      piece.addEventListener('blur', () => tip?.remove());
+    }
+    fitting = new ResizeObserver(() => {
+      for (const [piece, full] of cuttable) {
+        if (piece.scrollWidth > piece.clientWidth) {
+          piece.title = full;
+          piece.tabIndex = 0;
+        } else {
+          piece.removeAttribute('title');
+          piece.removeAttribute('tabindex');
+        }
+      }
+    });
+    fitting.observe(bar);
   };
 
   return { host, render, height: () => currentHeight };

@@ -9,12 +9,9 @@ import { JSDOM } from 'jsdom';
 import { combineIdentity } from '../core/console/console-identity';
 import type { ConsoleIdentity } from '../core/protocol/messages';
 import {
-  classicSwitchFields,
+  findConsoleFooter,
   findConsoleHeader,
   findSignInSwitchForm,
-  mainWorldClassicSwitch,
-  multiSessionSwitchBody,
-  multiSessionSwitchUrl,
   readAccountMenu,
   readHost,
   readIdentitySources,
@@ -354,6 +351,16 @@ describe('each source on its own', () => {
     expect(readings.filter((r) => r.source === 'cookie')).toEqual([{ source: 'cookie', unusable: 'not read on a multi-session tab, where it may describe another session' }]);
   });
 
+  test('the console footer a bottom banner sits above: the 2021 navigation\'s and the old one\'s', () => {
+    const today = page('<div id="console-nav-footer"><div id="console-nav-footer-inner"><div id="awsc-nav-footer-content" data-testid="awsc-nav-footer"><button>CloudShell</button></div></div></div>');
+    expect(findConsoleFooter(today.window.document)?.id).toBe('console-nav-footer');
+    // Only the inner parts rendered (a re-render in progress): still the footer.
+    const inner = page('<footer><div id="awsc-nav-footer-content" data-testid="awsc-nav-footer">x</div></footer>');
+    expect(findConsoleFooter(inner.window.document)?.id).toBe('awsc-nav-footer-content');
+    expect(findConsoleFooter(load('oldnav-switched-role.html').window.document)).toBeNull();
+    expect(findConsoleFooter(page('<footer class="console-nav-footer">not the console\'s</footer>').window.document)).toBeNull();
+  });
+
   test('every fixture has the console header the banner must leave visible', () => {
     for (const name of fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.html') && !f.startsWith('signin'))) {
       const header = name.startsWith('oldnav-') ? 'consoleNavHeader' : 'awsc-nav-header';
@@ -362,82 +369,7 @@ describe('each source on its own', () => {
   });
 });
 
-describe('switching contracts', () => {
-  const target = {
-    account: '123456789012',
-    roleName: 'team/ops/Admin',
-    displayName: 'x'.repeat(80),
-    color: 'b0081a',
-    redirectUri: 'https://345678901234-abcd1234.us-east-1.console.aws.amazon.com/ec2/home?region=us-east-1#Instances:',
-  };
-
-  test('classic POST fields: fixed action fields, ≤ 64-character display name, percent-encoded redirect', () => {
-    expect(classicSwitchFields(target)).toEqual({
-      action: 'switchFromBasis',
-      src: 'nav',
-      mfaNeeded: '0',
-      roleName: 'team/ops/Admin',
-      account: '123456789012',
-      displayName: 'x'.repeat(64),
-      color: 'b0081a',
-      redirect_uri: encodeURIComponent(target.redirectUri),
-    });
-  });
-
-  test('multi-session JSON: endpoint per session, redirect without the session label', () => {
-    expect(multiSessionSwitchUrl('us-east-1.signin.aws.amazon.com', '345678901234-abcd1234')).toBe(
-      'https://us-east-1.signin.aws.amazon.com/sessions/345678901234-abcd1234/v1/switchrole',
-    );
-    expect(multiSessionSwitchBody(target)).toEqual({
-      account: '123456789012',
-      color: 'b0081a',
-      displayName: 'x'.repeat(64),
-      redirectUri: 'https://us-east-1.console.aws.amazon.com/ec2/home?region=us-east-1#Instances:',
-      roleName: 'team/ops/Admin',
-    });
-  });
-
-  test('the main-world classic switch takes the token from AWSC.Auth.getMbtc() and submits a top-level POST', () => {
-    jest.useFakeTimers();
-    try {
-      const dom = load('classic-switched-role.html');
-      const win = dom.window as unknown as Window & typeof globalThis;
-      const submitted: HTMLFormElement[] = [];
-      win.HTMLFormElement.prototype.submit = function (this: HTMLFormElement) {
-        submitted.push(this);
-      };
-      // The function is serialised into the page; run it with the page's globals.
-      const run = new win.Function('action', 'fields', `return (${mainWorldClassicSwitch.toString()})(action, fields);`) as (
-        a: string,
-        f: Record<string, string>,
-      ) => unknown;
-      const result = run('https://signin.aws.amazon.com/switchrole', classicSwitchFields(target));
-      expect(result).toEqual({ ok: true });
-      expect(submitted).toHaveLength(0); // submitted one task later, after the result went back
-      jest.runAllTimers();
-      expect(submitted).toHaveLength(1);
-      const form = submitted[0]!;
-      expect(form.method).toBe('post');
-      expect(form.action).toBe('https://signin.aws.amazon.com/switchrole');
-      expect(form.target).toBe('_top');
-      const fields = Object.fromEntries(Array.from(form.elements as unknown as HTMLInputElement[]).map((i) => [i.name, i.value]));
-      expect(fields).toMatchObject({ action: 'switchFromBasis', csrf: 'fixture-csrf-token-0123456789', roleName: 'team/ops/Admin' });
-    } finally {
-      jest.useRealTimers();
-    }
-  });
-
-  test('without the page token the main-world switch does nothing and says so', () => {
-    const dom = load('multi-session.html'); // no AWSC on this page
-    const win = dom.window as unknown as Window & typeof globalThis;
-    const run = new win.Function('action', 'fields', `return (${mainWorldClassicSwitch.toString()})(action, fields);`) as (
-      a: string,
-      f: Record<string, string>,
-    ) => unknown;
-    expect(run('https://signin.aws.amazon.com/switchrole', {})).toEqual({ ok: false, reason: 'no-token' });
-    expect(dom.window.document.querySelector('form[action*="switchrole"]')).toBeNull();
-  });
-
+describe('the sign-in page', () => {
   test('the sign-in page form is found once its script renders it, with the pre-filled values', async () => {
     const html = fs.readFileSync(path.join(FIXTURES, 'signin-switchrole.html'), 'utf8');
     const dom = new JSDOM(html, {
@@ -445,8 +377,17 @@ describe('switching contracts', () => {
       runScripts: 'dangerously',
     });
     expect(findSignInSwitchForm(dom.window.document)).toBeNull();
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const found = findSignInSwitchForm(dom.window.document);
+    // The page's own script renders the form later: wait for that mutation, not for a time.
+    const found = await new Promise<ReturnType<typeof findSignInSwitchForm>>((resolve) => {
+      const observer = new dom.window.MutationObserver(() => {
+        const form = findSignInSwitchForm(dom.window.document);
+        if (form) {
+          observer.disconnect();
+          resolve(form);
+        }
+      });
+      observer.observe(dom.window.document.documentElement, { childList: true, subtree: true });
+    });
     expect(found).toMatchObject({ account: '123456789012', roleName: 'team/ops/Admin' });
     expect(found?.submitter?.id).toBe('input_switchrole_button');
   });

@@ -1,13 +1,16 @@
-// The ONE module that knows AWS console internals (aws-facts §1.2, §1.3, §3). All of them are
+// The ONE module that reads AWS console internals (docs/aws-facts.md §1.1, §3): the identity
+// sources, the console's header and footer, the sign-in page's switch form. All of them are
 // undocumented and can change without notice: when the console changes, this file and its
-// fixture test (src/content/console-internals.test.ts, test/fixtures/console/*.html) are the fix.
-// Everything here reads raw claims; src/core/console-identity.ts judges them (fail closed).
+// fixture test (console-internals.test.ts, test/fixtures/console/*.html) are the fix. Everything
+// here reads raw claims; src/core/console/console-identity.ts judges them (fail closed).
 // Never by class name (hashed CSS modules) nor by label text (translated): ids, data-testids,
 // attributes and values only.
 //
-// Imported by the content scripts (keep it tiny, no zod) and by the background (the main-world
-// functions, the switch fields). No side effects at import.
+// Content scripts only (keep it tiny, no zod); no side effects at import. What runs in the
+// page's own world for a switch is in src/page-world/, the requests it sends in
+// src/core/console/switch-request.ts.
 import type { IdentityReading, IdentitySource } from '../core/console/console-identity';
+import { isPlainObject } from '../core/plain-object';
 
 /**
  * The console's own navigation header (`#consoleNavHeader` before 2021): the banner must never
@@ -25,10 +28,9 @@ const SESSION_HOST_LABEL = /^(\d{12})-([0-9a-z]{8})\./;
 const HOST_REGION = /(?:^|\.)((?:[a-z]{2}|eusc)(?:-[a-z]+)+-\d{1,2})\.console\./;
 
 function parseJson(text: string | null | undefined): Record<string, unknown> | null {
-  if (!text) return null;
   try {
-    const value: unknown = JSON.parse(text);
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+    const value: unknown = JSON.parse(text ?? '');
+    return isPlainObject(value) ? value : null;
   } catch {
     return null;
   }
@@ -146,7 +148,7 @@ function decodeAgain(value: unknown): unknown {
 
 /**
  * Source 5: cookie `aws-userInfo`, URL-encoded JSON `{arn, alias, username, keybase, issuer,
- * signinType}` (aws-facts §3.1). Real quirks: `alias` is often the 12-digit account ID;
+ * signinType}` (docs/aws-facts.md §3.1). Real quirks: `alias` is often the 12-digit account ID;
  * `username` is URL-encoded a second time; values carry JSON escapes (`\u003d`), which JSON.parse
  * undoes; `issuer` is empty, the sign-in URL, or the access portal's console link naming the
  * account and permission set; `signinType` is missing in old cookies. Only arn, alias, username
@@ -196,125 +198,17 @@ export function findConsoleHeader(doc: Document): HTMLElement | null {
   return doc.querySelector<HTMLElement>(HEADER_SELECTOR);
 }
 
-// ---------------------------------------------------------------------------------------------
-// Switching (aws-facts §1.2, §1.3).
-
-/** Path of the classic switch POST and of the pre-filled switch page on the sign-in host. */
-export const SWITCH_ROLE_PATH = '/switchrole';
-
-export interface SwitchTarget {
-  account: string;
-  roleName: string;
-  displayName: string;
-  /** 6 hex digits, no `#`. */
-  color: string;
-  /** Where to land after the switch. */
-  redirectUri: string;
-}
-
-/** The classic console's switch form fields, except the CSRF token the page adds itself. */
-export function classicSwitchFields(target: SwitchTarget): Record<string, string> {
-  return {
-    action: 'switchFromBasis',
-    src: 'nav',
-    mfaNeeded: '0',
-    roleName: target.roleName,
-    account: target.account,
-    displayName: target.displayName.slice(0, 64),
-    color: target.color,
-    // aws-facts §1.2: the destination is percent-encoded inside the field value.
-    redirect_uri: encodeURIComponent(target.redirectUri),
-  };
-}
-
-/** The multi-session switch endpoint for the current session. */
-export function multiSessionSwitchUrl(signInEndpoint: string, sessionId: string): string {
-  return `https://${signInEndpoint}/sessions/${encodeURIComponent(sessionId)}/v1/switchrole`;
-}
-
-/** The multi-session switch JSON body (`redirectUri` without the session label). */
-export function multiSessionSwitchBody(target: SwitchTarget): Record<string, string> {
-  return {
-    account: target.account,
-    color: target.color,
-    displayName: target.displayName.slice(0, 64),
-    redirectUri: target.redirectUri.replace(/^https:\/\/\d{12}-[0-9a-z]{8}\./, 'https://'),
-    roleName: target.roleName,
-  };
-}
-
-export type MainWorldResult = { ok: true } | { ok: false; reason: 'no-token' | 'no-body' };
-
 /**
- * Runs in the console page's MAIN world via `scripting.executeScript` (serialised: it must not
- * use anything from this module's scope). Reads the page's CSRF token (`AWSC.Auth.getMbtc()`,
- * which only the page's own script holds) and submits the classic switch form, exactly as the
- * console's own menu does. The token never leaves the page. The submit waits one task so the
- * result reaches the extension before the page navigates away.
+ * The console's footer (language, feedback, CloudShell), fixed to the bottom of the window:
+ * `#console-nav-footer` with `#console-nav-footer-inner` and `data-testid="awsc-nav-footer"` /
+ * `#awsc-nav-footer-content` since the 2021 navigation. A bottom banner sits above it.
  */
-export function mainWorldClassicSwitch(action: string, fields: Record<string, string>): MainWorldResult {
-  let token: unknown;
-  try {
-    const auth = (window as unknown as { AWSC?: { Auth?: { getMbtc?: () => unknown } } }).AWSC?.Auth;
-    token = typeof auth?.getMbtc === 'function' ? auth.getMbtc() : undefined;
-  } catch {
-    token = undefined;
-  }
-  if (typeof token !== 'string' || token === '') return { ok: false, reason: 'no-token' };
-  if (!document.body) return { ok: false, reason: 'no-body' };
-  const form = document.createElement('form');
-  form.method = 'POST';
-  form.action = action;
-  form.target = '_top';
-  form.style.display = 'none';
-  const all: Record<string, string> = { ...fields, csrf: token };
-  for (const name of Object.keys(all)) {
-    const input = document.createElement('input');
-    input.type = 'hidden';
-    input.name = name;
-    input.value = all[name]!;
-    form.appendChild(input);
-  }
-  document.body.appendChild(form);
-  setTimeout(() => HTMLFormElement.prototype.submit.call(form), 0);
-  return { ok: true };
-}
-
-export interface MultiSessionSwitchResult {
-  /** HTTP status, 0 when the request failed before an answer. */
-  status: number;
-  /** The new session's URL, when the answer names one. */
-  destination: string | null;
-}
-
-/**
- * Runs in the console page's MAIN world (serialised, self-contained): the multi-session switch is
- * a JSON POST from the page's own context, with its cookies and the CSRF header the console sends.
- */
-export async function mainWorldMultiSessionSwitch(url: string, body: Record<string, string>): Promise<MultiSessionSwitchResult> {
-  try {
-    const response = await fetch(url, {
-      method: 'POST',
-      credentials: 'include',
-      headers: { 'Content-Type': 'application/json', 'X-CSRF-PROTECTION': '1' },
-      body: JSON.stringify(body),
-    });
-    let destination: string | null = null;
-    try {
-      const json: unknown = await response.json();
-      const value = json && typeof json === 'object' ? (json as { destination?: unknown }).destination : undefined;
-      destination = typeof value === 'string' && value !== '' ? value : null;
-    } catch {
-      destination = null;
-    }
-    return { status: response.status, destination };
-  } catch {
-    return { status: 0, destination: null };
-  }
+export function findConsoleFooter(doc: Document): HTMLElement | null {
+  return doc.querySelector<HTMLElement>('#console-nav-footer, [data-testid="awsc-nav-footer"], #awsc-nav-footer-content');
 }
 
 // ---------------------------------------------------------------------------------------------
-// The sign-in host's pre-filled switch-role page (aws-facts §1.1).
+// The sign-in host's pre-filled switch-role page (docs/aws-facts.md §1.1).
 
 export interface SignInSwitchForm {
   form: HTMLFormElement;

@@ -1,14 +1,18 @@
 // Content script on AWS console pages (top frame only): the banner that says which account,
-// role and environment this tab is in, the production title prefix, and the answer to the
-// popup's "where am I?".
+// role and environment this tab is in, the production title prefix, and the page's readings
+// for the popup's "where am I?".
 //
-// Budget: as small as it can be (15 KB before issue 11's readers, judge and "Why?" report took
-// it to about 22 KB; see README) and ≤ 50 ms from DOMContentLoaded to the banner painted. Hence no
-// webextension-polyfill and no zod here (src/platform/native.ts, hand-written guards; core
-// modules are imported one by one, not through src/core/index.ts, which pulls zod), and the
-// catalogue comes from the background's per-account index in storage.local (one small read,
-// no service-worker wake-up). Only the matched entry ever reaches the page, inside a closed
-// shadow root.
+// Budget: as small as it can be (it runs on every console page: test/build/bundle-policy.test.ts
+// fails when it grows past its ceiling; issue 12's target is 16 KB) and ≤ 50 ms from
+// DOMContentLoaded to the banner painted. Hence no
+// webextension-polyfill and no zod here (src/platform/native.ts; the protocol's hand-written
+// guards; core modules are imported one by one, never through an index, which pulls zod; lint
+// rules keep it so), and only what paints the banner: the "Why?" report is built by the
+// background when asked (with the panel that shows it: why-panel.ts, injected then), and the
+// popup builds its own from the readings this script sends
+// (src/core/protocol/messages.ts). The catalogue comes from the background's per-account index
+// in storage.local (one small read, no service-worker wake-up). Only the matched entry ever
+// reaches the page, inside a closed shadow root.
 //
 // Event-driven, no polling: the page's identity is read while it parses and at DOMContentLoaded;
 // a MutationObserver then watches the page for the life of the tab (the navigation renders after
@@ -17,21 +21,26 @@
 // late and contradicts the others turns a confident banner into "unknown account" at once,
 // and a banner the page removed is put back.
 import { bannerModel, DEFAULT_BANNER_SETTINGS } from '../core/console/banner-model';
-import { combineIdentity, matchIdentity, type IdentityMatch } from '../core/console/console-identity';
-import { identityReport, identityVerdict } from '../core/console/identity-report';
 import type { IndexLookup } from '../core/console/banner-index';
-import type { ConsoleIdentity, WhereAmIResponse } from '../core/protocol/messages';
+import { judgeIdentity, type IdentityReading } from '../core/console/console-identity';
+import { matchIdentity, type IdentityMatch } from '../core/console/identity-match';
+import { isIdentityReportReply, isWhereAmIRequest } from '../core/protocol/guards';
+import { MESSAGE } from '../core/protocol/message-names';
+import type { ConsoleIdentity, IdentityReportRequest, WhereAmIReply } from '../core/protocol/messages';
 import { isBannerIndexChange, readBannerIndex } from '../platform/banner-index-store';
 import { ext } from '../platform/native';
 import { createBannerView } from './banner-view';
 import { readIdentitySources } from './console-internals';
 import { createPlacement } from './placement';
 import { createTitlePrefix } from './title-prefix';
+import { whyPanel } from './why-hook';
 
 /** Performance mark set once the first banner has been painted (read by `npm run bench`; carries no data). */
 const PAINTED_MARK = 'role-switchboard:banner-painted';
 
 function start(api: NonNullable<typeof ext>): void {
+  const host = location.hostname;
+  let readings: IdentityReading[] = [];
   let identity: ConsoleIdentity | null = null;
   let lookup: IndexLookup = { loaded: false };
   let match: IdentityMatch = { kind: 'none' };
@@ -39,20 +48,42 @@ function start(api: NonNullable<typeof ext>): void {
   let painted = false;
   let refreshAsked = false;
 
-  const view = createBannerView(document, () => {
-    collapsed = !collapsed;
-    render();
-  });
+  /** Sends a message to the background; undefined when it cannot answer (the extension was updated or removed under this page). */
+  const ask = async (message: unknown): Promise<unknown> => {
+    try {
+      return await api.runtime.sendMessage(message);
+    } catch {
+      return undefined;
+    }
+  };
+  // "Why?": the background builds the report from the readings and injects the panel's script.
+  let whyOpen = false;
+  const onWhy = async (open: boolean, edge: 'top' | 'bottom') => {
+    whyOpen = open;
+    const offset = placement.offset();
+    if (!open) return whyPanel()?.(null, edge, offset);
+    const request: IdentityReportRequest = { type: MESSAGE.identityReport, readings, host };
+    const answer = await ask(request);
+    if (whyOpen) whyPanel()?.(isIdentityReportReply(answer) ? answer.report : 'The report could not be made: the extension did not answer. Reload the page and try again.', edge, offset);
+  };
+  const view = createBannerView(
+    document,
+    () => {
+      collapsed = !collapsed;
+      render();
+    },
+    (open, edge) => void onWhy(open, edge),
+  );
   const placement = createPlacement(document, view.host, () => schedule());
   const title = createTitlePrefix(document);
 
   const readIdentity = (): boolean => {
-    const next = combineIdentity(readIdentitySources(document, location.hostname), location.hostname);
+    readings = readIdentitySources(document, host);
+    const next = judgeIdentity(readings, host);
     const changed = JSON.stringify(next) !== JSON.stringify(identity);
     identity = next;
     return changed;
   };
-  const report = () => identityReport(identity, location.hostname);
 
   // One storage read per account: started as soon as the account is known (often while the
   // page is still parsing), reused when DOMContentLoaded asks for the same account.
@@ -73,11 +104,7 @@ function start(api: NonNullable<typeof ext>): void {
       // First run, or the index is damaged: the background rebuilds it, and the storage change
       // brings it here. Until then the banner shows the identity without claims about profiles.
       refreshAsked = true;
-      try {
-        api.runtime.sendMessage({ type: 'banner-index-refresh' }).catch(() => undefined);
-      } catch {
-        // The extension was updated or removed under this page: nothing to ask any more.
-      }
+      void ask({ type: MESSAGE.bannerIndexRefresh });
     }
   };
 
@@ -86,7 +113,7 @@ function start(api: NonNullable<typeof ext>): void {
     match = lookup.loaded ? matchIdentity(identity, lookup.entries) : { kind: 'none' };
     const model = bannerModel(identity, match, settings, lookup.loaded);
     if (!model.collapsible) collapsed = false;
-    view.render(model, collapsed, report());
+    view.render(model, collapsed);
     placement.update(view.height(), model.position);
     title.set(lookup.loaded ? model.titlePrefix : null);
     // The header is moved out of the banner's way in the next frame: reading its style forces a
@@ -159,10 +186,11 @@ function start(api: NonNullable<typeof ext>): void {
     }
   });
 
+  // "Where am I?": the page's readings (the asker judges them, with the same judge) and the profile the banner matched.
   api.runtime.onMessage.addListener((message, _sender, sendResponse) => {
-    if (typeof message !== 'object' || message === null || (message as { type?: unknown }).type !== 'where-am-i') return;
+    if (!isWhereAmIRequest(message)) return;
     void ready.then(() => {
-      const answer: WhereAmIResponse = { identity, profile: match.kind === 'profile' ? match.entry.profile : null, verdict: identityVerdict(identity), report: report() };
+      const answer: WhereAmIReply = { readings, host, profile: match.kind === 'profile' ? match.entry.profile : null };
       sendResponse(answer);
     });
     return true;

@@ -1,8 +1,11 @@
-// Content script on the sign-in hosts. It does nothing unless the URL carries our switch
-// marker (src/core/switch-marker.ts): then it asks the background whether that one-time marker
+// Content script on the sign-in hosts. It does nothing unless the URL carries our switch marker
+// (src/core/console/switch-marker.ts): then it asks the background whether that one-time marker
 // is genuine for this tab, waits for the pre-filled switch-role form, checks the form holds
 // exactly the account and role the background expects, and submits it once.
 import { readSwitchMarker, withoutSwitchMarker } from '../core/console/switch-marker';
+import { isSwitchAutosubmitReply } from '../core/protocol/guards';
+import { MESSAGE } from '../core/protocol/message-names';
+import type { SwitchAutosubmitRequest } from '../core/protocol/messages';
 import { ext } from '../platform/native';
 import { findSignInSwitchForm } from './console-internals';
 
@@ -54,11 +57,15 @@ async function autoSubmit(api: NonNullable<typeof ext>, nonce: string): Promise<
   } catch {
     // A page state the content script may not pass on (Firefox Xrays): the nonce is one-time anyway.
   }
-  const answer = (await api.runtime.sendMessage({ type: 'switch-autosubmit', nonce }).catch(() => null)) as
-    | { submit?: unknown; account?: unknown; roleName?: unknown }
-    | null;
+  const request: SwitchAutosubmitRequest = { type: MESSAGE.switchAutosubmit, nonce };
+  let answer: unknown;
+  try {
+    answer = await api.runtime.sendMessage(request);
+  } catch {
+    answer = null;
+  }
   if (document.readyState === 'loading') await new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true }));
-  if (!answer || answer.submit !== true || typeof answer.account !== 'string' || typeof answer.roleName !== 'string') {
+  if (!isSwitchAutosubmitReply(answer) || !answer.submit) {
     sayNotSubmitted('this link was not opened by Role Switchboard just now. Check the account and role before you press "Switch Role".');
     return;
   }

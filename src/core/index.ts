@@ -2,6 +2,8 @@
 // here or from a domain's index (the content script imports single console modules: no zod).
 export * from './types';
 export * from './aws-names';
+// PARTITIONS and isPartition are still exported by catalogue/arn.ts too, until it uses aws-arn.ts.
+export { splitArn, type ArnParts } from './aws-arn';
 export * from './contrast';
 export * from './config';
 export * from './catalogue';

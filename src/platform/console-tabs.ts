@@ -52,7 +52,7 @@ export async function askTab(tabId: number, message: unknown, timeoutMs = 500): 
 /**
  * Runs a self-contained function in the page's MAIN world (needs the "scripting" permission and
  * host access). Used only for the console's own switch calls, which need the page's CSRF token
- * or its cookies: see src/content/console-internals.ts.
+ * or its cookies: see src/page-world/console-switch.ts.
  */
 export async function runInMainWorld<A extends unknown[], R>(tabId: number, func: (...args: A) => R, args: A): Promise<Awaited<R> | undefined> {
   const [first] = await browser.scripting.executeScript({
@@ -62,4 +62,18 @@ export async function runInMainWorld<A extends unknown[], R>(tabId: number, func
     args,
   });
   return first?.result as Awaited<R> | undefined;
+}
+
+/**
+ * Runs one of the extension's own script files in a frame's content-script world (the world the
+ * content scripts share), e.g. the banner's "Why?" panel, which is not loaded with every page.
+ * Resolves false when the frame cannot take it (it navigated away, or is no console page).
+ */
+export async function runInContentWorld(tabId: number, frameId: number, file: string): Promise<boolean> {
+  try {
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file] });
+    return true;
+  } catch {
+    return false;
+  }
 }

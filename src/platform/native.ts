@@ -1,6 +1,6 @@
 // Browser glue for content scripts, WITHOUT webextension-polyfill.
 //
-// Why: the console content script has a 15 KB budget and runs on every console page load;
+// Why: the console content script has a size budget and runs on every console page load;
 // the polyfill alone is ~10 KB. Chrome MV3 and Firefox both give promise-returning
 // `storage`/`runtime` APIs natively (`chrome.*` in Chrome, `browser.*` in Firefox), which is all
 // a content script needs. Extension pages and the background keep using src/platform/browser.ts.

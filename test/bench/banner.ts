@@ -3,7 +3,7 @@
 // The content script sets the performance mark `role-switchboard:banner-painted` once its first
 // banner has been painted (a message posted from a requestAnimationFrame callback runs after
 // that frame); the page's performance timeline shares marks across worlds, so the page reads it.
-// Targets: ≤ 15 KB, ≤ 50 ms.
+// Targets: ≤ 16 KB (issue 12 §4), ≤ 50 ms.
 import { REPO_ROOT } from './repo-root'; // first: fixes paths before the e2e helpers load
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,7 +21,7 @@ const KB = 1024;
 function sizeRow(file: string): (string | number)[] {
   const code = fs.readFileSync(path.join(DIST, file));
   const gzip = zlib.gzipSync(code, { level: 9 }).length;
-  return [file, code.length, (code.length / KB).toFixed(2), (gzip / KB).toFixed(2), file === 'content.js' ? '≤ 15 KB' : ''];
+  return [file, code.length, (code.length / KB).toFixed(2), (gzip / KB).toFixed(2), file === 'content.js' ? '≤ 16 KB' : ''];
 }
 
 /**
@@ -59,7 +59,7 @@ function bigConfig(profiles: number): string {
 
 export async function run(): Promise<void> {
   setFixtureRoot(path.join(REPO_ROOT, 'test/fixtures/console'));
-  printTable(['script', 'bytes', 'KB', 'gzip KB', 'target'], [sizeRow('content.js'), sizeRow('signin.js')]);
+  printTable(['script', 'bytes', 'KB', 'gzip KB', 'target'], ['content.js', 'signin.js', 'why.js'].filter((f) => fs.existsSync(path.join(DIST, f))).map(sizeRow));
   console.log('');
 
   const machine = await settle();

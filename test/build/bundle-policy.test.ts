@@ -30,6 +30,15 @@ const REVIEWED_HOSTS = [
 
 const targets = ['chrome', 'firefox'] as const;
 
+/**
+ * The console content script runs on every console page. Issue 12 §4 asks for at most 16 KB; it
+ * is 21.7 KB with issue 11's readers of every console form and strict judge (about 8 KB, all on
+ * the way to the first paint) and issue 15's banner that always fits, after the "Why?" report and
+ * panel left it. The target is not met: this ceiling keeps it from growing until it is decided
+ * what may leave the page. `npm run bench -- banner` prints the size against the 16 KB target.
+ */
+const CONTENT_SCRIPT_CEILING = 22 * 1024;
+
 function readManifest(target: string) {
   return JSON.parse(fs.readFileSync(path.join(DIST, target, 'manifest.json'), 'utf8'));
 }
@@ -62,6 +71,24 @@ describe.each(targets)('%s build', (target) => {
       expect(text).not.toMatch(/<script[^>]+src=["']https?:/);
       expect(text).not.toMatch(/<script>(?!<\/script>)/); // no inline scripts (CSP forbids them anyway)
     }
+  });
+
+  test('the console content script stays under its ceiling, and no content script carries zod or the polyfill', () => {
+    const size = fs.statSync(path.join(DIST, target, 'content.js')).size;
+    expect({ file: 'content.js', size, within: size <= CONTENT_SCRIPT_CEILING }).toEqual({ file: 'content.js', size, within: true });
+    // The lint rules check direct imports; this checks what the bundler really pulled in. The
+    // manifest's content scripts, and the "Why?" panel the background injects next to them.
+    const manifest = readManifest(target);
+    const scripts = [...new Set<string>([...manifest.content_scripts.flatMap((c: { js: string[] }) => c.js), 'why.js'])];
+    expect(scripts).toEqual(expect.arrayContaining(['content.js', 'signin.js', 'why.js']));
+    for (const file of scripts) {
+      const code = fs.readFileSync(path.join(DIST, target, file), 'utf8');
+      // zod's schemas all carry their internals under `_zod`; the polyfill throws this sentence outside an extension.
+      expect({ file, zod: code.includes('_zod'), polyfill: code.includes('should only be loaded in a browser extension') }).toEqual({ file, zod: false, polyfill: false });
+    }
+    // The markers are real: the extension pages' shared chunk has both.
+    const shared = fs.readFileSync(path.join(DIST, target, 'shared.js'), 'utf8');
+    expect([shared.includes('_zod'), shared.includes('should only be loaded in a browser extension')]).toEqual([true, true]);
   });
 
   test('the manifest carries the right background key for the browser', () => {

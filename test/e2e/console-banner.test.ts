@@ -16,6 +16,7 @@ import {
   rgb,
 } from './console-pages';
 import type { Page } from 'puppeteer-core';
+import { whereAmIResponseSchema } from '../../src/core/protocol/messages';
 
 jest.setTimeout(30000);
 
@@ -205,9 +206,13 @@ test('"where am I?" answers with the identity and the matched profile, for the p
     const tab = tabs.find((t) => t.url === url)!;
     return c.tabs.sendMessage(tab.id!, { type: 'where-am-i' });
   }, fixtureUrl('multi-session.html'));
+  // Issue 12: the content script answers with the page's readings, not its conclusions (it
+  // carries no report code); the popup and the background judge them with the same judge.
+  expect(Object.keys(answer as object).sort()).toEqual(['host', 'profile', 'readings']);
+  const parsed = whereAmIResponseSchema.safeParse(answer);
   // Issue 11: on a multi-session host the host label decides; each source's verdict and the
   // plain-text report come along for the popup's "Why?".
-  expect(answer).toEqual({
+  expect(parsed.success && parsed.data).toEqual({
     identity: {
       accountId: '345678901234',
       roleName: 'AlfieFullAccess',

@@ -92,7 +92,11 @@ test('the popup page lists alfie with production labelled and red', async () => 
   await importPage.evaluate(() => {
     location.href = 'popup.html';
   });
-  await importPage.waitForFunction(() => document.querySelectorAll('[data-profile]').length >= 3 || document.body.innerText.includes('alfie-production'), { timeout: 30000 });
+  // On the popup page (the import page may still be showing, with rows of its own), once it lists the roles.
+  await importPage.waitForFunction(
+    () => location.pathname.endsWith('/popup.html') && !!document.body && (document.querySelectorAll('[data-profile]').length >= 3 || document.body.innerText.includes('alfie-production')),
+    { timeout: 30000 },
+  );
   const text = await importPage.evaluate(() => document.body.innerText);
   expect(text).toContain('alfie-development');
   expect(text).toContain('alfie-qa');

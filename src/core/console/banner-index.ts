@@ -7,9 +7,11 @@
 // Why per account: a content script loads a few hundred bytes, whatever the catalogue's size.
 //
 // Pure and zod-free (the content script imports it): hand-written guards validate what is read.
-import type { BannerEntry } from './console-identity';
+import type { BannerEntry } from './identity-match';
 import type { BannerSettings } from './banner-model';
-import type { CatalogueEntry } from '../types';
+import { PARTITIONS } from '../aws-arn';
+import { isPlainObject } from '../plain-object';
+import type { CatalogueEntry, Partition } from '../types';
 
 export const BANNER_INDEX_VERSION = 1;
 export const BANNER_INDEX_META_KEY = 'bannerIndex:meta';
@@ -107,7 +109,6 @@ export function buildBannerIndex(entries: readonly (CatalogueEntry | BannerEntry
   };
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
 /** Every listed key holds a value of that type (`?` prefix: or is absent). */
@@ -119,21 +120,21 @@ const shaped = (v: Record<string, unknown>, spec: string): boolean =>
   });
 
 export function isBannerSettings(v: unknown): v is BannerSettings {
-  return isObject(v) && shaped(v, 'bannerEnabled:boolean titlePrefix:boolean') && (v.bannerPosition === 'top' || v.bannerPosition === 'bottom');
+  return isPlainObject(v) && shaped(v, 'bannerEnabled:boolean titlePrefix:boolean') && ['top', 'bottom'].includes(v.bannerPosition as string);
 }
 
 export function isBannerIndexMeta(v: unknown): v is BannerIndexMeta {
-  return isObject(v) && v.v === BANNER_INDEX_VERSION && isString(v.generation) && isBannerSettings(v.settings) && isStringList(v.accounts) && isStringList(v.aliases);
+  return isPlainObject(v) && v.v === BANNER_INDEX_VERSION && isString(v.generation) && isBannerSettings(v.settings) && isStringList(v.accounts) && isStringList(v.aliases);
 }
 
 /** The fields matching and rendering rely on; colours are checked again where they are used. */
 export function isBannerEntry(v: unknown): v is BannerEntry {
   return (
-    isObject(v) &&
+    isPlainObject(v) &&
     shaped(v, 'profile:string roleName:string app:string env:string envLabel:string color:string isProduction:boolean ?accountId:string ?accountAlias:string ?region:string') &&
     (v.accountId !== undefined || v.accountAlias !== undefined) &&
-    (v.kind === 'role' || v.kind === 'sso') &&
-    (v.partition === 'aws' || v.partition === 'aws-us-gov' || v.partition === 'aws-cn' || v.partition === 'aws-eusc')
+    ['role', 'sso'].includes(v.kind as string) &&
+    PARTITIONS.includes(v.partition as Partition)
   );
 }
 
@@ -166,7 +167,7 @@ export function readBannerIndexRecords(items: Record<string, unknown>, accountId
   const entries: BannerEntry[] = [];
   for (const key of wanted) {
     const record = items[key];
-    if (!isObject(record) || record.generation !== meta.generation || !Array.isArray(record.entries)) return { loaded: false };
+    if (!isPlainObject(record) || record.generation !== meta.generation || !Array.isArray(record.entries)) return { loaded: false };
     // A profile filed under its account and its alias is read once (profile names are unique).
     for (const e of record.entries) if (isBannerEntry(e) && !entries.some((x) => x.profile === e.profile)) entries.push(e);
   }

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { contrastRatio, textColourFor } from '../contrast';
 import { bannerModel, DEFAULT_BANNER_SETTINGS, type BannerSettings } from './banner-model';
 import { buildBannerIndex, isBannerEntry, readBannerIndexRecords, bannerIndexKeysFor, BANNER_INDEX_META_KEY } from './banner-index';
-import type { BannerEntry, IdentityMatch } from './console-identity';
+import type { BannerEntry, IdentityMatch } from './identity-match';
 import type { ConsoleIdentity } from '../protocol/messages';
 import { DEFAULT_SETTINGS } from '../catalogue/schemas';
 

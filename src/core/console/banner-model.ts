@@ -3,7 +3,7 @@
 // with textContent and nothing else, so no page or profile text can become markup.
 //
 // Imported by the content script: no zod, type-only imports.
-import { type BannerEntry, type IdentityMatch } from './console-identity';
+import type { BannerEntry, IdentityMatch } from './identity-match';
 import { formatAccountId } from '../aws-names';
 import { textColourFor } from '../contrast';
 import type { ConsoleIdentity } from '../protocol/messages';
@@ -43,6 +43,8 @@ export interface BannerModel {
   headline: string;
   /** Labelled facts, in display order. */
   fields: BannerField[];
+  /** The headline and the facts as the view lays them out: in pieces that say how each may be shortened. */
+  line: BannerItem[];
   /** The whole banner as one sentence: tooltip, accessible description and the collapsed stripe's label. */
   summary: string;
   isProduction: boolean;
@@ -72,20 +74,42 @@ function envBadge(entry: BannerEntry, foreground: string): BannerModel['badge'] 
   return { text, background: foreground, foreground: foreground === '#000000' ? '#ffffff' : '#000000' };
 }
 
-function accountText(identity: ConsoleIdentity, entry?: BannerEntry): string {
+/** A piece of the banner's line and how it gives way when the window is narrow (issue 15 §4). */
+export interface BannerPiece {
+  text: string;
+  /**
+   * keep: never shortened (the environment, account IDs, fixed words); first: shortened first,
+   * to a few characters and an ellipsis (app, profile, alias, notes); last: shortened only when
+   * nothing else can give, and never to nothing (the role, an account known only by its alias).
+   */
+  fit: 'keep' | 'first' | 'last';
+}
+
+/** One fact on the line: an optional label (`Role`), then its value in pieces. The first item is the headline. */
+export interface BannerItem {
+  label?: string;
+  pieces: BannerPiece[];
+}
+
+const piece = (text: string, fit: BannerPiece['fit']): BannerPiece => ({ text, fit });
+export const itemText = (item: BannerItem): string => item.pieces.map((p) => p.text).join('');
+
+function accountPieces(identity: ConsoleIdentity, entry?: BannerEntry): BannerPiece[] {
   // Only the ID a source gave: a page that names its account by alias alone is shown by that alias.
   const id = identity.accountId;
   // The page's alias first (a source says so); the user's own alias for the account otherwise.
   const alias = identity.accountAlias ?? entry?.accountAlias;
-  return id ? `${formatAccountId(id)}${alias ? ` (${alias})` : ''}` : (alias ?? 'unknown');
+  if (!id) return [piece(alias ?? 'unknown', 'last')];
+  return alias ? [piece(formatAccountId(id), 'keep'), piece(` (${alias})`, 'first')] : [piece(formatAccountId(id), 'keep')];
 }
 
-function principalField(identity: ConsoleIdentity): BannerField | null {
-  if (identity.principalKind === 'root') return { label: 'Signed in as', value: 'root user' };
+function principalItem(identity: ConsoleIdentity): BannerItem | null {
+  const item = (label: string, value: string): BannerItem => ({ label, pieces: [piece(value, 'last')] });
+  if (identity.principalKind === 'root') return item('Signed in as', 'root user');
   if (!identity.roleName) return null;
-  if (identity.principalKind === 'user') return { label: 'IAM user', value: identity.roleName };
-  if (identity.permissionSet) return { label: 'Permission set', value: identity.permissionSet };
-  return { label: 'Role', value: identity.roleName };
+  if (identity.principalKind === 'user') return item('IAM user', identity.roleName);
+  if (identity.permissionSet) return item('Permission set', identity.permissionSet);
+  return item('Role', identity.roleName);
 }
 
 /**
@@ -100,35 +124,35 @@ export function bannerModel(
 ): BannerModel {
   const entry = match.kind === 'none' ? undefined : match.entry;
   let state: BannerState;
-  let headline: string;
-  let fields: BannerField[] = [];
+  let line: BannerItem[];
   let background = entry ? validColour(entry.color) : NEUTRAL_BACKGROUND;
+  const note = (value: string): BannerItem => ({ label: 'Note', pieces: [piece(value, 'first')] });
   if (!identity || match.kind === 'disputed' || (identity.accountId === null && !identity.accountAlias && !entry)) {
     state = 'unknown';
-    headline = 'Unknown account';
-    fields = [{ label: 'Note', value: identity?.reason ?? 'this page does not say which account it is signed in to' }];
+    line = [{ pieces: [piece('Unknown account', 'keep')] }, note(identity?.reason ?? 'this page does not say which account it is signed in to')];
     // The sources disagree and one names a production account: still unknown, but as unmistakable as production.
-    if (match.kind === 'disputed') fields.push({ label: 'Could be', value: match.entry.profile });
+    if (match.kind === 'disputed') line.push({ label: 'Could be', pieces: [piece(match.entry.profile, 'first')] });
     else background = UNKNOWN_BACKGROUND;
   } else {
-    const account: BannerField = { label: 'Account', value: accountText(identity, entry) };
-    const principal = principalField(identity);
+    const account: BannerItem = { label: 'Account', pieces: accountPieces(identity, entry) };
+    const headline = (...more: BannerPiece[]): BannerItem => ({ pieces: entry && match.kind !== 'none' ? [piece(entry.app, 'first')] : [piece('Account ', 'keep'), ...account.pieces, ...more] });
     if (match.kind === 'none') {
       state = catalogueLoaded ? 'not-in-profiles' : 'loading';
-      headline = `Account ${account.value}${catalogueLoaded ? ' — not in your profiles' : ''}`;
+      line = [headline(...(catalogueLoaded ? [piece(' — not in your profiles', 'keep')] : []))];
     } else if (match.kind === 'profile') {
       state = 'profile';
-      headline = match.entry.app;
-      fields = [{ label: 'Profile', value: match.entry.profile }, account];
+      line = [headline(), { label: 'Profile', pieces: [piece(match.entry.profile, 'first')] }, account];
     } else {
       // Known account, but this role (or IAM user) is none of the user's profiles.
       state = 'account';
-      headline = entry ? entry.app : `Account ${account.value}`;
-      const note = { label: 'Note', value: identity.principalKind === 'user' ? 'IAM user sign-in' : 'role not in your profiles' };
-      fields = entry ? [account, note] : [note];
+      const why = note(identity.principalKind === 'user' ? 'IAM user sign-in' : 'role not in your profiles');
+      line = entry ? [headline(), account, why] : [headline(), why];
     }
-    if (principal) fields.push(principal);
+    const principal = principalItem(identity);
+    if (principal) line.push(principal);
   }
+  const headline = itemText(line[0]!);
+  const fields = line.slice(1).map((item): BannerField => ({ label: item.label!, value: itemText(item) }));
   const foreground = textColourFor(background);
   const isProduction = entry?.isProduction ?? false;
   const badge = entry ? envBadge(entry, foreground) : undefined;
@@ -140,6 +164,7 @@ export function bannerModel(
     badge,
     headline,
     fields,
+    line,
     summary,
     isProduction,
     collapsible: !isProduction,

@@ -1,7 +1,9 @@
 // Who am I on a console page: cross-checking the sources (fail closed, never guess) and
 // matching the identity to the catalogue.
 import fc from 'fast-check';
-import { combineIdentity, consolePartition, isSignInHostOf, matchIdentity, parsePrincipalArn, signInHost, type BannerEntry, type IdentityReading } from './console-identity';
+import { combineIdentity, parsePrincipalArn, type IdentityReading } from './console-identity';
+import { consolePartition, isSignInHostOf, signInHost } from './console-hosts';
+import { matchIdentity, type BannerEntry } from './identity-match';
 import { formatAccountId, permissionSetOf } from '../aws-names';
 import type { ConsoleIdentity } from '../protocol/messages';
 
@@ -220,7 +222,7 @@ describe('combining the sources', () => {
         if (identity.accountId !== null) {
           const claimed = readings
             .filter((r) => r.source !== 'cookie')
-            // A 12-digit "alias" is the account ID (aws-facts §3.1: the cookie writes it so).
+            // A 12-digit "alias" is the account ID (docs/aws-facts.md §3.1: the cookie writes it so).
             .flatMap((r) => [r.accountId, r.account, r.accountAlias, r.sessionId, typeof r.arn === 'string' ? r.arn.split(':')[4] : undefined])
             .map((v) => (typeof v === 'string' ? v.trim().replace(/-/g, '').slice(0, 12) : v));
           expect(claimed).toContain(identity.accountId);

@@ -1,6 +1,6 @@
-// Who is signed in on a console page, judged from several undocumented sources (aws-facts §3,
-// §3.1), and which catalogue entry that is. Pure: the content script gathers the raw readings
-// (src/content/console-internals.ts) and this module judges them.
+// Who is signed in on a console page, judged from several undocumented sources (docs/aws-facts.md
+// §3, §3.1). Pure: the content script gathers the raw readings (src/content/console-internals.ts)
+// and this module judges them.
 //
 // Rules, in order of importance:
 // - Fail closed. The tab's sources (session data, host label, navigation) must all name the same
@@ -12,10 +12,17 @@
 // - The `aws-userInfo` cookie never decides the account (see COOKIE below). It is not a source
 //   of the tab's account at all, so when it names another account that is no disagreement.
 //
-// This module is imported by the content script: no zod, no browser API, type-only imports.
+// Two entries: `judgeIdentity`, the verdict the banner needs (the content script, which has a
+// size budget, imports only that), and `combineIdentity`, the same verdict with what each source
+// said (`sources`, the "Why?" report), which the popup and the background build from the readings
+// a content script sends. Both run the one `judge` below, so they cannot disagree.
+//
+// Imported by the content script: no zod, no browser API, type-only imports of schemas.
 import { formatAccountId, isAccountAlias, isAccountId, permissionSetOf } from '../aws-names';
+import { isPartition, splitArn } from '../aws-arn';
+import { consolePartition, isSignInHostOf, REGION } from './console-hosts';
 import type { ConsoleIdentity, SourceReport } from '../protocol/messages';
-import type { CatalogueEntry, Partition } from '../types';
+import type { Partition } from '../types';
 
 export type IdentitySource = 'session-data' | 'host-label' | 'nav-button' | 'navigation' | 'cookie';
 
@@ -64,52 +71,9 @@ export interface IdentityReading {
 }
 
 const DASHED_ID = /^(\d{4})-?(\d{4})-?(\d{4})$/;
-const REGION = /^(?:[a-z]{2}|eusc)(?:-[a-z]+)+-\d{1,2}$/;
 const SESSION_ID = /^\d{12}-[0-9a-z]{8}$/;
 const IAM_NAME = /^[\w+=,.@-]{1,64}$/;
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
-
-/** The domain of each partition (aws-facts §1.4): consoles at `*.console.<domain>`, sign-in at `signin.<domain>`. */
-const DOMAINS: Readonly<Record<Partition, string>> = {
-  aws: 'aws.amazon.com',
-  'aws-us-gov': 'amazonaws-us-gov.com',
-  'aws-cn': 'amazonaws.cn',
-  'aws-eusc': 'amazonaws-eusc.eu',
-};
-/** Console hosts outside `*.console.<domain>`. */
-const OTHER_CONSOLE_HOSTS = ['health.aws.amazon.com', 'phd.aws.amazon.com', 'phd.amazonaws-us-gov.com', 'health.amazonaws.cn'];
-
-/** The partition of an AWS console host, or null when the host is not a console host. */
-export function consolePartition(hostname: string): Partition | null {
-  const host = hostname.toLowerCase();
-  for (const partition of Object.keys(DOMAINS) as Partition[]) {
-    const domain = DOMAINS[partition];
-    if (host === `console.${domain}` || host.endsWith(`.console.${domain}`)) return partition;
-    if (OTHER_CONSOLE_HOSTS.includes(host) && host.endsWith(`.${domain}`)) return partition;
-  }
-  return null;
-}
-
-/**
- * The partition's sign-in host for switching (`signin.aws.amazon.com`, ...). The European
- * Sovereign Cloud has only regional ones (`eusc-de-east-1.signin.amazonaws-eusc.eu`, see
- * SIGN_IN_HOSTS in links.ts for the evidence): there the region is part of the host.
- */
-export function signInHost(partition: Partition, region?: string): string {
-  if (partition !== 'aws-eusc') return `signin.${DOMAINS[partition]}`;
-  return `${region && region.startsWith('eusc-') && REGION.test(region) ? region : 'eusc-de-east-1'}.signin.${DOMAINS[partition]}`;
-}
-
-/** A sign-in endpoint a page claims is only used when it is the partition's sign-in host or a regional one. */
-export function isSignInHostOf(host: string, partition: Partition): boolean {
-  const base = `signin.${DOMAINS[partition]}`;
-  // No bare host in the European Sovereign Cloud: switching there fails.
-  if (host === base) return partition !== 'aws-eusc';
-  return host.endsWith(`.${base}`) && REGION.test(host.slice(0, -base.length - 1));
-}
-
-const lastSegment = (roleName: string): string => roleName.slice(roleName.lastIndexOf('/') + 1);
-
 
 export interface PrincipalArn {
   partition: Partition;
@@ -123,16 +87,14 @@ export interface PrincipalArn {
 
 /** Parses the principal ARNs a console page shows (sts assumed-role, iam user, iam root); null for others. */
 export function parsePrincipalArn(arn: string): PrincipalArn | null {
-  const m = /^arn:(aws|aws-us-gov|aws-cn|aws-eusc):(sts|iam)::(\d{12}):(.+)$/.exec(arn);
-  if (!m) return null;
-  const partition = m[1] as Partition;
-  const accountId = m[3]!;
-  const resource = m[4]!;
-  if (m[2] === 'sts') {
+  const a = splitArn(arn);
+  if (!a || !isPartition(a.partition) || a.region !== '' || !isAccountId(a.account)) return null;
+  const { partition, account: accountId, resource } = a;
+  if (a.service === 'sts') {
     const role = /^assumed-role\/([^/]+)\/([^/]+)$/.exec(resource);
-    if (!role || !IAM_NAME.test(role[1]!) || !SESSION_NAME.test(role[2]!)) return null;
-    return { partition, accountId, kind: 'assumed-role', name: role[1]!, resource };
+    return role && IAM_NAME.test(role[1]!) && SESSION_NAME.test(role[2]!) ? { partition, accountId, kind: 'assumed-role', name: role[1]!, resource } : null;
   }
+  if (a.service !== 'iam') return null;
   if (resource === 'root') return { partition, accountId, kind: 'root', resource };
   const user = /^user\/(?:[\x21-\x7e]*\/)?([^/]+)$/.exec(resource);
   return user && IAM_NAME.test(user[1]!) ? { partition, accountId, kind: 'user', name: user[1]!, resource } : null;
@@ -142,19 +104,17 @@ type Principal = { kind: ConsoleIdentity['principalKind']; name?: string };
 
 interface Checked {
   source: IdentitySource;
+  reading: IdentityReading;
   /** Every account it names by ID (more than one is a contradiction). */
   ids: string[];
   alias?: string;
   principal?: Principal;
   region?: string;
   sessionId?: string;
-  signInEndpoint?: string;
   /** Why nothing of it is used. */
   problem?: string;
   /** Its accounts still count when looking for disagreement (it contradicts itself, or it is one of several copies). */
   counts?: boolean;
-  verdict?: SourceReport['verdict'];
-  note?: string;
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v.trim() : undefined);
@@ -162,7 +122,7 @@ const match = (re: RegExp, v: unknown): string | undefined => re.exec(str(v) ?? 
 
 /** Validates one reading. A reading with a `problem` is unusable; with `counts`, it still makes a disagreement. */
 function check(r: IdentityReading, partition: Partition): Checked {
-  const c: Checked = { source: r.source, ids: [] };
+  const c: Checked = { source: r.source, reading: r, ids: [] };
   const fail = (problem: string, counts?: boolean): Checked => Object.assign(c, { problem, counts });
   const id = (v: string) => c.ids.includes(v) || c.ids.push(v);
   if (r.unusable) return fail(r.unusable);
@@ -217,8 +177,6 @@ function check(r: IdentityReading, partition: Partition): Checked {
   if (c.ids.length > 1 || c.ids.some((v) => !isAccountId(v))) return fail(`it names two accounts: ${c.ids.join(', ')}`, true);
   const region = str(r.region);
   if (region && REGION.test(region)) c.region = region;
-  const endpoint = str(r.signInEndpoint)?.toLowerCase();
-  if (endpoint && isSignInHostOf(endpoint, partition)) c.signInEndpoint = endpoint;
   return c;
 }
 
@@ -235,15 +193,24 @@ const accountOf = (c: Checked): string | undefined => (c.ids[0] ? formatAccountI
 
 const samePrincipal = (a: Principal, b: Principal) => a.kind === b.kind && (a.name ?? '').toLowerCase() === (b.name ?? '').toLowerCase();
 
-/** `role Admin`, `IAM user alice`, `root user`, as a report says it. */
-export const principalText = (kind: ConsoleIdentity['principalKind'], name?: string): string | undefined =>
-  kind === 'root' ? 'root user' : name && `${kind === 'user' ? 'IAM user' : 'role'} ${name}`;
+/** What the judge found, for the identity and for the per-source report. */
+interface Judgement {
+  identity: ConsoleIdentity;
+  /** Every reading checked, strongest source first. */
+  all: Checked[];
+  /** The tab's sources that name an account (their verdict: decided, agrees or disagrees), and those without a problem. */
+  claiming: Checked[];
+  usable: Checked[];
+  decider?: Checked;
+  /** The first usable cookie reading, and whether it names the decided account. */
+  cookie?: Checked;
+  cookieAgrees: boolean;
+  /** With a decider: the usable tab sources that name a principal, and whether they name different ones. */
+  named: Checked[];
+  rolesDiffer: boolean;
+}
 
-/**
- * Combines the readings of one page into the identity the banner and popup show, with what each
- * source said (`sources`) and, for an unknown account, why (`reason`). `hostname` is the page's host.
- */
-export function combineIdentity(readings: readonly IdentityReading[], hostname: string): ConsoleIdentity {
+function judge(readings: readonly IdentityReading[], hostname: string): Judgement {
   const partition = consolePartition(hostname) ?? 'aws';
   const multi = readings.some((r) => r.multiSession === true || (r.source === 'host-label' && !!r.sessionId));
   const all = readings.map((r) => check(r, partition)).sort((a, b) => IDENTITY_SOURCES.indexOf(a.source) - IDENTITY_SOURCES.indexOf(b.source));
@@ -258,12 +225,13 @@ export function combineIdentity(readings: readonly IdentityReading[], hostname: 
   const usable = tab.filter((c) => !c.problem);
   const ids = [...new Set(claiming.flatMap((c) => c.ids))];
   const aliases = new Set(claiming.map((c) => c.alias).filter((a) => a));
-  const first = <K extends 'region' | 'sessionId' | 'signInEndpoint'>(key: K) => usable.find((c) => c[key])?.[key];
+  const first = <K extends 'region' | 'sessionId'>(key: K) => usable.find((c) => c[key])?.[key];
   const contradiction = claiming.find((c) => c.counts);
   const disagree = ids.length > 1 || aliases.size > 1;
   const decider =
     disagree || contradiction ? undefined : (multi && usable.find((c) => c.source === 'host-label' && c.ids[0])) || usable.find((c) => c.ids[0]) || usable.find((c) => c.alias);
   const broken = tab.find((c) => c.problem);
+  const usableCookie = cookie && !cookie.problem ? cookie : undefined;
 
   const identity: ConsoleIdentity = {
     accountId: null,
@@ -278,121 +246,80 @@ export function combineIdentity(readings: readonly IdentityReading[], hostname: 
         ? `the sources disagree: ${claiming.map((c) => `${SOURCE_LABELS[c.source]} ${accountOf(c)}`).join(', ')}`
         : decider
           ? undefined
-          : cookie?.ids[0] && !cookie.problem
+          : usableCookie?.ids[0]
             ? 'only the aws-userInfo cookie names an account, and it says who signed in, not which account this tab is in'
             : broken
               ? `the ${SOURCE_LABELS[broken.source]} cannot be used: ${broken.problem}`
               : 'this page does not say which account it is signed in to',
   };
-  for (const c of claiming) c.verdict = decider ? (c === decider ? 'decided' : 'agrees') : 'disagrees';
-  if (cookie && !cookie.problem) cookie.verdict = 'who-signed-in';
+  const judgement: Judgement = { identity, all, claiming, usable, decider, cookie, cookieAgrees: false, named: [], rolesDiffer: false };
   if (!decider) {
     if (ids[0] && (disagree || contradiction)) identity.candidates = ids;
-    if (cookie) cookie.note = 'says who signed in; never decides alone';
-  } else {
-    identity.accountId = ids[0] ?? null;
-    identity.sessionId = first('sessionId');
-    identity.signInEndpoint = first('signInEndpoint');
-    const alias = [...aliases][0];
-    const cookieAgrees = !!cookie && !cookie.problem && (identity.accountId ? cookie.ids[0] === identity.accountId : !!alias && cookie.alias === alias);
-    identity.accountAlias = alias ?? (cookieAgrees ? cookie!.alias : undefined);
-    if (cookieAgrees) cookie!.verdict = 'agrees';
-    else if (cookie && !cookie.problem) cookie.note = 'names another account: who signed in before a switch role; not used';
-    // The role: from the tab's sources when they agree on it; else from an agreeing cookie (weak:
-    // after a switch within the same account the cookie still names the old role).
-    const named = usable.filter((c) => c.principal && c.principal.kind !== 'unknown');
-    let principal = named[0]?.principal;
-    if (named.some((c) => !samePrincipal(c.principal!, principal!))) {
-      principal = undefined;
-      for (const c of named) c.note = 'the sources name different roles: none is shown';
-    } else if (!principal && cookieAgrees && cookie!.principal) {
-      principal = cookie!.principal;
-      identity.weakPrincipal = true;
-    }
-    for (const c of named) c.verdict ??= 'agrees';
-    if (principal) {
-      identity.principalKind = principal.kind;
-      identity.roleName = principal.name;
-      identity.permissionSet = (principal.kind === 'assumed-role' && permissionSetOf(principal.name ?? '')) || undefined;
-    }
+    return judgement;
   }
-  identity.sources = all.map((c) => ({
-    source: c.source,
-    verdict: c.verdict ?? (c.problem ? 'unusable' : 'no-account'),
-    account: accountOf(c),
-    principal: c.principal && principalText(c.principal.kind, c.principal.name),
-    note: c.problem ?? c.note,
-  }));
-  return identity;
-}
-
-/** The fields of a catalogue entry that matching and the banner need (the content script's compact index). */
-export type BannerEntry = Pick<
-  CatalogueEntry,
-  'profile' | 'kind' | 'accountId' | 'accountAlias' | 'roleName' | 'partition' | 'region' | 'app' | 'env' | 'envLabel' | 'isProduction' | 'color'
->;
-
-export type IdentityMatch<E extends BannerEntry = BannerEntry> =
-  /** A profile for exactly this account and role; `alternatives` other profiles match too. */
-  | { kind: 'profile'; entry: E; alternatives: number }
-  /**
-   * The account is in the catalogue but no profile has this role. `entry` stands for the account's
-   * environment when its profiles agree on one (any production profile makes it production),
-   * and is absent when they disagree.
-   */
-  | { kind: 'account'; entry?: E }
-  /** The sources disagree and one of the accounts they name is production: `entry` is that production profile. */
-  | { kind: 'disputed'; entry: E }
-  | { kind: 'none' };
-
-const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
-
-/** Does this entry describe the identity's role? Account and partition are checked by the caller. */
-export function entryHasRole(entry: BannerEntry, identity: ConsoleIdentity): boolean {
-  if (identity.principalKind !== 'assumed-role' || !identity.roleName) return false;
-  // Identity Center roles match by permission set, whichever way the profile names it: an SSO
-  // profile by the set itself, a role profile by its `AWSReservedSSO_<set>_<hash>` role (with path).
-  const set = entry.kind === 'sso' ? entry.roleName : permissionSetOf(entry.roleName);
-  if (set !== null) return identity.permissionSet !== undefined && same(set, identity.permissionSet);
-  // IAM role names are unique case-insensitively; the sts ARN carries no path, so the last segment decides.
-  return same(lastSegment(entry.roleName), identity.roleName);
+  identity.accountId = ids[0] ?? null;
+  identity.sessionId = first('sessionId');
+  const alias = [...aliases][0];
+  const cookieAgrees = !!usableCookie && (identity.accountId ? usableCookie.ids[0] === identity.accountId : !!alias && usableCookie.alias === alias);
+  identity.accountAlias = alias ?? (cookieAgrees ? usableCookie!.alias : undefined);
+  // The role: from the tab's sources when they agree on it; else from an agreeing cookie (weak:
+  // after a switch within the same account the cookie still names the old role).
+  const named = usable.filter((c) => c.principal && c.principal.kind !== 'unknown');
+  let principal = named[0]?.principal;
+  const rolesDiffer = named.some((c) => !samePrincipal(c.principal!, principal!));
+  if (rolesDiffer) principal = undefined;
+  else if (!principal && cookieAgrees && usableCookie!.principal) {
+    principal = usableCookie!.principal;
+    identity.weakPrincipal = true;
+  }
+  if (principal) {
+    identity.principalKind = principal.kind;
+    identity.roleName = principal.name;
+    identity.permissionSet = (principal.kind === 'assumed-role' && permissionSetOf(principal.name ?? '')) || undefined;
+  }
+  return Object.assign(judgement, { cookieAgrees, named, rolesDiffer });
 }
 
 /**
- * Finds the catalogue entry for an identity: same partition, same account (by ID, or by alias when
- * the profile or the page has only an alias), then the role's last name segment, or the SSO permission set.
- * Among several matches a production one wins (never show a production role as non-production),
- * then one in the page's region, then catalogue order. An unknown account whose sources name a
- * production account among others is `disputed`: production is never downgraded to "unknown".
+ * The identity the banner shows: who this tab is, or "unknown account" and why. Without what
+ * only the report and the switch use: `sources` and `signInEndpoint` (see combineIdentity).
  */
-export function matchIdentity<E extends BannerEntry>(identity: ConsoleIdentity | null, entries: readonly E[]): IdentityMatch<E> {
-  if (!identity) return { kind: 'none' };
-  const candidates = identity.candidates;
-  if (identity.accountId === null && candidates) {
-    const production = entries.find((e) => e.isProduction && e.partition === identity.partition && e.accountId !== undefined && candidates.includes(e.accountId));
-    return production ? { kind: 'disputed', entry: production } : { kind: 'none' };
-  }
-  const alias = identity.accountAlias;
-  const inAccount = entries.filter(
-    (e) =>
-      e.partition === identity.partition &&
-      // By ID when both have one (an ID that differs is another account, whatever the alias);
-      // by alias when the profile names its account only by alias, or the page gave only an alias.
-      (e.accountId !== undefined && identity.accountId !== null
-        ? e.accountId === identity.accountId
-        : alias !== undefined && e.accountAlias === alias),
-  );
-  if (inAccount.length === 0) return { kind: 'none' };
-  const production = inAccount.find((e) => e.isProduction);
-  const withRole = inAccount.filter((e) => entryHasRole(e, identity));
-  if (withRole.length > 0) {
-    const rank = (e: E) => (e.isProduction ? 0 : 2) + (identity.region && e.region === identity.region ? 0 : 1);
-    const best = withRole.reduce((a, b) => (rank(b) < rank(a) ? b : a));
-    // A role only the cookie gave may be stale: it never turns a production account into another profile.
-    if (identity.weakPrincipal && production && !best.isProduction) return { kind: 'account', entry: production };
-    return { kind: 'profile', entry: best, alternatives: withRole.length - 1 };
-  }
-  if (production) return { kind: 'account', entry: production };
-  const env = inAccount[0]!.env;
-  return inAccount.every((e) => e.env === env) ? { kind: 'account', entry: inAccount[0]! } : { kind: 'account' };
+export const judgeIdentity = (readings: readonly IdentityReading[], hostname: string): ConsoleIdentity => judge(readings, hostname).identity;
+
+/** `role Admin`, `IAM user alice`, `root user`, as a report says it. */
+export const principalText = (kind: ConsoleIdentity['principalKind'], name?: string): string | undefined =>
+  kind === 'root' ? 'root user' : name && `${kind === 'user' ? 'IAM user' : 'role'} ${name}`;
+
+/** What one source said and what the judge made of it. */
+function sourceReport(c: Checked, j: Judgement): SourceReport {
+  const { decider, cookie } = j;
+  const agreesOnRole = !!decider && j.named.includes(c);
+  const verdict: SourceReport['verdict'] = j.claiming.includes(c)
+    ? decider ? (c === decider ? 'decided' : 'agrees') : 'disagrees'
+    : c === cookie && !c.problem
+      ? j.cookieAgrees ? 'agrees' : 'who-signed-in'
+      : agreesOnRole ? 'agrees' : c.problem ? 'unusable' : 'no-account';
+  const note =
+    c.problem ??
+    (c === cookie
+      ? decider
+        ? j.cookieAgrees ? undefined : 'names another account: who signed in before a switch role; not used'
+        : 'says who signed in; never decides alone'
+      : agreesOnRole && j.rolesDiffer
+        ? 'the sources name different roles: none is shown'
+        : undefined);
+  return { source: c.source, verdict, account: accountOf(c), principal: c.principal && principalText(c.principal.kind, c.principal.name), note };
+}
+
+/**
+ * Combines the readings of one page into the identity the banner and popup show, with what each
+ * source said (`sources`) and, for an unknown account, why (`reason`). `hostname` is the page's host.
+ */
+export function combineIdentity(readings: readonly IdentityReading[], hostname: string): ConsoleIdentity {
+  const j = judge(readings, hostname);
+  const identity: ConsoleIdentity = { ...j.identity, sources: j.all.map((c) => sourceReport(c, j)) };
+  // The sign-in host for the switch: the first agreeing source's, when it is one of the
+  // partition's sign-in hosts (a page may name any host there).
+  if (j.decider) identity.signInEndpoint = j.usable.map((c) => str(c.reading.signInEndpoint)?.toLowerCase()).find((host) => !!host && isSignInHostOf(host, identity.partition));
+  return identity;
 }

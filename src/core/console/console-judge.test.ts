@@ -2,9 +2,12 @@
 // disagree make the account unknown, with the reason), never fooled by the cookie or a decoy,
 // production never downgraded, Identity Center roles by permission set, the "Why?" report, and
 // the European Sovereign Cloud. The readers' side is in console-internals.test.ts.
+import fc from 'fast-check';
 import { bannerModel } from './banner-model';
 import { buildBannerIndex, bannerIndexKeysFor, readBannerIndexRecords, BANNER_INDEX_META_KEY } from './banner-index';
-import { combineIdentity, consolePartition, entryHasRole, isSignInHostOf, matchIdentity, parsePrincipalArn, signInHost, type BannerEntry, type IdentityReading } from './console-identity';
+import { combineIdentity, judgeIdentity, parsePrincipalArn, type IdentityReading } from './console-identity';
+import { consolePartition, isSignInHostOf, signInHost } from './console-hosts';
+import { entryHasRole, matchIdentity, type BannerEntry } from './identity-match';
 import { permissionSetOf } from '../aws-names';
 import { identityReport, identityVerdict } from './identity-report';
 import type { ConsoleIdentity } from '../protocol/messages';
@@ -266,5 +269,38 @@ describe('the European Sovereign Cloud (aws-eusc)', () => {
     const wrong = session('789012345678', 'EuOps', { arn: 'arn:aws-eusc:sts::789012345678:assumed-role/EuOps/alice' });
     expect(combineIdentity([wrong], HOST).accountId).toBeNull();
     expect(combineIdentity([wrong], 'eusc-de-east-1.console.amazonaws-eusc.eu')).toMatchObject({ accountId: '789012345678', partition: 'aws-eusc', roleName: 'EuOps' });
+  });
+});
+
+describe('one judge for the banner and for the report', () => {
+  // The content script paints with judgeIdentity; the popup and the background build the "Why?"
+  // report with combineIdentity from the readings it sends. They must never disagree.
+  test('property: judgeIdentity is combineIdentity without what only the report and the switch use', () => {
+    const account = fc.constantFrom('123456789012', '345678901234', '1234-5678-9012', 'alfie-prod', 'ledger-prod', '12345', '');
+    const role = fc.constantFrom('AlfieReadOnly', 'AlfieFullAccess', 'AWSReservedSSO_DataEngineer_0123456789abcdef', 'bad name');
+    const reading = fc.oneof(
+      fc.tuple(account, role).map(([a, r]) => session(a.replace(/-/g, ''), r)),
+      fc.tuple(account, role).map(([a, r]) => session(a, r, { multiSession: true, sessionId: `${a}-prodabcd`, signInEndpoint: 'us-east-1.signin.aws.amazon.com' })),
+      account.map((a) => hostLabel(a.replace(/-/g, ''))),
+      fc.tuple(account, role, fc.array(fc.constantFrom('AlfieReadOnly/alice', 'DataEngineer/alice', 'Other/bob'), { maxLength: 2 })).map(([a, r, labels]) => button(`${r}/alice @ ${a}`, labels)),
+      fc.tuple(account, role).map(([a, r]) => cookie({ arn: `arn:aws:sts::${a}:assumed-role/${r}/alice`, account: a, username: `assumed-role/${r}/alice` })),
+      fc.record({ source: fc.constantFrom('navigation', 'nav-button', 'session-data') as fc.Arbitrary<IdentityReading['source']>, unusable: fc.constant('found outside the console header: not read') }),
+      fc.record({ source: fc.constant('navigation' as const), account, role }),
+    );
+    fc.assert(
+      fc.property(fc.array(reading, { maxLength: 5 }), fc.constantFrom(HOST, MULTI_HOST, 'console.amazonaws.cn'), (readings, host) => {
+        const { sources, signInEndpoint: _endpoint, ...withoutReport } = combineIdentity(readings, host);
+        expect(judgeIdentity(readings, host)).toEqual(withoutReport);
+        expect(sources).toHaveLength(readings.length);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  test('the sign-in endpoint comes only with the report\'s judgement, and only a sign-in host of the partition', () => {
+    const readings = [session('123456789012', 'AlfieReadOnly', { signInEndpoint: 'us-east-1.signin.aws.amazon.com' })];
+    expect(combineIdentity(readings, HOST).signInEndpoint).toBe('us-east-1.signin.aws.amazon.com');
+    expect(judgeIdentity(readings, HOST).signInEndpoint).toBeUndefined();
+    expect(combineIdentity([session('123456789012', 'AlfieReadOnly', { signInEndpoint: 'signin.evil.example' })], HOST).signInEndpoint).toBeUndefined();
   });
 });

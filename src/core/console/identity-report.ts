@@ -4,7 +4,9 @@
 // (account IDs, aliases, role names) and the judge's verdicts, never a session name, a cookie
 // value or a token.
 //
-// Imported by the content script: no zod, type-only imports of schemas.
+// Built where it is shown, from the readings a content script sends (messages.ts): the popup
+// when it parses the where-am-i reply, the background for the banner's "Why?" button. The
+// content script itself carries no report code (its size budget).
 import { IDENTITY_SOURCES, SOURCE_LABELS, principalText } from './console-identity';
 import { formatAccountId } from '../aws-names';
 import type { ConsoleIdentity } from '../protocol/messages';

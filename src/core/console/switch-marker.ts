@@ -1,9 +1,10 @@
-// Our marker on a switch-role link that the sign-in page may submit by itself (aws-facts §1.2
-// fallback). It lives in the URL fragment, which is never sent to AWS, and carries a one-time
+// Our marker on a switch-role link that the sign-in page may submit by itself (docs/aws-facts.md
+// §1.2 fallback). It lives in the URL fragment, which is never sent to AWS, and carries a one-time
 // nonce the background issued for that tab: a link someone else crafted (even one with a marker)
 // is never auto-submitted, because the background does not know its nonce.
 const PARAM = 'rsb-switch';
-const NONCE = /^[A-Za-z0-9_-]{16,64}$/;
+/** A one-time nonce as the background issues it (also the switch-autosubmit message's schema). */
+export const SWITCH_NONCE = /^[A-Za-z0-9_-]{16,64}$/;
 
 /** Appends `#rsb-switch=<nonce>` (replacing any fragment the link had). */
 export function withSwitchMarker(url: string, nonce: string): string {
@@ -15,7 +16,7 @@ export function withSwitchMarker(url: string, nonce: string): string {
 export function readSwitchMarker(hash: string): string | null {
   for (const part of hash.replace(/^#/, '').split('&')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq) === PARAM && NONCE.test(part.slice(eq + 1))) return part.slice(eq + 1);
+    if (eq > 0 && part.slice(0, eq) === PARAM && SWITCH_NONCE.test(part.slice(eq + 1))) return part.slice(eq + 1);
   }
   return null;
 }

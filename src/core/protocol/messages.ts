@@ -1,7 +1,14 @@
-// Messages between extension contexts, validated on receipt: a content script runs next to
-// untrusted page code, so nothing it answers is trusted without parsing.
+// Every message between the extension's contexts and every reply, each with its zod schema
+// (names and who sends what: message-names.ts). Everything is validated on receipt, replies
+// too: a content script runs next to untrusted page code, so nothing it answers is trusted
+// without parsing. The content scripts cannot take zod: they check what they receive with the
+// hand-written guards in guards.ts, which a unit test holds to these schemas.
 import * as z from '../zod';
 import { catalogueEntrySchema } from '../catalogue/schemas';
+import { combineIdentity, type IdentityReading } from '../console/console-identity';
+import { identityReport, identityVerdict } from '../console/identity-report';
+import { SWITCH_NONCE } from '../console/switch-marker';
+import { MESSAGE } from './message-names';
 
 const identitySourceSchema = z.enum(['session-data', 'host-label', 'nav-button', 'navigation', 'cookie']);
 
@@ -33,7 +40,7 @@ export const consoleIdentitySchema = z.object({
   sessionId: z.optional(z.string()),
   /** Which source decided the account, most robust first. */
   source: z.enum(['session-data', 'host-label', 'nav-button', 'navigation', 'cookie', 'none']),
-  /** Multi-session console (aws-facts §1.3): switching opens a new session instead of replacing this one. */
+  /** Multi-session console (docs/aws-facts.md §1.3): switching opens a new session instead of replacing this one. */
   multiSession: z.optional(z.boolean()),
   /** The sign-in host the page names (`signin.aws.amazon.com` or a regional one), checked against the partition. */
   signInEndpoint: z.optional(z.string()),
@@ -48,25 +55,88 @@ export const consoleIdentitySchema = z.object({
 });
 export type ConsoleIdentity = z.infer<typeof consoleIdentitySchema>;
 
-export const whereAmIRequestSchema = z.object({ type: z.literal('where-am-i') });
+/**
+ * One source's raw reading as a console content script sends it. Only its envelope is checked
+ * here (a known source; an `unusable` reason is text); its values stay `unknown` because the
+ * judge (console-identity.ts) is what checks them, exactly as it does in the content script.
+ */
+const loose = z.optional(z.unknown());
+export const identityReadingSchema = z.object({
+  source: identitySourceSchema,
+  unusable: z.optional(z.string()),
+  accountId: loose,
+  account: loose,
+  accountAlias: loose,
+  arn: loose,
+  principal: loose,
+  role: loose,
+  labels: loose,
+  username: loose,
+  issuer: loose,
+  region: loose,
+  sessionId: loose,
+  multiSession: loose,
+  signInEndpoint: loose,
+}) satisfies z.ZodMiniType<IdentityReading, unknown>;
+
+/** A console page's readings and its host: what the judge needs to say who the tab is, and why. */
+const pageReadings = {
+  readings: z.array(identityReadingSchema),
+  host: z.string().check(z.maxLength(253)),
+};
+
+// ---------------------------------------------------------------------------------------------
+// where-am-i (popup, background → console content script).
+
+export const whereAmIRequestSchema = z.object({ type: z.literal(MESSAGE.whereAmI) });
 export type WhereAmIRequest = z.infer<typeof whereAmIRequestSchema>;
 
-export const whereAmIResponseSchema = z.object({
-  identity: z.nullable(consoleIdentitySchema),
+/** What the content script answers: the page's readings, not its conclusions, and the profile its banner matched. */
+export const whereAmIReplySchema = z.object({
+  ...pageReadings,
   /** Profile name of the matched catalogue entry, or null. */
   profile: z.nullable(z.string()),
-  /** The banner's verdict in one line and its plain-text "Why?" report (identity-report.ts), for the popup to show and copy. */
-  verdict: z.optional(z.string()),
-  report: z.optional(z.string()),
 });
-export type WhereAmIResponse = z.infer<typeof whereAmIResponseSchema>;
+export type WhereAmIReply = z.infer<typeof whereAmIReplySchema>;
+
+/**
+ * The reply, validated and judged: the identity (with what each source said), the verdict in one
+ * line and the plain-text "Why?" report, built here from the readings by the same judge the
+ * banner ran (so the content script, which runs on every console page, carries no report code).
+ */
+export const whereAmIResponseSchema = z.pipe(
+  whereAmIReplySchema,
+  z.transform(({ readings, host, profile }: WhereAmIReply) => {
+    const identity = combineIdentity(readings, host);
+    return { identity, profile, verdict: identityVerdict(identity), report: identityReport(identity, host) };
+  }),
+);
+export type WhereAmIResponse = z.output<typeof whereAmIResponseSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// identity-report (console content script → background): the banner's "Why?" on demand.
+
+export const identityReportRequestSchema = z.object({ type: z.literal(MESSAGE.identityReport), ...pageReadings });
+export type IdentityReportRequest = z.infer<typeof identityReportRequestSchema>;
+export const identityReportReplySchema = z.object({ report: z.string() });
+export type IdentityReportReply = z.infer<typeof identityReportReplySchema>;
+
+// ---------------------------------------------------------------------------------------------
+// banner-index-refresh (console content script → background) and catalogue:rebuild (extension
+// pages → background): rebuild a derived cache; the answer only says it is done.
+
+export const bannerIndexRefreshSchema = z.object({ type: z.literal(MESSAGE.bannerIndexRefresh) });
+export const catalogueRebuildSchema = z.object({ type: z.literal(MESSAGE.catalogueRebuild) });
+export const CATALOGUE_REBUILD_REQUEST: z.infer<typeof catalogueRebuildSchema> = { type: MESSAGE.catalogueRebuild };
+export const doneReplySchema = z.object({ ok: z.literal(true) });
+export type DoneReply = z.infer<typeof doneReplySchema>;
 
 // ---------------------------------------------------------------------------------------------
 // One-click switching (popup → background) and the sign-in page's auto-submit check
 // (sign-in content script → background). See src/background/switch-role.ts.
 
 export const switchRoleRequestSchema = z.object({
-  type: z.literal('switch-role'),
+  type: z.literal(MESSAGE.switchRole),
   entry: catalogueEntrySchema,
   /** The tab the popup was opened on (the active tab), if any. */
   tabId: z.optional(z.int()),
@@ -86,11 +156,15 @@ export const switchOutcomeSchema = z.object({
 });
 export type SwitchOutcome = z.infer<typeof switchOutcomeSchema>;
 
-export const bannerIndexRefreshSchema = z.object({ type: z.literal('banner-index-refresh') });
-
 export const switchAutosubmitRequestSchema = z.object({
-  type: z.literal('switch-autosubmit'),
-  nonce: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/)),
+  type: z.literal(MESSAGE.switchAutosubmit),
+  nonce: z.string().check(z.regex(SWITCH_NONCE)),
 });
+export type SwitchAutosubmitRequest = z.infer<typeof switchAutosubmitRequestSchema>;
+
 /** Whether the sign-in page may submit its pre-filled form, and which values the form must hold. */
-export type SwitchAutosubmitResponse = { submit: false } | { submit: true; account: string; roleName: string };
+export const switchAutosubmitReplySchema = z.union([
+  z.object({ submit: z.literal(false) }),
+  z.object({ submit: z.literal(true), account: z.string(), roleName: z.string() }),
+]);
+export type SwitchAutosubmitReply = z.infer<typeof switchAutosubmitReplySchema>;

@@ -1,6 +1,6 @@
 // storage.local "catalogue.cache": the imported catalogue, keyed by the config's checksum, so
 // that console pages and the popup need no parser. Rebuilt from the verified config when stale.
-import { catalogueHead, decodeCatalogueCache, encodeCatalogueCache, orderForDisplay, type Catalogue } from '../../core';
+import { CATALOGUE_REBUILD_REQUEST, catalogueHead, decodeCatalogueCache, encodeCatalogueCache, orderForDisplay, type Catalogue } from '../../core';
 import { POINTER_KEY, RECORD_KEYS } from '../../core/storage/storage-keys';
 import { browser } from '../browser';
 import { errorText, extensionVersion } from './build-info';
@@ -95,15 +95,13 @@ export async function loadCatalogue(options: { build?: BuildCatalogue; verify?: 
   }
 }
 
-export const REBUILD_MESSAGE = { type: 'catalogue:rebuild' } as const;
-
 async function rebuildViaBackground(
   expectedSum: string | undefined,
   staleCache: { sum: string; catalogue: Catalogue } | null,
   empty: (problem?: string) => LoadedCatalogue,
 ): Promise<LoadedCatalogue> {
   try {
-    await browser.runtime.sendMessage(REBUILD_MESSAGE);
+    await browser.runtime.sendMessage(CATALOGUE_REBUILD_REQUEST);
     const cache = await readCache();
     if (cache && (!expectedSum || cache.sum === expectedSum)) return { catalogue: cache.catalogue, source: 'local', sum: cache.sum };
   } catch {

@@ -1,0 +1,77 @@
+// Which catalogue entry a console tab's identity is (the banner's profile, the popup's "you are
+// here", the switch's "already signed in as"). Pure and zod-free: the content script uses it.
+import { permissionSetOf } from '../aws-names';
+import type { ConsoleIdentity } from '../protocol/messages';
+import type { CatalogueEntry } from '../types';
+
+/** The fields of a catalogue entry that matching and the banner need (the content script's compact index). */
+export type BannerEntry = Pick<
+  CatalogueEntry,
+  'profile' | 'kind' | 'accountId' | 'accountAlias' | 'roleName' | 'partition' | 'region' | 'app' | 'env' | 'envLabel' | 'isProduction' | 'color'
+>;
+
+export type IdentityMatch<E extends BannerEntry = BannerEntry> =
+  /** A profile for exactly this account and role; `alternatives` other profiles match too. */
+  | { kind: 'profile'; entry: E; alternatives: number }
+  /**
+   * The account is in the catalogue but no profile has this role. `entry` stands for the account's
+   * environment when its profiles agree on one (any production profile makes it production),
+   * and is absent when they disagree.
+   */
+  | { kind: 'account'; entry?: E }
+  /** The sources disagree and one of the accounts they name is production: `entry` is that production profile. */
+  | { kind: 'disputed'; entry: E }
+  | { kind: 'none' };
+
+const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+const lastSegment = (roleName: string): string => roleName.slice(roleName.lastIndexOf('/') + 1);
+
+/** Does this entry describe the identity's role? Account and partition are checked by the caller. */
+export function entryHasRole(entry: BannerEntry, identity: ConsoleIdentity): boolean {
+  if (identity.principalKind !== 'assumed-role' || !identity.roleName) return false;
+  // Identity Center roles match by permission set, whichever way the profile names it: an SSO
+  // profile by the set itself, a role profile by its `AWSReservedSSO_<set>_<hash>` role (with path).
+  const set = entry.kind === 'sso' ? entry.roleName : permissionSetOf(entry.roleName);
+  if (set !== null) return identity.permissionSet !== undefined && same(set, identity.permissionSet);
+  // IAM role names are unique case-insensitively; the sts ARN carries no path, so the last segment decides.
+  return same(lastSegment(entry.roleName), identity.roleName);
+}
+
+/**
+ * Finds the catalogue entry for an identity: same partition, same account (by ID, or by alias when
+ * the profile or the page has only an alias), then the role's last name segment, or the SSO permission set.
+ * Among several matches a production one wins (never show a production role as non-production),
+ * then one in the page's region, then catalogue order. An unknown account whose sources name a
+ * production account among others is `disputed`: production is never downgraded to "unknown".
+ */
+export function matchIdentity<E extends BannerEntry>(identity: ConsoleIdentity | null, entries: readonly E[]): IdentityMatch<E> {
+  if (!identity) return { kind: 'none' };
+  const candidates = identity.candidates;
+  if (identity.accountId === null && candidates) {
+    const production = entries.find((e) => e.isProduction && e.partition === identity.partition && e.accountId !== undefined && candidates.includes(e.accountId));
+    return production ? { kind: 'disputed', entry: production } : { kind: 'none' };
+  }
+  const alias = identity.accountAlias;
+  const inAccount = entries.filter(
+    (e) =>
+      e.partition === identity.partition &&
+      // By ID when both have one (an ID that differs is another account, whatever the alias);
+      // by alias when the profile names its account only by alias, or the page gave only an alias.
+      (e.accountId !== undefined && identity.accountId !== null
+        ? e.accountId === identity.accountId
+        : alias !== undefined && e.accountAlias === alias),
+  );
+  if (inAccount.length === 0) return { kind: 'none' };
+  const production = inAccount.find((e) => e.isProduction);
+  const withRole = inAccount.filter((e) => entryHasRole(e, identity));
+  if (withRole.length > 0) {
+    const rank = (e: E) => (e.isProduction ? 0 : 2) + (identity.region && e.region === identity.region ? 0 : 1);
+    const best = withRole.reduce((a, b) => (rank(b) < rank(a) ? b : a));
+    // A role only the cookie gave may be stale: it never turns a production account into another profile.
+    if (identity.weakPrincipal && production && !best.isProduction) return { kind: 'account', entry: production };
+    return { kind: 'profile', entry: best, alternatives: withRole.length - 1 };
+  }
+  if (production) return { kind: 'account', entry: production };
+  const env = inAccount[0]!.env;
+  return inAccount.every((e) => e.env === env) ? { kind: 'account', entry: inAccount[0]! } : { kind: 'account' };
+}

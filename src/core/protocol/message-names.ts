@@ -1,0 +1,20 @@
+// The name (`type`) of every message the extension's contexts send each other, in one place.
+// Zod-free, like guards.ts: the content scripts use it. The schemas are in messages.ts.
+//
+//   message                sender → receiver                        reply
+//   where-am-i             popup, background → console content      WhereAmIReply (the page's readings)
+//   identity-report        console content → background             { report } (the banner's "Why?")
+//   banner-index-refresh   console content → background             { ok: true }
+//   switch-role            popup → background                       SwitchOutcome
+//   switch-autosubmit      sign-in content → background             SwitchAutosubmitReply
+//   catalogue:rebuild      extension pages → background             { ok: true }
+export const MESSAGE = {
+  whereAmI: 'where-am-i',
+  identityReport: 'identity-report',
+  bannerIndexRefresh: 'banner-index-refresh',
+  switchRole: 'switch-role',
+  switchAutosubmit: 'switch-autosubmit',
+  catalogueRebuild: 'catalogue:rebuild',
+} as const;
+
+export type MessageType = (typeof MESSAGE)[keyof typeof MESSAGE];
