@@ -293,3 +293,8 @@ describe('the last piece of a token wrapped over lines', () => {
     expect(stripSecrets(text).text).toBe('[p]\nregion=\n');
   });
 });
+
+test('a bare token line with no digit but a slash goes (found by a fuzz run: the first wrapped line of a pasted session token)', () => {
+  const text = 'AWS session token\nFwoGZXIvYXdzEWnqMbgUXRGnWyrhLdUyiNe/QCGUjQIPwZnCGvAHpwLx\nYyS/0Uql8F0tSxJySX/MUVxQiQXLtgFJoLyuuIEDuCn7breAbbZ8wvdV\n[profile a]\nregion = eu-west-1\n';
+  expect(stripSecrets(text).text).toBe('AWS session token\n[profile a]\nregion = eu-west-1\n');
+});

@@ -230,9 +230,10 @@ function bareValue(body: string): string | null {
   if (v.endsWith('"') || v.endsWith("'")) v = v.slice(0, -1);
   if (BARE_ACCESS_KEY_ID.test(v)) return 'a bare value shaped like an access key ID';
   if (!BARE_BASE64.test(v) || !/[a-z]/.test(v) || !/[A-Z]/.test(v)) return null;
-  // Exactly 40 characters: a secret access key. Longer (or padded): a session token, which has digits.
+  // Exactly 40 characters: a secret access key. Longer (or padded): a session token, which has
+  // digits, `+` or `/` (a token's first wrapped line can have no digit: `FwoGZXIvYXdzE…/QCGU…`).
   if (v.length === 40) return 'a bare value shaped like a secret access key';
-  return /[0-9]/.test(v) ? 'a bare value shaped like a session token' : null;
+  return /[0-9+/]/.test(v) ? 'a bare value shaped like a session token' : null;
 }
 
 /** Offset of a comment's text: past its `#`/`;` marks and spaces. */
