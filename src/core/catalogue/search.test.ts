@@ -316,14 +316,11 @@ test('warm() builds the index ahead and changes no result', () => {
   expect(() => new IncrementalSearch([]).warm()).not.toThrow();
 });
 
-test('5,000 entries per keystroke stay well within a frame in Node', () => {
+test('5,000 entries, typed a key at a time, give what a fresh search gives (its speed: npm run bench -- search)', () => {
   const many: SearchableEntry[] = [];
   for (let i = 0; i < 5000; i++) many.push(entry(`service${i % 250}-${['dev', 'qa', 'staging', 'prod'][i % 4]}-admin`, { accountId: String(100000000000 + i * 7919) }));
   const filter = new IncrementalSearch(many);
-  const start = performance.now();
-  for (const q of ['s', 'se', 'ser', 'serv', 'servi', 'servic', 'service', 'service1', 'service12', 'service12 p']) filter.search(q);
-  // Ten keystrokes; a sanity bound only (the real figure is printed by npm run bench -- search).
-  expect(performance.now() - start).toBeLessThan(500);
+  for (const q of ['s', 'se', 'ser', 'serv', 'servi', 'servic', 'service', 'service1', 'service12', 'service12 p']) expect(filter.search(q)).toEqual(new IncrementalSearch(many).search(q));
   expect(filter.search('service12 p').length).toBeGreaterThan(0);
 });
 

@@ -296,18 +296,13 @@ describe('catalogue cache', () => {
     expect(await decodeCatalogueCache(await tamper(() => {}))).not.toBeNull();
   });
 
-  test('5,000 entries: a small record that decodes quickly', async () => {
+  test('5,000 entries: a small record that decodes to the same entries (its speed: npm run bench -- popup)', async () => {
     const big: Catalogue = { ...catalogue, entries: Array.from({ length: 5000 }, (_, i) => entry(i, i % 3 ? {} : { region: 'us-east-1', sourceProfile: ['default'] })) };
     const cached = await encodeCatalogueCache(big, 's', 'v');
     expect(cached.data.length).toBeLessThan(JSON.stringify(big).length / 5);
-    await decodeCatalogueCache(cached);
-    const start = performance.now();
     const decoded = await decodeCatalogueCache(cached);
-    const elapsed = performance.now() - start;
     expect(decoded!.catalogue.entries).toHaveLength(5000);
     expect(decoded!.catalogue.entries.find((e) => e.profile === 'app4999-prod')).toEqual(big.entries[4999]);
-    // A loose sanity bound; npm run bench prints the real popup figures.
-    expect(elapsed).toBeLessThan(150);
   });
 });
 
