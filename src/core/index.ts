@@ -8,3 +8,4 @@ export * from './catalogue';
 export * from './console';
 export * from './storage';
 export * from './protocol';
+export * from './policy';
