@@ -1,7 +1,7 @@
 import { ENV_COLORS, PRODUCTION_COLOR } from '../catalogue/colors';
 import { importConfig } from '../catalogue/import-config';
 import type { CatalogueEntry } from '../types';
-import { mergeCatalogues, PERSONAL_SUFFIX } from './merge-catalogues';
+import { mergeCatalogues, PERSONAL_SUFFIX, policyFingerprint } from './merge-catalogues';
 import { NO_POLICY, parsePolicy } from './policy-values';
 
 const role = (name: string, account: string, extra = '', roleName = 'Admin') => `[profile ${name}]\nrole_arn = arn:aws:iam::${account}:role/${roleName}\n${extra ? `${extra}\n` : ''}`;
@@ -159,5 +159,26 @@ describe('allowPersonalConfig: false', () => {
     expect(merged.hiddenPersonal).toBe(2);
     expect(merged.notices).toEqual(['Your organisation shows only its own roles: your 2 profiles stay saved, and come back if it allows them again.']);
     expect(mine.map((e) => e.profile)).toEqual(['a-dev', 'b-dev']);
+  });
+});
+
+describe('policyFingerprint (what a cached merged catalogue depends on)', () => {
+  const config = role('shop-dev', '111111111111');
+  test('empty without anything that changes the catalogue: a cache keyed by the user config alone stays valid', () => {
+    expect(policyFingerprint(NO_POLICY)).toBe('');
+    expect(policyFingerprint(parsePolicy({ bannerEnabled: true, titlePrefix: false }))).toBe('');
+  });
+
+  test('the same for the same policy in any key order; different when config, accounts or allowPersonalConfig change', () => {
+    const base = policyFingerprint(parsePolicy({ config, accounts: { '111111111111': { app: 'a' }, '222222222222': { production: true } } }));
+    expect(policyFingerprint(parsePolicy({ accounts: { '222222222222': { production: true }, '111111111111': { app: 'a' } }, config, bannerEnabled: false }))).toBe(base);
+    const others = [
+      parsePolicy({ config: `${config}region = eu-west-1\n`, accounts: { '111111111111': { app: 'a' }, '222222222222': { production: true } } }),
+      parsePolicy({ config, accounts: { '111111111111': { app: 'b' }, '222222222222': { production: true } } }),
+      parsePolicy({ config, accounts: { '111111111111': { app: 'a' }, '222222222222': { production: true } }, allowPersonalConfig: false }),
+      parsePolicy({ allowPersonalConfig: false }),
+    ].map(policyFingerprint);
+    expect(new Set([base, ...others]).size).toBe(5);
+    expect(others).not.toContain('');
   });
 });

@@ -63,6 +63,20 @@ export function mergeCatalogues(policy: OrganisationPolicy, personal: readonly C
   return { entries, hiddenPersonal, notices };
 }
 
+/**
+ * What of the policy shapes the merged catalogue, as one string: '' without a policy (a cache
+ * keyed by the user's config alone stays valid), and another string whenever the config text,
+ * `accounts` or allowPersonalConfig change. Locked settings are not in it: they change no entry.
+ * A catalogue cache keys on the user's config checksum and this together.
+ */
+export function policyFingerprint(policy: OrganisationPolicy): string {
+  if (!policy.config && Object.keys(policy.accounts).length === 0 && policy.allowPersonalConfig) return '';
+  const accounts = Object.keys(policy.accounts)
+    .sort()
+    .map((id) => [id, policy.accounts[id]]);
+  return JSON.stringify([policy.config?.text ?? null, accounts, policy.allowPersonalConfig]);
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
