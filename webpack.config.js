@@ -1,6 +1,7 @@
-// Builds the same sources twice: dist/chrome and dist/firefox. The only difference is the
-// manifest's background key (Chrome wants a service worker, Firefox MV3 event pages want
-// `scripts`); everything else, including manifest.json's source, is shared.
+// Builds the same sources twice: dist/chrome and dist/firefox. The only differences are in the
+// manifest: its background key (Chrome wants a service worker, Firefox MV3 event pages want
+// `scripts`), and Chrome's `key` (fixed id) and managed-storage schema; everything else,
+// including manifest.json's source, is shared.
 const fs = require('node:fs');
 const path = require('node:path');
 const webpack = require('webpack');
@@ -17,6 +18,11 @@ function manifestFor(target, content) {
   } else {
     delete manifest.background.service_worker;
     delete manifest.minimum_chrome_version;
+    // `key` fixes Chrome's id for unpacked builds (Firefox's id is the gecko id), and Firefox fills
+    // managed storage from its 3rdparty policy without a schema (docs/aws-facts.md §8). Its
+    // manifest schema has neither key: loading warns of an unexpected property for each.
+    delete manifest.key;
+    delete manifest.storage;
   }
   return JSON.stringify(manifest, null, 2);
 }
@@ -148,6 +154,8 @@ const config = (target) => (env, argv) => ({
         { from: 'public/styles.css', to: 'styles.css', transform: (content) => minifyCss(content.toString()) },
         { from: 'public/popup.html', to: 'popup.html', transform: inlineStyles },
         { from: 'manifest.json', to: 'manifest.json', transform: (content) => manifestFor(target, content) },
+        // Chrome validates enterprise policy against it (and drops what does not match).
+        ...(target === 'chrome' ? [{ from: 'managed-schema.json', to: 'managed-schema.json' }] : []),
       ],
     }),
   ],

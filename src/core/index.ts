@@ -10,3 +10,4 @@ export * from './catalogue';
 export * from './console';
 export * from './storage';
 export * from './protocol';
+export * from './policy';

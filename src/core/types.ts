@@ -81,6 +81,8 @@ export interface CatalogueEntry {
   notes?: string[];
   /** Line of the section header. */
   line: number;
+  /** `organisation`: from the organisation's browser policy (src/core/policy). Absent: the user's own config. */
+  origin?: 'organisation';
 }
 
 export interface SkippedProfile {

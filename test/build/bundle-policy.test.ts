@@ -3,6 +3,8 @@ import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+import { EXTENSION_ID, extensionIdOf } from './extension-id';
 
 const ROOT = path.resolve(__dirname, '../..');
 const DIST = path.join(ROOT, process.env.EXT_DIST ?? 'dist');
@@ -102,6 +104,42 @@ describe.each(targets)('%s build', (target) => {
   });
 });
 
+// Issue 14: the Chrome build carries `key`, so every unpacked copy has the same id that
+// enterprise policy names (docs/administrators.md), and declares the managed-storage schema that
+// Chrome checks policy values against. Neither means anything to Firefox (its manifest schema
+// has no such keys), and the Chrome Web Store refuses an upload with `key`.
+describe('enterprise policy keys', () => {
+  test('the Chrome build has the documented fixed id and its managed-storage schema', () => {
+    const manifest = readManifest('chrome');
+    expect(extensionIdOf(manifest.key)).toBe(EXTENSION_ID);
+    expect(fs.readFileSync(path.join(ROOT, 'docs/administrators.md'), 'utf8')).toContain(EXTENSION_ID);
+    expect(manifest.storage).toEqual({ managed_schema: 'managed-schema.json' });
+    const shipped = fs.readFileSync(path.join(DIST, 'chrome', 'managed-schema.json'), 'utf8');
+    expect(JSON.parse(shipped)).toEqual(JSON.parse(fs.readFileSync(path.join(ROOT, 'managed-schema.json'), 'utf8')));
+  });
+
+  test('the Firefox build has neither key nor schema', () => {
+    const manifest = readManifest('firefox');
+    expect(manifest.key).toBeUndefined();
+    expect(manifest.storage).toBeUndefined();
+    expect(fs.existsSync(path.join(DIST, 'firefox', 'managed-schema.json'))).toBe(false);
+  });
+});
+
+/** A file of a zip written by scripts/zip.mjs (local headers; stored or deflated). */
+function fileInZip(zip: Buffer, name: string): Buffer {
+  for (let at = 0; zip.readUInt32LE(at) === 0x04034b50; ) {
+    const method = zip.readUInt16LE(at + 8);
+    const size = zip.readUInt32LE(at + 18);
+    const nameLength = zip.readUInt16LE(at + 26);
+    const extra = zip.readUInt16LE(at + 28);
+    const body = zip.subarray(at + 30 + nameLength + extra, at + 30 + nameLength + extra + size);
+    if (zip.toString('utf8', at + 30, at + 30 + nameLength) === name) return method === 8 ? inflateRawSync(body) : body;
+    at += 30 + nameLength + extra + size;
+  }
+  throw new Error(`${name} is not in the zip`);
+}
+
 test('npm run package writes reproducible zips under budget with no maps or tests', () => {
   const run = () => execFileSync(process.execPath, [path.join(ROOT, 'scripts/package.mjs')], { cwd: ROOT, encoding: 'utf8' });
   const hash = (f: string) => crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex');
@@ -119,5 +157,11 @@ test('npm run package writes reproducible zips under budget with no maps or test
     expect(names).not.toMatch(/\.map\b/);
     expect(names).not.toMatch(/\.test\./);
     expect(names).toContain('manifest.json');
+    // The store gives the item its own id: the store's package carries no `key`, and nothing else differs.
+    const manifest = JSON.parse(fileInZip(bytes, 'manifest.json').toString('utf8'));
+    expect(manifest.key).toBeUndefined();
+    const target = zip.includes('-chrome-') ? 'chrome' : 'firefox';
+    const { key: _key, ...built } = readManifest(target);
+    expect(manifest).toEqual(built);
   }
 });

@@ -3,19 +3,13 @@
 // WebDriver BiDi refuses to navigate to moz-extension:// URLs, so the test enters the extension
 // through the import page that a fresh install opens by itself, and reaches the popup page by
 // navigating from there (a same-origin navigation by the page).
-import fs from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { fixtureUrl, serveFixtures } from './console-pages';
+import { findExtensionPage as findPage, firefoxPath } from './firefox-harness';
 import { SEED_CONFIG } from './ui-helpers';
 
 const DIST = path.resolve(__dirname, '../..', process.env.EXT_DIST ?? 'dist', 'firefox');
-
-function firefoxPath(): string {
-  const found = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].find((p): p is string => !!p && fs.existsSync(p));
-  if (!found) throw new Error("No Firefox found: install Debian's firefox-esr (apt-get install -y firefox-esr) or set FIREFOX_PATH.");
-  return found;
-}
 
 let browser: Browser;
 let importPage: Page;
@@ -26,21 +20,7 @@ beforeAll(async () => {
   importPage = await findExtensionPage('options.html');
 }, 90000);
 
-/**
- * The page now showing moz-extension://…/file. BiDi reports such tabs' URL as about:blank, so
- * ask each page where it is.
- */
-async function findExtensionPage(file: string): Promise<Page> {
-  const deadline = Date.now() + 30000;
-  while (Date.now() < deadline) {
-    for (const page of await browser.pages()) {
-      const href = await page.evaluate(() => location.href).catch(() => '');
-      if (/^moz-extension:\/\/[^/]+\//.test(href) && href.endsWith(`/${file}`)) return page;
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`Firefox never showed the extension's ${file}`);
-}
+const findExtensionPage = (file: string): Promise<Page> => findPage(browser, file);
 
 /** Puts `text` in a text box the way a paste does (value, then an input event). */
 async function typeInto(page: Page, selector: string, text: string): Promise<void> {

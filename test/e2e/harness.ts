@@ -23,15 +23,16 @@ export interface ExtensionSession {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(): Promise<ExtensionSession> {
-  if (!fs.existsSync(path.join(DIST, 'manifest.json'))) {
-    throw new Error(`${DIST} has no build: run \`npm run build\` first.`);
+/** `extensionDir`: another unpacked copy of the build (the policy tests load one with a test-only key). */
+export async function launchWithExtension(extensionDir = DIST): Promise<ExtensionSession> {
+  if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) {
+    throw new Error(`${extensionDir} has no build: run \`npm run build\` first.`);
   }
   const browser = await puppeteer.launch({
     executablePath: chromePath(),
     headless: true,
     pipe: true,
-    enableExtensions: [DIST],
+    enableExtensions: [extensionDir],
     args: [
       '--no-sandbox',
       '--disable-gpu',

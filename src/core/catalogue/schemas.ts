@@ -29,6 +29,7 @@ export const catalogueEntrySchema = z.object({
   ssoRegion: z.optional(z.string()),
   notes: z.optional(z.array(z.string())),
   line: z.int().check(z.minimum(1)),
+  origin: z.optional(z.literal('organisation')),
 }).check(
   z.refine((entry) => entry.accountId !== undefined || entry.accountAlias !== undefined, {
     message: 'an entry needs accountId or accountAlias',

@@ -9,8 +9,11 @@ import { orderForDisplay } from '../catalogue/grouping';
 import { ENVIRONMENTS, type Catalogue, type CatalogueEntry, type Environment, type Partition } from '../types';
 import { base85Decode, base85Encode, compressText, decompressText } from './config-codec';
 
-/** Bumped when a cached shape changes (3: each removed secret line says what it held), so old caches are rebuilt. */
-export const CACHE_VERSION = 3;
+/**
+ * Bumped when a cached shape changes, so old caches are rebuilt (3: each removed secret line
+ * says what it held; 4: entries say whether they came from the organisation's policy).
+ */
+export const CACHE_VERSION = 4;
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 const column = <T>(check: (v: unknown) => boolean, what: string) =>
@@ -40,6 +43,7 @@ const CACHE_COLUMNS = {
   ssoRegion: column<string | null>(optional(isString), 'SSO regions'),
   notes: column<string[] | null>(optional(stringList), 'notes'),
   line: column<number>((v) => Number.isInteger(v) && (v as number) >= 1, 'line numbers'),
+  origin: column<'organisation' | null>(optional((v) => v === 'organisation'), 'origins'),
 };
 export const CACHE_COLUMN_NAMES = Object.keys(CACHE_COLUMNS) as (keyof typeof CACHE_COLUMNS)[];
 
@@ -121,6 +125,7 @@ export async function decodeCatalogueCache(raw: unknown): Promise<{ sum: string;
       ssoRegion: opt(c.ssoRegion[i]!),
       notes: opt(c.notes[i]!),
       line: c.line[i]!,
+      origin: opt(c.origin[i]!),
     };
   }
   return {
