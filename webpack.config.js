@@ -117,6 +117,9 @@ const config = (target) => (env, argv) => ({
     // importScripts (Chrome service worker) or as the first of `background.scripts` (Firefox).
     // Content scripts stay self-contained: they cannot load chunks.
     splitChunks: {
+      // One copy of a module per package: modules used differently by two contexts (zod's api by
+      // the background's policy reader) would otherwise be copied into each context's file.
+      usedExports: false,
       cacheGroups: {
         default: false,
         defaultVendors: false,

@@ -2,15 +2,16 @@
 // config and settings. Rebuilds are serialised and coalesced, and a rebuild that produces the
 // same generation writes nothing, so a burst of storage events costs one write at most.
 import { buildBannerIndex, importConfig } from '../core';
-import { loadCatalogue, loadSettings } from '../platform/storage';
+import { loadCatalogue } from '../platform/storage';
 import { writeBannerIndex } from '../platform/banner-index-store';
+import { organisationPart, settingsInForce } from './organisation';
 
 let running: Promise<void> | null = null;
 let again = false;
 let force = false;
 
 async function rebuild(rewrite: boolean): Promise<void> {
-  const [{ catalogue }, settings] = await Promise.all([loadCatalogue({ build: importConfig }), loadSettings()]);
+  const [{ catalogue }, settings] = await Promise.all([loadCatalogue({ build: importConfig, organisation: organisationPart }), settingsInForce()]);
   await writeBannerIndex(buildBannerIndex(catalogue.entries, settings), rewrite);
 }
 

@@ -19,7 +19,9 @@ import {
 import { browser, type Runtime } from '../platform/browser';
 import { runInContentWorld } from '../platform/console-tabs';
 import { openImportPage } from '../platform/pages';
+import { onPolicyChanged } from '../platform/policy-store';
 import { onStorageChanged, rebuildCatalogueCache } from '../platform/storage';
+import { organisationPart } from './organisation';
 import { redeem } from './autosubmit-registry';
 import { refreshBannerIndex } from './banner-index';
 import { scrubStoredSecrets } from './scrub-secrets';
@@ -74,7 +76,7 @@ const routes = [
   route(bannerIndexRefreshSchema, ours, () => refreshBannerIndex(true).then(done)),
   // The storage module asks the background (which bundles the importer) to rebuild the
   // catalogue cache when a page finds it stale.
-  route(catalogueRebuildSchema, ours, () => rebuildCatalogueCache(importConfig).then(done)),
+  route(catalogueRebuildSchema, ours, () => rebuildCatalogueCache(importConfig, organisationPart).then(done)),
 ];
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Sender) => {
@@ -88,6 +90,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Sender) => {
 browser.runtime.onInstalled.addListener((details) => {
   void refreshBannerIndex();
   void scrubStoredSecrets();
+  mergeOrganisation();
   // First run: there is nothing to switch to until a config is imported, so show the import page.
   if (details.reason === 'install') void openImportPage();
 });
@@ -95,9 +98,26 @@ browser.runtime.onInstalled.addListener((details) => {
 browser.runtime.onStartup.addListener(() => {
   void refreshBannerIndex();
   void scrubStoredSecrets();
+  void mergeOrganisation();
 });
+
+/**
+ * Puts the organisation's profiles into the catalogue cache when its policy or the user's config
+ * changes (a page saves the user's own catalogue; without a policy nothing is rewritten). The
+ * banner index follows the cache.
+ */
+function mergeOrganisation(): void {
+  void rebuildCatalogueCache(importConfig, organisationPart).catch(() => {});
+}
 
 onStorageChanged((change) => {
   if (change.config || change.settings || change.catalogue) void refreshBannerIndex();
-  if (change.config) void scrubStoredSecrets('if-needed');
+  if (change.config) {
+    void scrubStoredSecrets('if-needed');
+    mergeOrganisation();
+  }
+});
+onPolicyChanged(() => {
+  mergeOrganisation();
+  void refreshBannerIndex();
 });

@@ -18,7 +18,7 @@ import {
 import { formatAccountId } from '../core/aws-names';
 import { mainWorldClassicSwitch, mainWorldMultiSessionSwitch } from '../page-world/console-switch';
 import { askTab, consoleTabs, getTab, navigate, openBlankTab, runInMainWorld } from '../platform/console-tabs';
-import { loadSettings } from '../platform/storage';
+import { settingsInForce } from './organisation';
 import { issue, newNonce } from './autosubmit-registry';
 import { consolePage, linkPlan, planSwitch, type SwitchContext, type SwitchPlan } from './switch-plan';
 
@@ -80,7 +80,7 @@ export async function switchRole(request: SwitchRoleRequest): Promise<SwitchOutc
   const { entry } = request;
   const tab = request.tabId !== undefined ? await getTab(request.tabId) : null;
   const identity = tab && isConsoleUrl(tab.url) ? await identityOf(tab.id) : null;
-  const settings = await loadSettings();
+  const settings = await settingsInForce();
   const context: SwitchContext = { entry, newTab: request.newTab, tab, identity, autoSubmit: settings.autoSubmitSwitchForm };
   const plan = planSwitch(context);
 

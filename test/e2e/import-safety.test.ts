@@ -40,7 +40,7 @@ test('with 120 roles stored, a text with 0 usable roles asks first; Cancel keeps
 
   await clickImport(page);
   await confirmChange(page);
-  await until(page, () => document.querySelector('[data-testid="stored-status"]')?.textContent?.includes('0 roles'));
+  await until(page, () => document.querySelector('[data-testid="stored-status"]')?.textContent?.includes(': 0 roles,'));
   expect(await storedSum()).not.toBe(before);
   expect(errors).toEqual([]);
 });

@@ -68,6 +68,8 @@ export const catalogueCacheSchema = z.object({
   builtBy: z.string(),
   /** The columnar catalogue: JSON, deflate-raw compressed, base-85 (one string: cheap to store and read back). */
   data: z.string(),
+  /** Which organisation policy is merged into it (a checksum; absent or '' for none). */
+  policy: z.optional(z.string()),
 });
 export type CatalogueCache = z.infer<typeof catalogueCacheSchema>;
 
@@ -75,7 +77,7 @@ export type CatalogueCache = z.infer<typeof catalogueCacheSchema>;
  * The cache record for `catalogue`. Entries are stored in the popup's display order (apps,
  * then environments in the fixed order), so the popup's grouping pass runs on sorted input.
  */
-export async function encodeCatalogueCache(catalogue: Catalogue, sum: string, builtBy: string): Promise<CatalogueCache> {
+export async function encodeCatalogueCache(catalogue: Catalogue, sum: string, builtBy: string, policy = ''): Promise<CatalogueCache> {
   const entries = orderForDisplay(catalogue.entries);
   const columns = Object.fromEntries(CACHE_COLUMN_NAMES.map((k) => [k, new Array(entries.length)])) as Record<string, unknown[]>;
   entries.forEach((entry, i) => {
@@ -84,11 +86,13 @@ export async function encodeCatalogueCache(catalogue: Catalogue, sum: string, bu
   const json = JSON.stringify({ count: entries.length, columns, skipped: catalogue.skipped, diagnostics: catalogue.diagnostics, removedSecrets: catalogue.removedSecrets });
   // Compressed: a 5,000-role catalogue is ~1.6 MB of JSON but ~0.1 MB deflated, and reading
   // storage costs by the byte.
-  return { v: CACHE_VERSION, sum, builtBy, data: base85Encode(await compressText(json)) };
+  const record: CatalogueCache = { v: CACHE_VERSION, sum, builtBy, data: base85Encode(await compressText(json)) };
+  if (policy) record.policy = policy;
+  return record;
 }
 
 /** The cached catalogue, or null when the record is missing, from another version or damaged. */
-export async function decodeCatalogueCache(raw: unknown): Promise<{ sum: string; builtBy: string; catalogue: Catalogue } | null> {
+export async function decodeCatalogueCache(raw: unknown): Promise<{ sum: string; builtBy: string; policy?: string; catalogue: Catalogue } | null> {
   const record = catalogueCacheSchema.safeParse(raw);
   if (!record.success) return null;
   let json: unknown;
@@ -131,6 +135,7 @@ export async function decodeCatalogueCache(raw: unknown): Promise<{ sum: string;
   return {
     sum: record.data.sum,
     builtBy: record.data.builtBy,
+    ...(record.data.policy ? { policy: record.data.policy } : {}),
     catalogue: { entries, skipped: parsed.data.skipped, diagnostics: parsed.data.diagnostics, removedSecrets: parsed.data.removedSecrets },
   };
 }

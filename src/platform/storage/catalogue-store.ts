@@ -16,6 +16,17 @@ const KEY = RECORD_KEYS;
 /** Turns config text (secrets already removed) into a catalogue: the core importer. */
 export type BuildCatalogue = (text: string) => Catalogue;
 
+/**
+ * The organisation's part of the catalogue (core/policy), given by the contexts that read the
+ * policy (the background): `key` changes whenever what it merges does ('' for no policy), and
+ * `apply` turns the user's own catalogue into the one shown. Kept out of this module so that the
+ * popup, which only reads the cache, never loads the policy's importer.
+ */
+export interface OrganisationPart {
+  key: string;
+  apply(personal: Catalogue): Catalogue;
+}
+
 export const EMPTY_CATALOGUE: Catalogue = { entries: [], skipped: [], diagnostics: [], removedSecrets: [] };
 
 export interface LoadedCatalogue {
@@ -28,7 +39,7 @@ export interface LoadedCatalogue {
   problem?: string;
 }
 
-type CachedCatalogue = { sum: string; builtBy: string; catalogue: Catalogue };
+type CachedCatalogue = { sum: string; builtBy: string; policy?: string; catalogue: Catalogue };
 
 async function readCache(): Promise<CachedCatalogue | null> {
   const items = await browser.storage.local.get([KEY.cache]);
@@ -42,20 +53,29 @@ export async function pinnedAndRecentProfiles(): Promise<string[]> {
 }
 
 /**
- * Writes a rebuilt cache (and head) for the config `sum`, unless a save is in progress (it
- * writes its own) or the current config is no longer `sum`.
+ * Writes a rebuilt cache (and head) for the config `sum` ('' when only the organisation's
+ * profiles exist), unless a save is in progress (it writes its own) or the current config is no
+ * longer `sum`.
  */
-async function writeCache(sum: string, catalogue: Catalogue): Promise<void> {
+async function writeCache(sum: string, catalogue: Catalogue, policy: string): Promise<void> {
   await ifUnlocked('config', async () => {
     const items = await browser.storage.local.get([KEY.current]);
-    if (localStateOf(items[KEY.current]).current?.sum !== sum) return;
+    if ((localStateOf(items[KEY.current]).current?.sum ?? '') !== sum) return;
     const head = catalogueHead(orderForDisplay(catalogue.entries), sum, extensionVersion(), await pinnedAndRecentProfiles());
-    await browser.storage.local.set({ [KEY.cache]: await encodeCatalogueCache(catalogue, sum, extensionVersion()), [KEY.head]: head });
+    await browser.storage.local.set({ [KEY.cache]: await encodeCatalogueCache(catalogue, sum, extensionVersion(), policy), [KEY.head]: head });
   });
 }
 
-const fresh = (cache: CachedCatalogue | null, sum: string | undefined): cache is CachedCatalogue =>
-  !!cache && !!sum && cache.sum === sum && cache.builtBy === extensionVersion();
+/**
+ * The cache answers for the config `sum` (undefined: none stored, which a cache of the
+ * organisation's profiles alone, sum '', answers) and, when the policy is known, for it too.
+ */
+const fresh = (cache: CachedCatalogue | null, sum: string | undefined, policy?: string): cache is CachedCatalogue =>
+  !!cache &&
+  cache.sum === (sum ?? '') &&
+  (sum !== undefined || !!cache.policy) &&
+  cache.builtBy === extensionVersion() &&
+  (policy === undefined || (cache.policy ?? '') === policy);
 
 /**
  * The catalogue of the current config.
@@ -67,7 +87,7 @@ const fresh = (cache: CachedCatalogue | null, sum: string | undefined): cache is
  *   first paint.
  * Entries come in the popup's display order when they come from the cache.
  */
-export async function loadCatalogue(options: { build?: BuildCatalogue; verify?: boolean } = {}): Promise<LoadedCatalogue> {
+export async function loadCatalogue(options: { build?: BuildCatalogue; verify?: boolean; organisation?: () => Promise<OrganisationPart> } = {}): Promise<LoadedCatalogue> {
   const empty = (problem?: string): LoadedCatalogue => ({ catalogue: EMPTY_CATALOGUE, source: 'local', sum: '', problem });
   try {
     if (!options.verify) {
@@ -79,16 +99,20 @@ export async function loadCatalogue(options: { build?: BuildCatalogue; verify?: 
       }
       if (!options.build) return await rebuildViaBackground(expected, cache, empty);
     }
-    const [config, cache] = await Promise.all([loadConfig(), readCache()]);
-    if (config.source === 'none') return empty(config.problem);
-    const source = config.source;
-    if (fresh(cache, config.sum)) return { catalogue: cache.catalogue, ordered: true, source, sum: config.sum, problem: config.problem };
+    const [config, cache, organisation] = await Promise.all([loadConfig(), readCache(), options.organisation?.()]);
+    const policy = organisation?.key;
+    // Nothing of the user's own: the organisation's profiles alone, if it publishes any.
+    if (config.source === 'none' && !policy) return empty(config.problem);
+    const source = config.source === 'none' ? 'local' : config.source;
+    const sum = config.source === 'none' ? undefined : config.sum;
+    if (fresh(cache, sum, policy)) return { catalogue: cache.catalogue, ordered: true, source, sum: config.sum, problem: config.problem };
     if (!options.build) {
       const rebuilt = await rebuildViaBackground(config.sum, cache, empty);
       return { ...rebuilt, problem: config.problem ?? rebuilt.problem };
     }
-    const catalogue = options.build(config.text);
-    await writeCache(config.sum, catalogue).catch(() => {});
+    const personal = config.source === 'none' ? EMPTY_CATALOGUE : options.build(config.text);
+    const catalogue = organisation ? organisation.apply(personal) : personal;
+    await writeCache(sum ?? '', catalogue, policy ?? '').catch(() => {});
     return { catalogue, source, sum: config.sum, problem: config.problem };
   } catch (error) {
     return empty(`Your config could not be loaded (${errorText(error)}).`);
@@ -111,7 +135,7 @@ async function rebuildViaBackground(
   return empty(expectedSum ? 'Your roles could not be loaded yet; open the extension popup once to refresh them.' : undefined);
 }
 
-/** For the background: rebuilds the cache from the verified config. */
-export async function rebuildCatalogueCache(build: BuildCatalogue): Promise<LoadedCatalogue> {
-  return loadCatalogue({ build, verify: true });
+/** For the background: rebuilds the cache from the verified config (and the organisation's part). */
+export async function rebuildCatalogueCache(build: BuildCatalogue, organisation?: () => Promise<OrganisationPart>): Promise<LoadedCatalogue> {
+  return loadCatalogue({ build, verify: true, organisation });
 }

@@ -12,7 +12,7 @@
 //                  first screen (catalogue-store.ts, catalogue-head.ts); "recent" (recent-store.ts).
 export { extensionVersion } from './build-info';
 export { addToHead, type LoadedHead } from './catalogue-head';
-export { EMPTY_CATALOGUE, loadCatalogue, pinnedAndRecentProfiles, rebuildCatalogueCache, type BuildCatalogue, type LoadedCatalogue } from './catalogue-store';
+export { EMPTY_CATALOGUE, loadCatalogue, pinnedAndRecentProfiles, rebuildCatalogueCache, type BuildCatalogue, type LoadedCatalogue, type OrganisationPart } from './catalogue-store';
 export { ConfigChangedError, loadConfig, saveConfig, type ConfigSource, type PreparedSave, type StoredConfig } from './config-store';
 export { firstScreenFrom, type FirstScreen } from './first-screen';
 export { loadHistory, loadHistoryText, rewriteHistoryTexts, type HistoryEntry } from './history-store';
