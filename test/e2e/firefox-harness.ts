@@ -26,3 +26,18 @@ export async function findExtensionPage(browser: Browser, file: string): Promise
   }
   throw new Error(`Firefox never showed the extension's ${file}`);
 }
+
+/**
+ * Waits until `fn` returns something truthy in the page. Not page.waitForFunction: it builds its
+ * predicate with `new Function` inside the page, which the extension pages' CSP (and the console
+ * fixtures') refuses in Firefox 140 ("call to Function() blocked by CSP"); page.evaluate is not
+ * affected. A poll of the page's own state, every 100 ms.
+ */
+export async function waitInPage<A>(page: Page, fn: (arg: A) => unknown, options: { timeout?: number } = {}, arg?: A): Promise<void> {
+  const deadline = Date.now() + (options.timeout ?? 30000);
+  for (;;) {
+    if (await page.evaluate(fn as (arg: unknown) => unknown, arg as unknown).catch(() => false)) return;
+    if (Date.now() > deadline) throw new Error(`Waiting for ${fn.toString().slice(0, 120)} timed out`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
