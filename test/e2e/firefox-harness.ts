@@ -28,16 +28,19 @@ export async function findExtensionPage(browser: Browser, file: string): Promise
 }
 
 /**
- * Waits until `fn` returns something truthy in the page. Not page.waitForFunction: it builds its
- * predicate with `new Function` inside the page, which the extension pages' CSP (and the console
- * fixtures') refuses in Firefox 140 ("call to Function() blocked by CSP"); page.evaluate is not
- * affected. A poll of the page's own state, every 100 ms.
+ * Waits until `predicate` holds in the page. Firefox (140.12 ESR here) applies the page's CSP to
+ * what WebDriver BiDi evaluates, and puppeteer's waitForFunction builds its predicate with
+ * `new Function` inside the page, which every extension page and console fixture forbids
+ * ("call to Function() blocked by CSP"). page.evaluate sends the function itself, so this asks
+ * the same question each animation-frame-sized interval instead: it polls the page's state (no
+ * fixed sleep stands in for an event), and fails with the predicate's text on timeout.
  */
-export async function waitInPage<A>(page: Page, fn: (arg: A) => unknown, options: { timeout?: number } = {}, arg?: A): Promise<void> {
-  const deadline = Date.now() + (options.timeout ?? 30000);
+export async function waitInFirefox<A>(page: Page, predicate: (arg: A) => boolean, arg: A, timeout = 30000): Promise<void> {
+  const deadline = Date.now() + timeout;
   for (;;) {
-    if (await page.evaluate(fn as (arg: unknown) => unknown, arg as unknown).catch(() => false)) return;
-    if (Date.now() > deadline) throw new Error(`Waiting for ${fn.toString().slice(0, 120)} timed out`);
-    await new Promise((r) => setTimeout(r, 100));
+    // A navigation in flight destroys the context: that is "not yet", not a failure.
+    if (await page.evaluate(predicate as (a: unknown) => boolean, arg as unknown).catch(() => false)) return;
+    if (Date.now() > deadline) throw new Error(`Firefox: timed out after ${timeout} ms waiting for ${predicate.toString()}`);
+    await new Promise((r) => setTimeout(r, 50));
   }
 }
