@@ -27,6 +27,11 @@ function RoleSummary({ entry, here }: { entry: CatalogueEntry; here: boolean }) 
       <span class="role-line">
         <span class="role-profile">{entry.profile}</span>
         {here && <span class="here-marker">You are here</span>}
+        {entry.origin === 'organisation' && (
+          <span class="org-mark" title="From your organisation's policy">
+            organisation
+          </span>
+        )}
       </span>
       <span class="role-meta">
         <EnvBadge entry={entry} />
