@@ -21,13 +21,14 @@ const CONTENT_RULE = [
     paths: BROWSER_AND_ZOD,
     patterns: [
       {
-        group: ['**/core/zod', '**/schemas', '**/protocol/messages'],
+        // `../core/zod` from a context, `../zod` or `./zod` from a core module.
+        group: ['**/core/zod', '**/zod', './zod', '**/schemas', '**/protocol/messages'],
         allowTypeImports: true,
         message: 'Content scripts cannot take zod: import types only, and check values with the hand-written guards in src/core/protocol/guards.ts.',
       },
       {
         // `../core`, `../core/index`, `./console`, `../protocol/index`, ...: a folder's entry.
-        regex: '(^|/)(core|config|catalogue|console|storage|protocol)(/index)?$',
+        regex: '(^|/)(core|config|catalogue|console|storage|protocol|policy)(/index)?$',
         message: 'Content scripts import single core modules, never an index (an index pulls zod).',
       },
       { group: ['**/platform/browser', '**/platform/storage', '**/platform/storage/**', '**/platform/tabs', '**/platform/console-tabs', '**/platform/pages'], message: 'Content scripts use src/platform/native.ts, not the polyfill.' },
