@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -15,6 +16,11 @@ const BROWSER_AND_ZOD = [
   { name: 'zod', message: "Use `import * as z from 'src/core/zod'` (jitless, tree-shaken)." },
   { name: 'zod/mini', message: "Use `import * as z from 'src/core/zod'`." },
 ];
+/** src/core's domains (each folder with an index.ts), read from the tree so a new one is covered too. */
+const CORE_DOMAINS = fs
+  .readdirSync(new URL('./src/core', import.meta.url), { withFileTypes: true })
+  .filter((e) => e.isDirectory() && fs.existsSync(new URL(`./src/core/${e.name}/index.ts`, import.meta.url)))
+  .map((e) => e.name);
 const CONTENT_RULE = [
   'error',
   {
@@ -28,7 +34,7 @@ const CONTENT_RULE = [
       },
       {
         // `../core`, `../core/index`, `./console`, `../protocol/index`, ...: a folder's entry.
-        regex: '(^|/)(core|config|catalogue|console|storage|protocol|policy)(/index)?$',
+        regex: `(^|/)(core|${CORE_DOMAINS.join('|')})(/index)?$`,
         message: 'Content scripts import single core modules, never an index (an index pulls zod).',
       },
       { group: ['**/platform/browser', '**/platform/storage', '**/platform/storage/**', '**/platform/tabs', '**/platform/console-tabs', '**/platform/pages'], message: 'Content scripts use src/platform/native.ts, not the polyfill.' },
