@@ -57,6 +57,15 @@ export function SettingsPanel(props: Props) {
         </fieldset>
         <Check setting="titlePrefix" label="Prefix production tab titles with [PROD]" hint="So the tab strip shows which tabs can break things." props={props} />
         <Check setting="autoSubmitSwitchForm" label="Submit the pre-filled Switch Role form for me" hint="Only when the switch was started from this extension." props={props} />
+        <fieldset class="radio-group">
+          <legend>A switch from a page that is not the AWS console opens in</legend>
+          {(['new-tab', 'this-tab'] as const).map((choice) => (
+            <label class="radio" key={choice}>
+              <input type="radio" name="other-tab-switch" value={choice} checked={settings.otherTabSwitch === choice} onChange={() => onChange({ otherTabSwitch: choice })} />
+              <span>{choice === 'new-tab' ? 'A new tab' : 'That tab'}</span>
+            </label>
+          ))}
+        </fieldset>
         <div class="pinned-setting">
           <span>
             {settings.favourites.length === 0 ? 'No pinned roles.' : `${settings.favourites.length} pinned ${settings.favourites.length === 1 ? 'role' : 'roles'}.`}

@@ -2,7 +2,7 @@
 // background's switch.
 import type { FirstScreen } from '../platform/storage';
 import { openImportPage } from '../platform/pages';
-import { loadCatalogue, loadRecent, onStorageChanged, pushRecent, readSettings, toggleFavourite } from '../platform/storage';
+import { loadCatalogue, loadRecent, onStorageChanged, readSettings, toggleFavourite } from '../platform/storage';
 import type { PopupData } from './popup-data';
 import { switchTo } from './switch-to';
 import { askWhereAmI } from './where-am-i';
@@ -15,7 +15,6 @@ export function browserPopupData(firstScreen: Promise<FirstScreen>): PopupData {
     readSettings,
     loadRecent,
     onStorageChanged,
-    pushRecent,
     toggleFavourite,
     openImportPage,
     switchTo,

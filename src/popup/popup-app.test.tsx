@@ -32,7 +32,7 @@ class StillResizeObserver {
 (globalThis as { ResizeObserver?: unknown }).ResizeObserver = StillResizeObserver;
 
 interface Fake extends PopupData {
-  calls: { switchTo: Array<{ profile: string; newTab: boolean; confirmReentry?: boolean }>; pushRecent: string[]; copied: string[]; closed: number; importPage: number };
+  calls: { switchTo: Array<{ profile: string; newTab: boolean; confirmReentry?: boolean }>; copied: string[]; closed: number; importPage: number };
   answers: SwitchOutcome[];
   changed(change: Partial<StorageChange>): void;
 }
@@ -43,7 +43,7 @@ function fakeData(options: { entries?: CatalogueEntry[]; settings?: Settings; pr
   const listeners: Array<(change: StorageChange) => void> = [];
   const first: FirstScreen = { head: null, settings, recent: [] };
   const fake: Fake = {
-    calls: { switchTo: [], pushRecent: [], copied: [], closed: 0, importPage: 0 },
+    calls: { switchTo: [], copied: [], closed: 0, importPage: 0 },
     answers: [],
     firstScreen: Promise.resolve(first),
     loadCatalogue: async () => loaded,
@@ -53,7 +53,6 @@ function fakeData(options: { entries?: CatalogueEntry[]; settings?: Settings; pr
       listeners.push(callback);
       return () => listeners.splice(listeners.indexOf(callback), 1);
     },
-    pushRecent: async (profile) => fake.calls.pushRecent.push(profile),
     toggleFavourite: async (profile) => {
       const favourites = settings.favourites.includes(profile) ? settings.favourites.filter((p) => p !== profile) : [...settings.favourites, profile];
       settings = { ...settings, favourites };
@@ -152,12 +151,15 @@ test('a query filters the list and counts the matches; Esc clears it, a second E
   expect(data.calls.closed).toBe(1);
 });
 
-test('arrows move the active role and stop at the end; Ctrl+Enter switches it in a new tab; done records it and closes', async () => {
+test('arrows move the active role and stop at the end; Ctrl+Enter switches it in a new tab; done says so and closes', async () => {
   jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] });
   try {
     const data = fakeData();
     await act(() => render(<PopupApp data={data} />, root));
     for (let i = 0; i < 10 && profiles().length === 0; i++) await act(async () => void jest.advanceTimersByTime(20));
+    // Nothing is active on open (no console tab here); the first move selects the first role.
+    expect(activeProfile()).toBeUndefined();
+    await press('ArrowDown');
     expect(activeProfile()).toBe('billing-qa');
     await press('ArrowDown');
     await press('ArrowDown');
@@ -168,7 +170,6 @@ test('arrows move the active role and stop at the end; Ctrl+Enter switches it in
     expect(data.calls.switchTo).toEqual([{ profile: 'shop-prod', newTab: true, confirmReentry: false }]);
     await act(async () => void jest.advanceTimersByTime(0));
     expect(statusText()).toContain('Opened shop-prod.');
-    expect(data.calls.pushRecent).toEqual(['shop-prod']);
     expect(data.calls.closed).toBe(0);
     await act(async () => void jest.advanceTimersByTime(1200));
     expect(data.calls.closed).toBe(1);
@@ -181,11 +182,11 @@ test('Enter switches the active role in this tab; a failed switch stays open wit
   const data = fakeData();
   data.answers.push({ method: 'link', status: 'failed', message: 'The tab went away.' });
   await mount(data);
+  await press('ArrowDown');
   await press('Enter');
   await until(() => !!root.querySelector('.switch-failed'), 'the failure');
   expect(data.calls.switchTo).toEqual([{ profile: 'billing-qa', newTab: false, confirmReentry: false }]);
   expect(root.querySelector('.switch-failed')!.textContent).toContain('The tab went away.');
-  expect(data.calls.pushRecent).toEqual([]);
   await press('Escape');
   expect(root.querySelector('.switch-failed')).toBeNull();
   expect(statusText()).toBe('The tab went away.');
@@ -197,6 +198,7 @@ test('re-entry asks first: Cancel changes nothing, "Switch anyway" asks again wi
   const ask: SwitchOutcome = { method: 'multi-session', status: 'needs-confirmation', message: 'shop-dev is open in another tab.' };
   data.answers.push(ask, ask);
   await mount(data);
+  await press('ArrowDown');
   await press('Enter');
   await until(() => !!root.querySelector('.confirm-bar'), 'the question');
   await until(() => document.activeElement?.textContent === 'Switch anyway', 'focus on the question');
@@ -223,6 +225,24 @@ test('pin puts the role in Pinned; copy writes its link; the tab answer marks "Y
   await act(() => root.querySelector<HTMLButtonElement>('[aria-label="Copy link for billing-qa"]')!.click());
   await until(() => data.calls.copied.length === 1, 'the copy');
   expect(data.calls.copied[0]).toBe(CATALOGUE.entries.find((e) => e.profile === 'billing-qa')!.url);
+});
+
+test('a pinned production role is not put under Enter on open; on a console tab "you are here" is', async () => {
+  const pinned = { ...DEFAULT_SETTINGS, favourites: ['shop-prod'] };
+  const web = fakeData({ settings: pinned });
+  await mount(web);
+  expect(headers()[0]).toBe('Pinned');
+  expect(activeProfile()).toBeUndefined();
+  await press('Enter');
+  expect(web.calls.switchTo).toEqual([]);
+  render(null, root);
+
+  // The tab's identity is matched against the catalogue by the popup itself (its banner gave no profile).
+  const identity = { source: 'session-data', accountId: '111111111111', partition: 'aws', principalKind: 'assumed-role', roleName: 'Dev' } as unknown as HereAnswer['identity'];
+  const onConsole = fakeData({ settings: pinned, here: { profile: null, identity } });
+  await mount(onConsole);
+  await until(() => activeProfile() === 'shop-dev', 'the here row active');
+  expect(root.querySelector('.is-active')!.textContent).toContain('You are here');
 });
 
 test('no roles: the empty state opens the import page; a storage problem is shown as a warning', async () => {

@@ -7,6 +7,7 @@ import type { CatalogueEntry } from '../core';
 import type { FirstScreen } from '../platform/storage';
 import { Notice } from '../ui/notice';
 import { rowId } from '../ui/role-list';
+import { firstEntryRow } from '../ui/rows';
 import type { PopupData } from './popup-data';
 import { PopupHeader } from './popup-header';
 import { RoleArea } from './role-area';
@@ -14,6 +15,7 @@ import { StatusBar } from './status-bar';
 import { ConfirmBar, SwitchFailed } from './switch-panels';
 import { TabWhy } from './tab-why';
 import { useActiveRow } from './use-active-row';
+import { hereRow, useHereProfile } from './use-here';
 import { popupKeyHandler } from './use-popup-keys';
 import { usePopupStore } from './use-popup-store';
 import { useRenderMarks } from './use-render-marks';
@@ -36,7 +38,9 @@ export function PopupApp({ data, initial }: PopupAppProps) {
   const [copied, setCopied] = useState<string | null>(null);
   const search = useRef<HTMLInputElement>(null);
   const view = useRoleRows(store, query);
-  const active = useActiveRow(view.rows);
+  const hereProfile = useHereProfile(store.here, view.ordered);
+  const typed = !!query.trim();
+  const active = useActiveRow(view.rows, typed ? firstEntryRow(view.rows) : hereRow(view.rows, hereProfile));
   const markInput = useRenderMarks(data.marks, view.rows, store.load.status === 'ready', view.ready);
   const focusSearch = useCallback(() => search.current?.focus(), []);
   const clearStatus = useCallback(() => setStatus(''), []);
@@ -85,7 +89,6 @@ export function PopupApp({ data, initial }: PopupAppProps) {
   });
 
   const { ready, total, matches } = view;
-  const typed = !!query.trim();
   return (
     <main class="popup-main" onKeyDown={onKeyDown}>
       <PopupHeader total={ready ? total : 0} matches={typed ? matches : undefined} onOpenImport={() => void data.openImportPage()} />
@@ -119,7 +122,7 @@ export function PopupApp({ data, initial }: PopupAppProps) {
         query={query}
         listId={LIST_ID}
         activeIndex={active.index}
-        hereProfile={store.here.profile}
+        hereProfile={hereProfile}
         favourites={favourites}
         copiedProfile={copied}
         onSwitch={(entry, newTab) => void doSwitch(entry, newTab)}

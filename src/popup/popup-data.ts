@@ -15,9 +15,9 @@ export interface PopupData {
   loadRecent(): Promise<string[]>;
   /** Calls back on changes made by other pages; returns the unsubscribe. */
   onStorageChanged(callback: (change: StorageChange) => void): () => void;
-  pushRecent(profile: string, entry: CatalogueEntry): Promise<unknown>;
   toggleFavourite(profile: string, entry: CatalogueEntry): Promise<Settings>;
   openImportPage(): Promise<void>;
+  /** Switches (and, when it is under way, records the profile as recent). */
   switchTo(entry: CatalogueEntry, options: { newTab: boolean; confirmReentry?: boolean }): Promise<SwitchOutcome>;
   /** Which profile the active tab is in, and why (never guessed). */
   askWhereAmI(): Promise<HereAnswer>;

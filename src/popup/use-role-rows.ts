@@ -1,11 +1,13 @@
 // The rows the popup shows for a query: the catalogue (or, until it is in, the head) in
 // display order, grouped, filtered by the search.
 import { useEffect, useMemo } from 'preact/hooks';
-import { IncrementalFilter, orderForDisplay } from '../core';
+import { IncrementalFilter, orderForDisplay, type CatalogueEntry } from '../core';
 import { buildFilteredRows, buildRows, type Row } from '../ui/rows';
 import type { PopupStore } from './use-popup-store';
 
 export interface RoleRows {
+  /** The entries in display order. */
+  ordered: readonly CatalogueEntry[];
   rows: readonly Row[];
   /** The head stands in for the catalogue (first screen only). */
   headOnly: boolean;
@@ -47,5 +49,5 @@ export function useRoleRows(store: PopupStore, query: string): RoleRows {
   const matches = query.trim() ? rows.filter((r) => r.kind === 'entry').length : total;
   const loaded: { problem?: string } | null = load.status === 'ready' ? load.loaded : head;
   const problem = [loaded?.problem, store.settingsProblem].filter(Boolean).join(' ') || undefined;
-  return { rows, headOnly, ready: load.status === 'ready' || headOnly, total, matches, problem };
+  return { ordered, rows, headOnly, ready: load.status === 'ready' || headOnly, total, matches, problem };
 }

@@ -45,7 +45,6 @@ export function useSwitch(data: PopupData, onStart: () => void, onFailedFocus: (
           return;
         }
         setOutcome({ phase: 'done', message: result.message });
-        await data.pushRecent(entry.profile, entry).catch(() => {});
         // The switch is under way in a tab: the popup has done its job once the user could read that.
         setTimeout(() => data.close(), DONE_CLOSE_MS);
       } catch (error) {
