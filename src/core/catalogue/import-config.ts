@@ -42,6 +42,8 @@ class Profile {
   readonly bare: boolean;
   /** Access keys were removed from this section (or from [DEFAULT], which every section inherits). */
   hadKeys: boolean;
+  /** classify() found no role, SSO account or account ID: nothing to open, by design. */
+  noRole = false;
   // The keys most profiles are checked for, read in one pass; rarer keys are read with `raw()`.
   // A nested map where a string belongs reads as ''.
   role_arn: string | undefined = undefined;
@@ -369,7 +371,8 @@ function importUnchecked(text: string): Catalogue {
       if (p.isBase) bases.add(p.name);
     }
     if (reason !== undefined) {
-      skipped.push({ profile: p.name, reason, line: p.line });
+      // [default] without a role holds the CLI's defaults (region, output, keys): not a problem.
+      skipped.push(p.name === 'default' && p.noRole && !p.bare ? { profile: p.name, reason, line: p.line, expected: true } : { profile: p.name, reason, line: p.line });
       if (p.accountId !== undefined || p.accountAlias !== undefined) skippedWithAccount.push(p);
       continue;
     }
@@ -546,6 +549,7 @@ function classify(c: Profile, ctx: Context): string | undefined {
   }
 
   // Nothing to open. Say what the profile is instead.
+  c.noRole = true;
   const bareSuffix = c.bare ? ` ${BARE_NOTE(c.name)}` : '';
   if (raw(c, 'credential_source') !== undefined) {
     return `credential_source without role_arn: it supplies credentials to the AWS CLI but names no role to open in the console.${bareSuffix}`;
