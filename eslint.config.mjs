@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -15,19 +16,25 @@ const BROWSER_AND_ZOD = [
   { name: 'zod', message: "Use `import * as z from 'src/core/zod'` (jitless, tree-shaken)." },
   { name: 'zod/mini', message: "Use `import * as z from 'src/core/zod'`." },
 ];
+/** src/core's domains (each folder with an index.ts), read from the tree so a new one is covered too. */
+const CORE_DOMAINS = fs
+  .readdirSync(new URL('./src/core', import.meta.url), { withFileTypes: true })
+  .filter((e) => e.isDirectory() && fs.existsSync(new URL(`./src/core/${e.name}/index.ts`, import.meta.url)))
+  .map((e) => e.name);
 const CONTENT_RULE = [
   'error',
   {
     paths: BROWSER_AND_ZOD,
     patterns: [
       {
-        group: ['**/core/zod', '**/schemas', '**/protocol/messages'],
+        // `../core/zod` from a context, `../zod` or `./zod` from a core module.
+        group: ['**/core/zod', '**/zod', './zod', '**/schemas', '**/protocol/messages'],
         allowTypeImports: true,
         message: 'Content scripts cannot take zod: import types only, and check values with the hand-written guards in src/core/protocol/guards.ts.',
       },
       {
         // `../core`, `../core/index`, `./console`, `../protocol/index`, ...: a folder's entry.
-        regex: '(^|/)(core|config|catalogue|console|storage|protocol)(/index)?$',
+        regex: `(^|/)(core|${CORE_DOMAINS.join('|')})(/index)?$`,
         message: 'Content scripts import single core modules, never an index (an index pulls zod).',
       },
       { group: ['**/platform/browser', '**/platform/storage', '**/platform/storage/**', '**/platform/tabs', '**/platform/console-tabs', '**/platform/pages'], message: 'Content scripts use src/platform/native.ts, not the polyfill.' },

@@ -7,6 +7,7 @@ const path = require('node:path');
 const webpack = require('webpack');
 const CopyPlugin = require('copy-webpack-plugin');
 const TerserPlugin = require('terser-webpack-plugin');
+const { LetDeclarationsPlugin } = require('./scripts/webpack/let-declarations');
 const { version } = require('./package.json');
 
 function manifestFor(target, content) {
@@ -142,6 +143,8 @@ const config = (target) => (env, argv) => ({
   },
   performance: { hints: false },
   plugins: [
+    // Content scripts: `let` for `const` before terser (scripts/webpack/let-declarations.js).
+    new LetDeclarationsPlugin(CONTENT_SCRIPTS),
     // Chrome runs background.js as a service worker, and the import page's worker is a worker
     // too: there only importScripts can load shared.js and engine.js (synchronously, before
     // anything runs). Firefox lists all three background files in `background.scripts`.

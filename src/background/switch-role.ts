@@ -18,6 +18,7 @@ import {
 import { formatAccountId } from '../core/aws-names';
 import { mainWorldClassicSwitch, mainWorldMultiSessionSwitch } from '../page-world/console-switch';
 import { askTab, consoleTabs, getTab, navigate, openBlankTab, runInMainWorld } from '../platform/console-tabs';
+import { pushRecent } from '../platform/storage';
 import { settingsInForce } from './organisation';
 import { issue, newNonce } from './autosubmit-registry';
 import { consolePage, linkPlan, planSwitch, type SwitchContext, type SwitchPlan } from './switch-plan';
@@ -76,12 +77,25 @@ async function openSessionsOf(entry: CatalogueEntry, exceptTabId: number): Promi
   ).length;
 }
 
+/**
+ * Carries out the switch and, once it is under way, records the profile as recent here: the
+ * popup closes as soon as a new tab takes focus, often before it could write anything.
+ */
 export async function switchRole(request: SwitchRoleRequest): Promise<SwitchOutcome> {
+  const outcome = await runSwitch(request);
+  if (outcome.status === 'done') await pushRecent(request.entry.profile, request.entry).catch(() => {});
+  return outcome;
+}
+
+async function runSwitch(request: SwitchRoleRequest): Promise<SwitchOutcome> {
   const { entry } = request;
   const tab = request.tabId !== undefined ? await getTab(request.tabId) : null;
-  const identity = tab && isConsoleUrl(tab.url) ? await identityOf(tab.id) : null;
+  const onConsole = !!tab && isConsoleUrl(tab.url);
+  const identity = tab && onConsole ? await identityOf(tab.id) : null;
   const settings = await settingsInForce();
-  const context: SwitchContext = { entry, newTab: request.newTab, tab, identity, autoSubmit: settings.autoSubmitSwitchForm };
+  // A page that is not the console (a wiki, a ticket) is not navigated away unless the user said so.
+  const newTab = request.newTab || (!onConsole && settings.otherTabSwitch === 'new-tab');
+  const context: SwitchContext = { entry, newTab, tab, identity, autoSubmit: settings.autoSubmitSwitchForm };
   const plan = planSwitch(context);
 
   switch (plan.method) {

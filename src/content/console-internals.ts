@@ -74,12 +74,8 @@ export function readHost(hostname: string): IdentityReading | null {
     : { source: 'host-label', region };
 }
 
-/** Elements matching `selector` inside the console header(s), each once. */
-function inHeader(doc: Document, selector: string): Element[] {
-  const found = new Set<Element>();
-  doc.querySelectorAll(HEADER_SELECTOR).forEach((root) => root.querySelectorAll(selector).forEach((el) => found.add(el)));
-  return [...found];
-}
+/** Elements matching `selector` inside the console header(s), each once, in document order. */
+const inHeader = (doc: Document, selector: string): Element[] => [...doc.querySelectorAll(`:is(${HEADER_SELECTOR}) :is(${selector})`)];
 
 /** Said when a navigation control is on the page but in no console header: not read, but reported (a changed console, or a decoy). */
 const outside = (doc: Document, selector: string, source: IdentitySource): IdentityReading[] =>

@@ -64,7 +64,7 @@ function start(api: NonNullable<typeof ext>): void {
     if (!open) return whyPanel()?.(null, edge, offset);
     const request: IdentityReportRequest = { type: MESSAGE.identityReport, readings, host };
     const answer = await ask(request);
-    if (whyOpen) whyPanel()?.(isIdentityReportReply(answer) ? answer.report : 'The report could not be made: the extension did not answer. Reload the page and try again.', edge, offset);
+    if (whyOpen) whyPanel()?.(isIdentityReportReply(answer) ? answer.report : undefined, edge, offset);
   };
   const view = createBannerView(
     document,

@@ -81,13 +81,12 @@ export function createPlacement(doc: Document, host: HTMLElement, onHeaderLost: 
     const target = findPinned(found, 'top', ['fixed', 'sticky']);
     if (!target) return;
     const computed = win.getComputedStyle(target);
-    pinned = { el: target, value: target.style.getPropertyValue('top'), priority: target.style.getPropertyPriority('top') };
+    const { style } = target;
+    pinned = { el: target, value: style.getPropertyValue('top'), priority: style.getPropertyPriority('top') };
     if (position === 'top') {
       const value = `${(parseFloat(computed.top) || 0) + height}px`;
       const apply = () => {
-        if (target.style.getPropertyValue('top') !== value || target.style.getPropertyPriority('top') !== 'important') {
-          target.style.setProperty('top', value, 'important');
-        }
+        if (style.getPropertyValue('top') !== value || style.getPropertyPriority('top') !== 'important') style.setProperty('top', value, 'important');
       };
       apply();
       // The console may rewrite the header's inline style on re-render: put ours back. Our own

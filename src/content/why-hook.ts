@@ -4,8 +4,12 @@
 // banner imports the name without the panel.
 export const WHY_PANEL = Symbol.for('role-switchboard.why-panel');
 
-/** Shows `report` under the banner at `edge`, `offset` px from it (the console's footer); null closes the panel. */
-export type ShowWhyPanel = (report: string | null, edge: 'top' | 'bottom', offset: number) => void;
+/**
+ * Shows `report` under the banner at `edge`, `offset` px from it (the console's footer); null
+ * closes the panel, undefined says the background did not answer (the sentence is the panel's:
+ * the banner does not carry it on every page).
+ */
+export type ShowWhyPanel = (report: string | null | undefined, edge: 'top' | 'bottom', offset: number) => void;
 
 /** The panel function, once the background has injected its script; undefined before. */
 export const whyPanel = (): ShowWhyPanel | undefined => {

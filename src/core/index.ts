@@ -11,3 +11,4 @@ export * from './console';
 export * from './storage';
 export * from './protocol';
 export * from './policy';
+export * from './sessions';

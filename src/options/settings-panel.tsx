@@ -45,6 +45,15 @@ export function SettingsPanel({ settings, problem, onChange }: { settings: Setti
             <span class="hint">Only when the switch was started from this extension.</span>
           </span>
         </label>
+        <fieldset class="radio-group">
+          <legend>A switch from a page that is not the AWS console opens in</legend>
+          {(['new-tab', 'this-tab'] as const).map((choice) => (
+            <label class="radio" key={choice}>
+              <input type="radio" name="other-tab-switch" value={choice} checked={settings.otherTabSwitch === choice} onChange={() => onChange({ otherTabSwitch: choice })} />
+              <span>{choice === 'new-tab' ? 'A new tab' : 'That tab'}</span>
+            </label>
+          ))}
+        </fieldset>
         <div class="pinned-setting">
           <span>
             {settings.favourites.length === 0 ? 'No pinned roles.' : `${settings.favourites.length} pinned ${settings.favourites.length === 1 ? 'role' : 'roles'}.`}

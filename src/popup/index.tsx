@@ -3,6 +3,7 @@
 import { firstScreenItems } from './first-screen';
 import { render } from 'preact';
 import { firstScreenFrom, type FirstScreen } from '../platform/storage';
+import { browserPopupData } from './browser-data';
 import { PopupApp } from './popup-app';
 
 // (Marks: `npm run bench` splits the first render into script start, data loaded, rendered.)
@@ -21,12 +22,13 @@ const firstScreen = firstScreenItems.then((items) => {
  */
 const SHELL_AFTER_MS = 120;
 
+const data = browserPopupData(firstScreen);
 const root = document.getElementById('root')!;
 let mounted = false;
 function mount(initial?: FirstScreen) {
   if (mounted) return;
   mounted = true;
-  render(<PopupApp firstScreen={firstScreen} initial={initial} />, root);
+  render(<PopupApp data={data} initial={initial} />, root);
 }
 void firstScreen.then(mount);
 setTimeout(() => mount(), SHELL_AFTER_MS);

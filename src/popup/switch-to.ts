@@ -5,12 +5,13 @@
 // the popup closes as soon as a tab takes focus.
 //
 // The popup shows `message` in every case. `status`:
-// - 'done': the switch is under way (the popup may close);
+// - 'done': the switch is under way (the popup may close), and recorded as recent;
 // - 'needs-confirmation': multi-session re-entry; ask the user, then call again with
 //   `confirmReentry: true`;
 // - 'failed': nothing changed; keep the popup open with the message.
 import { switchOutcomeSchema, type CatalogueEntry, type SwitchOutcome, type SwitchRoleRequest } from '../core';
 import { browser } from '../platform/browser';
+import { pushRecent } from '../platform/storage';
 import { getActiveTab, openUrl } from '../platform/tabs';
 
 export type { SwitchOutcome };
@@ -35,7 +36,9 @@ export async function switchTo(
   }
   const parsed = switchOutcomeSchema.safeParse(answer);
   if (parsed.success) return parsed.data;
-  // No (valid) answer from the background: the link always works.
+  // No (valid) answer from the background: the link always works. (The background records a
+  // switch as recent; here nobody else does.)
   await openUrl(entry.url, { newTab: options.newTab, tabId: tab?.id });
+  await pushRecent(entry.profile, entry).catch(() => {});
   return { method: 'link', status: 'done', message: `Opened the switch link for ${entry.profile}.` };
 }

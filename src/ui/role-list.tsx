@@ -59,32 +59,31 @@ export function RoleList(props: RoleListProps) {
     return () => observer.disconnect();
   }, []);
 
-  // New rows (a new query): back to the top. (The scrollTop state follows the box's scroll
-  // events, so no layout is forced to read it.)
+  // New rows (a new query): back to the top, then the active row in view (also once the box's
+  // real height is known: the popup opens at "you are here", which may be below the first
+  // guess). One effect, so the second step starts from where the first left the box. (The
+  // scrollTop state follows the box's scroll events, so no layout is forced to read it.)
+  const shownRows = useRef(rows);
   useLayoutEffect(() => {
     const el = scroller.current;
-    if (el && scrollTop !== 0) {
-      el.scrollTop = 0;
-      setScrollTop(0);
+    if (!el) return;
+    const fresh = shownRows.current !== rows;
+    shownRows.current = rows;
+    const from = fresh ? 0 : scrollTop;
+    let next = from;
+    if (activeIndex >= 0 && activeIndex < rows.length) {
+      const top = offsets[activeIndex]!;
+      const bottom = offsets[activeIndex + 1]!;
+      // Show the app header above the first entry of a group too.
+      const headerAbove = activeIndex > 0 && rows[activeIndex - 1]!.kind === 'header' ? HEADER_HEIGHT : 0;
+      if (top - headerAbove < from) next = top - headerAbove;
+      else if (bottom > from + viewport) next = bottom - viewport;
     }
-  }, [rows]);
-
-  // Keep the active row in view.
-  useLayoutEffect(() => {
-    const el = scroller.current;
-    if (!el || activeIndex < 0 || activeIndex >= rows.length) return;
-    const top = offsets[activeIndex]!;
-    const bottom = offsets[activeIndex + 1]!;
-    // Show the app header above the first entry of a group too.
-    const headerAbove = activeIndex > 0 && rows[activeIndex - 1]!.kind === 'header' ? HEADER_HEIGHT : 0;
-    let next = scrollTop;
-    if (top - headerAbove < scrollTop) next = top - headerAbove;
-    else if (bottom > scrollTop + viewport) next = bottom - viewport;
     if (next !== scrollTop) {
       el.scrollTop = next;
       setScrollTop(el.scrollTop);
     }
-  }, [activeIndex, rows]);
+  }, [activeIndex, rows, viewport]);
 
   const { onRendered } = props;
   useEffect(() => {

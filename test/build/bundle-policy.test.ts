@@ -34,12 +34,15 @@ const targets = ['chrome', 'firefox'] as const;
 
 /**
  * The console content script runs on every console page. Issue 12 §4 asks for at most 16 KB; it
- * is 21.7 KB with issue 11's readers of every console form and strict judge (about 8 KB, all on
- * the way to the first paint) and issue 15's banner that always fits, after the "Why?" report and
- * panel left it. The target is not met: this ceiling keeps it from growing until it is decided
- * what may leave the page. `npm run bench -- banner` prints the size against the 16 KB target.
+ * is 21.1 KB, almost all of it on the way to the first paint: the readers of every console form
+ * and the strict judge (issue 11, ~8.6 KB with the account and ARN rules they use), the banner
+ * that always fits (issue 15) and its placement (~4.8 KB), the per-account index read and the
+ * match (~2.6 KB), the model (~2.3 KB), the page glue (~2.3 KB). What runs only on demand
+ * already left it (the "Why?" report and panel: why.js, injected when asked for). This ceiling
+ * keeps it from growing past what is there now plus the room the session countdown needs;
+ * `npm run bench -- banner` prints the size against the 16 KB target.
  */
-const CONTENT_SCRIPT_CEILING = 22 * 1024;
+const CONTENT_SCRIPT_CEILING = 22_000;
 
 function readManifest(target: string) {
   return JSON.parse(fs.readFileSync(path.join(DIST, target, 'manifest.json'), 'utf8'));

@@ -26,3 +26,21 @@ export async function findExtensionPage(browser: Browser, file: string): Promise
   }
   throw new Error(`Firefox never showed the extension's ${file}`);
 }
+
+/**
+ * Waits until `predicate` holds in the page. Firefox (140.12 ESR here) applies the page's CSP to
+ * what WebDriver BiDi evaluates, and puppeteer's waitForFunction builds its predicate with
+ * `new Function` inside the page, which every extension page and console fixture forbids
+ * ("call to Function() blocked by CSP"). page.evaluate sends the function itself, so this asks
+ * the same question each animation-frame-sized interval instead: it polls the page's state (no
+ * fixed sleep stands in for an event), and fails with the predicate's text on timeout.
+ */
+export async function waitInFirefox<A>(page: Page, predicate: (arg: A) => boolean, arg: A, timeout = 30000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    // A navigation in flight destroys the context: that is "not yet", not a failure.
+    if (await page.evaluate(predicate as (a: unknown) => boolean, arg as unknown).catch(() => false)) return;
+    if (Date.now() > deadline) throw new Error(`Firefox: timed out after ${timeout} ms waiting for ${predicate.toString()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { fixtureUrl, serveFixtures } from './console-pages';
-import { findExtensionPage as findPage, firefoxPath } from './firefox-harness';
+import { findExtensionPage as findPage, firefoxPath, waitInFirefox } from './firefox-harness';
 import { SEED_CONFIG } from './ui-helpers';
 
 const DIST = path.resolve(__dirname, '../..', process.env.EXT_DIST ?? 'dist', 'firefox');
@@ -43,29 +43,27 @@ test("with no config yet, the popup's paste box imports one (its importer loads 
   await importPage.evaluate(() => {
     location.href = 'popup.html';
   });
-  await importPage.waitForFunction(() => !!document.querySelector('#paste-config'), { timeout: 30000 });
+  await waitInFirefox(importPage, () => !!document.querySelector('#paste-config'), undefined, 30000);
   await typeInto(importPage, '#paste-config', SEED_CONFIG);
   await importPage.$eval('.paste-import button[type="submit"]', (el) => (el as HTMLButtonElement).click());
-  await importPage.waitForFunction(() => document.body.innerText.includes('alfie-production'), { timeout: 30000 });
+  await waitInFirefox(importPage, () => document.body.innerText.includes('alfie-production'), undefined, 30000);
   expect(await importPage.evaluate(() => document.querySelectorAll('.row-entry').length)).toBe(3);
   // Back to the import page for the next test.
   await importPage.evaluate(() => {
     location.href = 'options.html';
   });
-  await importPage.waitForFunction(() => location.href.endsWith('/options.html') && !!document.querySelector('textarea'), { timeout: 30000 });
+  await waitInFirefox(importPage, () => location.href.endsWith('/options.html') && !!document.querySelector('textarea'), undefined, 30000);
 });
 
 test('a fresh install opens the import page, which imports the seed config', async () => {
   await importPage.waitForSelector('textarea');
   await typeInto(importPage, 'textarea', SEED_CONFIG);
-  await importPage.waitForFunction(() => !!document.querySelector('[data-testid="preview-summary"]'), { timeout: 30000 });
+  await waitInFirefox(importPage, () => !!document.querySelector('[data-testid="preview-summary"]'), undefined, 30000);
   // The paste box stored a config already: the button replaces it (same roles, so no question).
   const importButton = await importPage.waitForSelector('[data-testid="import-replace"]');
   expect(await importButton!.evaluate((b) => b.textContent?.trim())).toBe('Replace my config');
   await importButton!.click();
-  await importPage.waitForFunction(() => /import/i.test(document.querySelector('.result')?.textContent ?? '') && !/Importing/.test(document.querySelector('.result')?.textContent ?? ''), {
-    timeout: 30000,
-  });
+  await waitInFirefox(importPage, () => /import/i.test(document.querySelector('.result')?.textContent ?? '') && !/Importing/.test(document.querySelector('.result')?.textContent ?? ''), undefined, 30000);
 });
 
 test('the popup page lists alfie with production labelled and red', async () => {
@@ -73,9 +71,9 @@ test('the popup page lists alfie with production labelled and red', async () => 
     location.href = 'popup.html';
   });
   // On the popup page (the import page may still be showing, with rows of its own), once it lists the roles.
-  await importPage.waitForFunction(
-    () => location.pathname.endsWith('/popup.html') && !!document.body && (document.querySelectorAll('[data-profile]').length >= 3 || document.body.innerText.includes('alfie-production')),
-    { timeout: 30000 },
+  await waitInFirefox(importPage, () => location.pathname.endsWith('/popup.html') && !!document.body && (document.querySelectorAll('[data-profile]').length >= 3 || document.body.innerText.includes('alfie-production')),
+    undefined,
+    30000,
   );
   const text = await importPage.evaluate(() => document.body.innerText);
   expect(text).toContain('alfie-development');
@@ -100,7 +98,7 @@ test('the banner shows the production account on a console page', async () => {
   await serveFixtures(page);
   // The seed's production account, signed in through a switched role.
   await page.goto(fixtureUrl('classic-switched-role.html'));
-  await page.waitForFunction(() => document.title.startsWith('[PROD] '), { timeout: 15000 });
+  await waitInFirefox(page, () => document.title.startsWith('[PROD] '), undefined, 15000);
   expect(await page.title()).toMatch(/^\[PROD\] /);
   // The banner's text is in a closed shadow root, which neither page script nor Firefox's
   // BiDi selectors can enter (Chromium's tests read it through the accessibility tree); here

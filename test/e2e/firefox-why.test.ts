@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { fixtureUrl, serveFixtures } from './console-pages';
+import { waitInFirefox } from './firefox-harness';
 import { SEED_CONFIG } from './ui-helpers';
 
 const DIST = path.resolve(__dirname, '../..', process.env.EXT_DIST ?? 'dist', 'firefox');
@@ -32,7 +33,7 @@ beforeAll(async () => {
     el.dispatchEvent(new Event('input', { bubbles: true }));
   }, SEED_CONFIG);
   await (await importPage!.waitForSelector('[data-testid="import-replace"]'))!.click();
-  await importPage!.waitForFunction(() => /import/i.test(document.querySelector('.result')?.textContent ?? '') && !/Importing/.test(document.querySelector('.result')?.textContent ?? ''), { timeout: 30000 });
+  await waitInFirefox(importPage!, () => /import/i.test(document.querySelector('.result')?.textContent ?? '') && !/Importing/.test(document.querySelector('.result')?.textContent ?? ''), undefined, 30000);
 }, 90000);
 
 afterAll(async () => {
@@ -43,17 +44,17 @@ test('"Why?" opens the panel under the banner, and closes it again', async () =>
   const page = await browser.newPage();
   await serveFixtures(page);
   await page.goto(fixtureUrl('classic-switched-role.html'));
-  await page.waitForFunction(() => document.title.startsWith('[PROD] '), { timeout: 15000 });
+  await waitInFirefox(page, () => document.title.startsWith('[PROD] '), undefined, 15000);
   const width = await page.evaluate(() => document.documentElement.clientWidth);
   // The production banner's last control, at the bar's right end, is "Why?".
   const whyButton = { x: width - 30, y: 15 };
   const panelHere = () => page.evaluate((x) => document.elementFromPoint(x, 60)?.tagName.toLowerCase(), width - 100);
   expect(await page.evaluate(() => document.querySelector('role-switchboard-why'))).toBeNull();
   await page.mouse.click(whyButton.x, whyButton.y);
-  await page.waitForFunction(() => !!document.querySelector('role-switchboard-why'), { timeout: 15000 });
+  await waitInFirefox(page, () => !!document.querySelector('role-switchboard-why'), undefined, 15000);
   expect(await panelHere()).toBe('role-switchboard-why');
   await page.mouse.click(whyButton.x, whyButton.y);
-  await page.waitForFunction(() => !document.querySelector('role-switchboard-why'), { timeout: 15000 });
+  await waitInFirefox(page, () => !document.querySelector('role-switchboard-why'), undefined, 15000);
   expect(await panelHere()).not.toBe('role-switchboard-why');
   await page.close();
 });

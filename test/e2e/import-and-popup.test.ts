@@ -108,8 +108,12 @@ test('the seed example imports as alfie: development, qa, production; production
   const activeId = await popup.$eval('aria/Search roles', (el) => el.getAttribute('aria-activedescendant'));
   expect(await popup.$eval(`#${activeId}`, (el) => el.closest('.row-entry')?.getAttribute('data-profile'))).toBe('alfie-production');
 
-  await popup.keyboard.press('Enter');
-  const url = await waitForSignInRequest(requests);
+  // This tab is no console page: the switch opens a new tab and leaves this one (issue 15 §2).
+  const before = new Set(session.browser.targets());
+  const opened = session.browser.waitForTarget((t) => !before.has(t) && t.url().startsWith('https://signin.aws.amazon.com/'), { timeout: 10000 });
+  await popup.keyboard.press('Enter').catch(() => {});
+  const url = new URL((await opened).url());
+  expect(requests.some((u) => u.startsWith('https://signin.aws.amazon.com/'))).toBe(false);
   expect(url.pathname).toBe('/switchrole');
   expect(url.searchParams.get('account')).toBe('123456789012');
   expect(url.searchParams.get('roleName')).toBe('AlfieReadOnly');
@@ -142,6 +146,9 @@ test('arrows move the active role, Ctrl+Enter opens a new tab, Esc clears then c
   const { page: tab, requests } = await openWebTab(session);
   const popup = await openActionPopup(session, tab);
   const active = async () => entriesOf(await renderedRows(popup)).find((r) => r.active)?.profile;
+  // Nothing is active until the user moves (issue 15 §2); then the first role.
+  expect(await active()).toBeUndefined();
+  await popup.keyboard.press('ArrowDown');
   expect(await active()).toBe('alfie-development');
   await popup.keyboard.press('ArrowDown');
   expect(await active()).toBe('alfie-qa');
@@ -289,7 +296,14 @@ test('a click switches; the file picker loads a config file; settings are saved 
   }
   expect(settings).toMatchObject({ bannerPosition: 'bottom', bannerEnabled: false });
 
-  // A click on a role switches in the current tab.
+  // With "Uses that tab", a click on a role switches in the current (non-console) tab.
+  await (await find(options, 'input[name="other-tab-switch"][value="this-tab"]')).click();
+  for (let i = 0; i < 50; i++) {
+    settings = (await dumpStorage(session)).sync.settings;
+    if ((settings as { otherTabSwitch?: string } | undefined)?.otherTabSwitch === 'this-tab') break;
+    await sleep(50);
+  }
+  expect(settings).toMatchObject({ otherTabSwitch: 'this-tab' });
   const { page: tab, requests } = await openWebTab(session);
   const popup = await openActionPopup(session, tab);
   await popup.click('.row-entry[data-profile="alfie-qa"] .role-main');

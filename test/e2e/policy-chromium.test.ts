@@ -79,10 +79,19 @@ test('chrome://policy lists the extension and its policies, and shows the droppe
   await page.goto('chrome://policy');
   const ours = await page.waitForFunction(
     (id) => {
-      const tables = [...document.querySelectorAll('policy-app')].flatMap((app) => [...(app.shadowRoot ?? app).querySelectorAll('policy-table')]);
-      const table = tables.find((t) => (t.shadowRoot ?? t).textContent!.includes(id));
+      // The page's web components: inside <policy-app> until Chromium ~155, at the top level in
+      // Chromium 150; each shadow root carries a <style>, whose text is no part of a row.
+      const textOf = (root: Node) => {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        let text = '';
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.parentNode?.nodeName !== 'STYLE') text += `${node.textContent} `;
+        return text.replace(/\s+/g, ' ').trim();
+      };
+      const inApps = [...document.querySelectorAll('policy-app')].flatMap((app) => [...(app.shadowRoot ?? app).querySelectorAll('policy-table')]);
+      const tables = [...document.querySelectorAll('policy-table'), ...inApps];
+      const table = tables.find((t) => textOf(t.shadowRoot ?? t).includes(id));
       if (!table) return null;
-      const rows = [...(table.shadowRoot ?? table).querySelectorAll('policy-row')].map((row) => (row.shadowRoot ?? row).textContent!.replace(/\s+/g, ' ').trim());
+      const rows = [...(table.shadowRoot ?? table).querySelectorAll('policy-row')].map((row) => textOf(row.shadowRoot ?? row));
       return rows.length > 0 ? rows : null;
     },
     { polling: 100, timeout: 15000 },

@@ -16,6 +16,13 @@ import { extensionIdOf } from '../build/extension-id';
 export const TEST_EXTENSION_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA8TP2jqwSmveJMSkg5NkN28emBvxmUNFYVHceWcg/tVhdCk8DArkeiTd99+G93uAG8MioFjV7VG7F/PrLoCX+wLN9A/i9Sjgc5IpKOlO5qU2yR+VfkgFzasyTpWLnrc1NWALQi3sVzjJMdJjmMdGE95/7ehi7ezjf7WlSIvf2o6EaK/oEov8kR3LGSKA/48ZDY1lkCfycDeydTJjfbmfd7Q3TEH4RK/ailcjrSYfZIe5qLlVnnjMFkPl4uWoUDVhOxqflDhIQTFer7Sy+l+c+af/Hw0htNHOcvyV3LLst6gE/YPlaRuInUvRLPGqYtqRJPduGs57A/MI4RgqAtwjH7QIDAQAB';
 export const TEST_EXTENSION_ID = extensionIdOf(TEST_EXTENSION_KEY);
+/**
+ * A second test-only key, for a second policy test file: the e2e files run two at a time, and
+ * two files' policies for one id would be merged by Chromium into each other's browser.
+ */
+export const SECOND_TEST_EXTENSION_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAqafoxF1TqLV0BKi/3lNGQxQSitDRxfL+//NwbhCxUyKgdyWXaMuEN5k1eTcKfqKkiu1hUQR7V+cZwXnKNa5KjjulN90FBjdBpN16Iy+vzGIOw5GhAp3PGly9p2ya/SSzKFIlpb6yom7T9Hb8DFEB+hPfKSsIebl0jQ+V5Fbmyd+jZlJgn8JODMzEFoYPLf+hQuSCWS5aDJ5TmiVX+1w6OsecoYsTXHH0qxEP8G7VKwMkq6A+ELQ2IgQwD4uMse41NWNJa0AY23NLbHMfBBIOyPkwHWSPjpPpv8vKVJ+8OpMSBG5tEST2M982xD24YRBzWLC1lhh5AriJUtDC3ty44QIDAQAB';
+export const SECOND_TEST_EXTENSION_ID = extensionIdOf(SECOND_TEST_EXTENSION_KEY);
 export const TEST_GECKO_ID = 'role-switchboard-policy-test@example.org';
 
 export const CHROMIUM_POLICY_DIR = '/etc/chromium/policies/managed';
@@ -76,9 +83,9 @@ function policyFile(file: string, wrap: (values: Record<string, unknown>) => unk
   return { file, write, remove };
 }
 
-/** `/etc/chromium/policies/managed/<name>.json` with values for the test copy's id. */
-export function chromiumPolicy(values: Record<string, unknown>, name = 'role-switchboard-e2e'): PolicyFile {
-  return policyFile(path.join(CHROMIUM_POLICY_DIR, `${name}.json`), (v) => ({ '3rdparty': { extensions: { [TEST_EXTENSION_ID]: v } } }), values);
+/** `/etc/chromium/policies/managed/<name>.json` with values for the test copy's id (or `id`). */
+export function chromiumPolicy(values: Record<string, unknown>, name = 'role-switchboard-e2e', id = TEST_EXTENSION_ID): PolicyFile {
+  return policyFile(path.join(CHROMIUM_POLICY_DIR, `${name}.json`), (v) => ({ '3rdparty': { extensions: { [id]: v } } }), values);
 }
 
 /** `/etc/firefox/policies/policies.json` with 3rdparty values for the test copy's gecko id. */
@@ -97,7 +104,7 @@ export interface ExtensionCopy {
  * A copy of dist/<target> that policy can name without touching the other tests: Chrome's with
  * the test key, Firefox's with the test gecko id, both with the policy probe page.
  */
-export async function extensionCopy(target: 'chrome' | 'firefox'): Promise<ExtensionCopy> {
+export async function extensionCopy(target: 'chrome' | 'firefox', key = TEST_EXTENSION_KEY): Promise<ExtensionCopy> {
   const built = path.join(ROOT, process.env.EXT_DIST ?? 'dist', target);
   if (!fs.existsSync(path.join(built, 'manifest.json'))) throw new Error(`${built} has no build: run \`npm run build\` first.`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `role-switchboard-policy-${target}-`));
@@ -105,7 +112,7 @@ export async function extensionCopy(target: 'chrome' | 'firefox'): Promise<Exten
   fs.cpSync(built, dir, { recursive: true });
   const manifestFile = path.join(dir, 'manifest.json');
   const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
-  if (target === 'chrome') manifest.key = TEST_EXTENSION_KEY;
+  if (target === 'chrome') manifest.key = key;
   else manifest.browser_specific_settings.gecko.id = TEST_GECKO_ID;
   fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
   fs.writeFileSync(path.join(dir, 'policy-probe.html'), '<!doctype html>\n<meta charset="utf-8">\n<title>Policy probe</title>\n<script src="policy-probe.js"></script>\n');

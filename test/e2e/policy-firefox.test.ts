@@ -5,7 +5,7 @@
 // part starts its own Firefox.
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { OrganisationPolicy } from '../../src/core/policy';
-import { findExtensionPage, firefoxPath } from './firefox-harness';
+import { findExtensionPage, firefoxPath, waitInFirefox } from './firefox-harness';
 import { extensionCopy, firefoxPolicy, type ExtensionCopy, type PolicyFile } from './policy-files';
 
 const POLICY = {
@@ -40,7 +40,7 @@ async function startFirefox(): Promise<Page> {
   await page.evaluate(() => {
     location.href = 'policy-probe.html';
   });
-  await page.waitForFunction(() => 'policyProbe' in globalThis, { polling: 100, timeout: 30000 });
+  await waitInFirefox(page, () => 'policyProbe' in globalThis, undefined, 30000);
   return page;
 }
 

@@ -1,4 +1,4 @@
-// ARNs and the names inside them (aws-facts §3 and §5). Every failure says what is wrong with
+// ARNs and the names inside them (docs/aws-facts.md §3 and §5). Every failure says what is wrong with
 // the value the user wrote, because a config with a placeholder (`ACCOUNT02`,
 // `{AdminAccountId}`) or a lost colon should be fixable from the message alone.
 import { PARTITIONS, isPartition } from '../aws-arn';
@@ -12,7 +12,7 @@ const ROLE_NAME = /^[A-Za-z0-9_+=,.@-]{1,64}$/;
 /** Path segments: printable ASCII except `/` (IAM allows `\u0021`–`\u007E`). */
 const PATH_SEGMENT = /^[\u0021-\u002E\u0030-\u007E]+$/;
 
-/** Console limit on role path + name (aws-facts §1.1). */
+/** Console limit on role path + name (docs/aws-facts.md §1.1). */
 export const MAX_CONSOLE_ROLE_LENGTH = 64;
 
 export interface RoleArn {
@@ -177,7 +177,7 @@ function fastRoleArn(arn: string): Parsed<RoleArn> | undefined {
   return { ok: true, value: { partition, accountId: account, ...role.value } };
 }
 
-/** What an identity ARN of a console session says (aws-facts §3). */
+/** What an identity ARN of a console session says (docs/aws-facts.md §3). */
 export type IdentityArn =
   | { kind: 'assumed-role'; partition: Partition; accountId: string; roleName: string; sessionName: string }
   | { kind: 'user'; partition: Partition; accountId: string; userName: string; path: string }
@@ -208,6 +208,6 @@ export function parseIdentityArn(value: string): IdentityArn | undefined {
   return { kind: 'role', partition, accountId, roleName: m[3]!, path: m[2]! };
 }
 
-/** The SSO reserved-role path (aws-facts §2). */
+/** The SSO reserved-role path (docs/aws-facts.md §2). */
 export const SSO_ROLE_PATH = '/aws-reserved/sso.amazonaws.com/';
 

@@ -1,6 +1,6 @@
 // Colours: what users write in `color =` (AESR's `ffaaee`, `#ff0000`, `#f00`, CSS names such
 // as `blue`), the colour of each environment, and the console's own palette that the
-// switch-role GET link honours (aws-facts §1.1).
+// switch-role GET link honours (docs/aws-facts.md §1.1).
 import type { Environment } from '../types';
 
 /** Environment colours (`#rrggbb`), chosen to be told apart at a glance. Production is red. */

@@ -1,6 +1,6 @@
 // The two documented links that open a console in a role, no extension needed on the other
-// end: the switch-role GET link (aws-facts §1.1) and the IAM Identity Center console shortcut
-// (aws-facts §2). Both are shareable, so they are also what "copy link" gives.
+// end: the switch-role GET link (docs/aws-facts.md §1.1) and the IAM Identity Center console shortcut
+// (docs/aws-facts.md §2). Both are shareable, so they are also what "copy link" gives.
 import { BoundedCache } from '../bounded-cache';
 import { linkColor } from './colors';
 import type { Partition } from '../types';
@@ -199,7 +199,7 @@ export function normaliseStartUrl(startUrl: string): string | undefined {
 }
 
 /**
- * An IAM Identity Center access portal (aws-facts §2): `<name or d-id>.awsapps.com` (`.awsapps.cn`
+ * An IAM Identity Center access portal (docs/aws-facts.md §2): `<name or d-id>.awsapps.com` (`.awsapps.cn`
  * in China), and, the default for new instances since 2026, `<instance>.<region>.portal.amazonaws.com`
  * and the dual-stack `<instance>.portal.<region>.app.aws`. A start URL on any other host is not
  * AWS's: the importer warns about it.

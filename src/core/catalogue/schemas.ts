@@ -55,6 +55,8 @@ export const settingsSchema = z.object({
   /** Submit the pre-filled sign-in switch form automatically, only when our marker is in the URL. */
   autoSubmitSwitchForm: z._default(z.boolean(), true),
   favourites: z._default(z.array(z.string()), []),
+  /** A switch started on a tab that is not an AWS console page: open a new tab (the page stays) or use that tab. */
+  otherTabSwitch: z._default(z.enum(['new-tab', 'this-tab']), 'new-tab'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});

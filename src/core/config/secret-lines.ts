@@ -1,6 +1,6 @@
 // Which single lines of pasted text carry a secret, whatever the syntax, and what it is.
 //
-// People paste more than ~/.aws/config (aws-facts §6): the access portal's "Get credentials"
+// People paste more than ~/.aws/config (docs/aws-facts.md §6): the access portal's "Get credentials"
 // dialog (shell, PowerShell and cmd variables, a credentials-file profile, the bare values),
 // `aws sts` and SSO-cache JSON, commented-out, misspelt or delimiter-less keys, a tool's
 // `--secret` flag. This module looks at one scanned line and says what secret it carries, in

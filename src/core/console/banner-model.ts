@@ -5,6 +5,7 @@
 // Imported by the content script: no zod, type-only imports.
 import type { BannerEntry, IdentityMatch } from './identity-match';
 import { formatAccountId } from '../aws-names';
+import { NO_ACCOUNT_SAID } from './console-identity';
 import { textColourFor } from '../contrast';
 import type { ConsoleIdentity } from '../protocol/messages';
 import type { Settings } from '../catalogue/schemas';
@@ -129,7 +130,7 @@ export function bannerModel(
   const note = (value: string): BannerItem => ({ label: 'Note', pieces: [piece(value, 'first')] });
   if (!identity || match.kind === 'disputed' || (identity.accountId === null && !identity.accountAlias && !entry)) {
     state = 'unknown';
-    line = [{ pieces: [piece('Unknown account', 'keep')] }, note(identity?.reason ?? 'this page does not say which account it is signed in to')];
+    line = [{ pieces: [piece('Unknown account', 'keep')] }, note(identity?.reason ?? NO_ACCOUNT_SAID)];
     // The sources disagree and one names a production account: still unknown, but as unmistakable as production.
     if (match.kind === 'disputed') line.push({ label: 'Could be', pieces: [piece(match.entry.profile, 'first')] });
     else background = UNKNOWN_BACKGROUND;

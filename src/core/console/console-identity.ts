@@ -70,6 +70,9 @@ export interface IdentityReading {
   unusable?: string;
 }
 
+/** The reason when no source names an account (the banner's note for a page without one, too). */
+export const NO_ACCOUNT_SAID = 'this page does not say which account it is signed in to';
+
 const DASHED_ID = /^(\d{4})-?(\d{4})-?(\d{4})$/;
 const SESSION_ID = /^\d{12}-[0-9a-z]{8}$/;
 const IAM_NAME = /^[\w+=,.@-]{1,64}$/;
@@ -90,14 +93,15 @@ export function parsePrincipalArn(arn: string): PrincipalArn | null {
   const a = splitArn(arn);
   if (!a || !isPartition(a.partition) || a.region !== '' || !isAccountId(a.account)) return null;
   const { partition, account: accountId, resource } = a;
+  const base = { partition, accountId, resource };
   if (a.service === 'sts') {
     const role = /^assumed-role\/([^/]+)\/([^/]+)$/.exec(resource);
-    return role && IAM_NAME.test(role[1]!) && SESSION_NAME.test(role[2]!) ? { partition, accountId, kind: 'assumed-role', name: role[1]!, resource } : null;
+    return role && IAM_NAME.test(role[1]!) && SESSION_NAME.test(role[2]!) ? { ...base, kind: 'assumed-role', name: role[1]! } : null;
   }
   if (a.service !== 'iam') return null;
-  if (resource === 'root') return { partition, accountId, kind: 'root', resource };
+  if (resource === 'root') return { ...base, kind: 'root' };
   const user = /^user\/(?:[\x21-\x7e]*\/)?([^/]+)$/.exec(resource);
-  return user && IAM_NAME.test(user[1]!) ? { partition, accountId, kind: 'user', name: user[1]!, resource } : null;
+  return user && IAM_NAME.test(user[1]!) ? { ...base, kind: 'user', name: user[1]! } : null;
 }
 
 type Principal = { kind: ConsoleIdentity['principalKind']; name?: string };
@@ -202,12 +206,12 @@ interface Judgement {
   claiming: Checked[];
   usable: Checked[];
   decider?: Checked;
-  /** The first usable cookie reading, and whether it names the decided account. */
+  /** The first usable cookie reading, and (with a decider) whether it names the decided account. */
   cookie?: Checked;
-  cookieAgrees: boolean;
+  cookieAgrees?: boolean;
   /** With a decider: the usable tab sources that name a principal, and whether they name different ones. */
-  named: Checked[];
-  rolesDiffer: boolean;
+  named?: Checked[];
+  rolesDiffer?: boolean;
 }
 
 function judge(readings: readonly IdentityReading[], hostname: string): Judgement {
@@ -250,9 +254,9 @@ function judge(readings: readonly IdentityReading[], hostname: string): Judgemen
             ? 'only the aws-userInfo cookie names an account, and it says who signed in, not which account this tab is in'
             : broken
               ? `the ${SOURCE_LABELS[broken.source]} cannot be used: ${broken.problem}`
-              : 'this page does not say which account it is signed in to',
+              : NO_ACCOUNT_SAID,
   };
-  const judgement: Judgement = { identity, all, claiming, usable, decider, cookie, cookieAgrees: false, named: [], rolesDiffer: false };
+  const judgement: Judgement = { identity, all, claiming, usable, decider, cookie };
   if (!decider) {
     if (ids[0] && (disagree || contradiction)) identity.candidates = ids;
     return judgement;
@@ -277,7 +281,7 @@ function judge(readings: readonly IdentityReading[], hostname: string): Judgemen
     identity.roleName = principal.name;
     identity.permissionSet = (principal.kind === 'assumed-role' && permissionSetOf(principal.name ?? '')) || undefined;
   }
-  return Object.assign(judgement, { cookieAgrees, named, rolesDiffer });
+  return { ...judgement, cookieAgrees, named, rolesDiffer };
 }
 
 /**
@@ -293,7 +297,7 @@ export const principalText = (kind: ConsoleIdentity['principalKind'], name?: str
 /** What one source said and what the judge made of it. */
 function sourceReport(c: Checked, j: Judgement): SourceReport {
   const { decider, cookie } = j;
-  const agreesOnRole = !!decider && j.named.includes(c);
+  const agreesOnRole = !!j.named?.includes(c);
   const verdict: SourceReport['verdict'] = j.claiming.includes(c)
     ? decider ? (c === decider ? 'decided' : 'agrees') : 'disagrees'
     : c === cookie && !c.problem

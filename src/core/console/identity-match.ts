@@ -27,7 +27,7 @@ const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCas
 const lastSegment = (roleName: string): string => roleName.slice(roleName.lastIndexOf('/') + 1);
 
 /** Does this entry describe the identity's role? Account and partition are checked by the caller. */
-export function entryHasRole(entry: BannerEntry, identity: ConsoleIdentity): boolean {
+export function entryHasRole(entry: Pick<BannerEntry, 'kind' | 'roleName'>, identity: ConsoleIdentity): boolean {
   if (identity.principalKind !== 'assumed-role' || !identity.roleName) return false;
   // Identity Center roles match by permission set, whichever way the profile names it: an SSO
   // profile by the set itself, a role profile by its `AWSReservedSSO_<set>_<hash>` role (with path).

@@ -343,8 +343,17 @@ describe('catalogue head', () => {
 describe('settings and recent', () => {
   test('valid settings read back as they are; absent settings are the defaults', () => {
     expect(parseStoredSettings(undefined).settings.bannerEnabled).toBe(true);
-    const good = { bannerEnabled: false, bannerPosition: 'bottom', titlePrefix: false, autoSubmitSwitchForm: false, favourites: ['a'] };
+    const good = { bannerEnabled: false, bannerPosition: 'bottom', titlePrefix: false, autoSubmitSwitchForm: false, favourites: ['a'], otherTabSwitch: 'this-tab' };
     expect(parseStoredSettings(good)).toEqual({ settings: good });
+  });
+
+  test('a switch from a page that is not the console opens a new tab unless the user said otherwise; a bad value is named', () => {
+    expect(parseStoredSettings(undefined).settings.otherTabSwitch).toBe('new-tab');
+    // Settings written before the field existed read as the safe default.
+    expect(parseStoredSettings({ bannerEnabled: true }).settings.otherTabSwitch).toBe('new-tab');
+    const read = parseStoredSettings({ otherTabSwitch: 'replace-page', favourites: ['x'] });
+    expect(read.settings).toMatchObject({ otherTabSwitch: 'new-tab', favourites: ['x'] });
+    expect(read.problem).toContain('otherTabSwitch');
   });
 
   test('one bad field falls back alone and is named; garbage gives defaults with a message', () => {

@@ -1,0 +1,26 @@
+// The popup's title row: the brand, how many roles (and matches), the way to the import page.
+import { plural } from '../ui/format';
+
+export interface PopupHeaderProps {
+  /** Role count shown when there is one; `matches` too while a query is typed. */
+  total?: number;
+  matches?: number;
+  onOpenImport(): void;
+}
+
+export function PopupHeader({ total, matches, onOpenImport }: PopupHeaderProps) {
+  return (
+    <header class="popup-header">
+      <h1 class="brand">
+        <span class="brand-mark" aria-hidden="true" />
+        Role Switchboard
+      </h1>
+      <span class="header-count" aria-live="polite">
+        {total ? (matches !== undefined ? `${matches.toLocaleString('en')} of ${plural(total, 'role')}` : plural(total, 'role')) : ''}
+      </span>
+      <button type="button" class="header-button" onClick={onOpenImport} title="Import a config and change settings">
+        Import &amp; settings
+      </button>
+    </header>
+  );
+}

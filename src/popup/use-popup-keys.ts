@@ -1,0 +1,50 @@
+// The popup's keys, on its main element. Keyboard first: the search box keeps focus; ↑/↓ and
+// Page keys move the active role (aria-activedescendant), Enter switches in this tab,
+// Ctrl/Cmd+Enter in a new tab, Esc puts away what is open (the question, a failure, the
+// query) and then closes the popup. Typing anywhere goes to the search box.
+import type { RefObject } from 'preact';
+import type { ActiveRow } from './use-active-row';
+
+export const PAGE_STEP = 8;
+
+export interface PopupKeyActions {
+  search: RefObject<HTMLInputElement>;
+  active: ActiveRow;
+  switchActive(newTab: boolean): void;
+  /** Esc: returns false when there was nothing left to put away (then the popup closes). */
+  escape(): boolean;
+  close(): void;
+}
+
+const STEPS: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: PAGE_STEP, PageUp: -PAGE_STEP };
+
+export function popupKeyHandler(actions: PopupKeyActions): (event: KeyboardEvent) => void {
+  const { search, active } = actions;
+  return (event) => {
+    const inSearch = event.target === search.current;
+    const step = STEPS[event.key];
+    if (step !== undefined) {
+      event.preventDefault();
+      active.move(step);
+      search.current?.focus();
+      return;
+    }
+    if (event.key === 'Enter') {
+      // On a focused button Enter is that button's click; only the search box routes it.
+      if (inSearch && active.entry) {
+        event.preventDefault();
+        actions.switchActive(event.ctrlKey || event.metaKey);
+      }
+      return;
+    }
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      if (!actions.escape()) actions.close();
+      return;
+    }
+    // Typing anywhere goes to the search box, except Space, which presses the focused button.
+    if (!inSearch && event.key.length === 1 && event.key !== ' ' && !event.ctrlKey && !event.metaKey && !event.altKey && !(event.target instanceof HTMLTextAreaElement)) {
+      search.current?.focus();
+    }
+  };
+}

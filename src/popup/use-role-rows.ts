@@ -1,0 +1,53 @@
+// The rows the popup shows for a query: the catalogue (or, until it is in, the head) in
+// display order, grouped, filtered by the search.
+import { useEffect, useMemo } from 'preact/hooks';
+import { IncrementalFilter, orderForDisplay, type CatalogueEntry } from '../core';
+import { buildFilteredRows, buildRows, type Row } from '../ui/rows';
+import type { PopupStore } from './use-popup-store';
+
+export interface RoleRows {
+  /** The entries in display order. */
+  ordered: readonly CatalogueEntry[];
+  rows: readonly Row[];
+  /** The head stands in for the catalogue (first screen only). */
+  headOnly: boolean;
+  /** Something to show: the catalogue or its head. */
+  ready: boolean;
+  /** Roles in the catalogue, and of them matching the query. */
+  total: number;
+  matches: number;
+  /** A storage problem to show, if any. */
+  problem?: string;
+}
+
+export function useRoleRows(store: PopupStore, query: string): RoleRows {
+  const { load, head, settings, recent } = store;
+  const headOnly = load.status !== 'ready' && head !== null;
+  const entries = load.status === 'ready' ? load.loaded.catalogue.entries : head ? head.head.first : null;
+  const preordered = headOnly || (load.status === 'ready' && !!load.loaded.ordered);
+  // Entries from the cache are stored in display order; others are grouped here.
+  const ordered = useMemo(() => (entries ? (preordered ? entries : orderForDisplay(entries)) : []), [entries, preordered]);
+  const filter = useMemo(() => new IncrementalFilter(ordered), [ordered]);
+  const rows = useMemo(() => {
+    if (query.trim()) return buildFilteredRows(ordered, filter.filter(query));
+    return buildRows(ordered, {
+      favourites: settings.favourites,
+      recent,
+      extra: headOnly ? head!.head.extra : undefined,
+      appCounts: headOnly ? head!.head.appCounts : undefined,
+    });
+  }, [ordered, filter, query, settings.favourites, recent, headOnly, head]);
+
+  // Build the search index and warm the matcher while the user reads, not on the first
+  // keystroke: for the first screen's entries, then again for the whole catalogue.
+  useEffect(() => {
+    const timer = setTimeout(() => filter.warm(), 50);
+    return () => clearTimeout(timer);
+  }, [filter]);
+
+  const total = load.status === 'ready' ? load.loaded.catalogue.entries.length : (head?.head.count ?? 0);
+  const matches = query.trim() ? rows.filter((r) => r.kind === 'entry').length : total;
+  const loaded: { problem?: string } | null = load.status === 'ready' ? load.loaded : head;
+  const problem = [loaded?.problem, store.settingsProblem].filter(Boolean).join(' ') || undefined;
+  return { ordered, rows, headOnly, ready: load.status === 'ready' || headOnly, total, matches, problem };
+}
