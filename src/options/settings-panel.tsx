@@ -54,6 +54,22 @@ export function SettingsPanel({ settings, problem, onChange }: { settings: Setti
             </label>
           ))}
         </fieldset>
+        <fieldset class="radio-group">
+          <legend>The popup lists roles</legend>
+          {(['grouped', 'config'] as const).map((order) => (
+            <label class="radio" key={order}>
+              <input type="radio" name="list-order" value={order} checked={settings.listOrder === order} onChange={() => onChange({ listOrder: order })} />
+              <span>{order === 'grouped' ? 'By app and environment' : 'In config order'}</span>
+            </label>
+          ))}
+        </fieldset>
+        <label class="check">
+          <input type="checkbox" checked={settings.density === 'compact'} onChange={(e) => onChange({ density: (e.currentTarget as HTMLInputElement).checked ? 'compact' : 'comfortable' })} />
+          <span>
+            Compact popup rows
+            <span class="hint">One line per role, 16 or more in view.</span>
+          </span>
+        </label>
         <div class="pinned-setting">
           <span>
             {settings.favourites.length === 0 ? 'No pinned roles.' : `${settings.favourites.length} pinned ${settings.favourites.length === 1 ? 'role' : 'roles'}.`}

@@ -2,7 +2,7 @@
 // background's switch.
 import type { FirstScreen } from '../platform/storage';
 import { openImportPage } from '../platform/pages';
-import { loadCatalogue, loadRecent, onStorageChanged, readSettings, toggleFavourite } from '../platform/storage';
+import { loadCatalogue, loadRecent, onStorageChanged, readSettings, toggleCollapsedApp, toggleFavourite } from '../platform/storage';
 import type { PopupData } from './popup-data';
 import { switchTo } from './switch-to';
 import { askWhereAmI } from './where-am-i';
@@ -16,6 +16,7 @@ export function browserPopupData(firstScreen: Promise<FirstScreen>): PopupData {
     loadRecent,
     onStorageChanged,
     toggleFavourite,
+    toggleCollapsedApp,
     openImportPage,
     switchTo,
     askWhereAmI,

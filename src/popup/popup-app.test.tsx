@@ -58,6 +58,11 @@ function fakeData(options: { entries?: CatalogueEntry[]; settings?: Settings; pr
       settings = { ...settings, favourites };
       return settings;
     },
+    toggleCollapsedApp: async (app) => {
+      const collapsedApps = settings.collapsedApps.includes(app) ? settings.collapsedApps.filter((a) => a !== app) : [...settings.collapsedApps, app];
+      settings = { ...settings, collapsedApps };
+      return settings;
+    },
     openImportPage: async () => {
       fake.calls.importPage++;
     },

@@ -83,6 +83,7 @@ export function PopupApp({ data, initial }: PopupAppProps) {
   const onKeyDown = popupKeyHandler({
     search,
     active,
+    query,
     switchActive: (newTab) => active.entry && void doSwitch(active.entry, newTab),
     escape,
     close: data.close,
@@ -129,6 +130,8 @@ export function PopupApp({ data, initial }: PopupAppProps) {
         onCopy={(entry) => void doCopy(entry)}
         onTogglePin={(entry) => void doPin(entry)}
         onOpenImport={() => void data.openImportPage()}
+        density={store.settings.density}
+        onToggleGroup={(app) => void data.toggleCollapsedApp(app).then(store.setSettings)}
       />
       {outcome.phase === 'confirm' && (
         <ConfirmBar message={outcome.message} onConfirm={() => void doSwitch(outcome.entry, outcome.newTab, true)} onCancel={cancelConfirm} />

@@ -16,6 +16,8 @@ export interface PopupData {
   /** Calls back on changes made by other pages; returns the unsubscribe. */
   onStorageChanged(callback: (change: StorageChange) => void): () => void;
   toggleFavourite(profile: string, entry: CatalogueEntry): Promise<Settings>;
+  /** Folds or unfolds an app group (lower-cased app), kept in the settings. */
+  toggleCollapsedApp(app: string): Promise<Settings>;
   openImportPage(): Promise<void>;
   /** Switches (and, when it is under way, records the profile as recent). */
   switchTo(entry: CatalogueEntry, options: { newTab: boolean; confirmReentry?: boolean }): Promise<SwitchOutcome>;

@@ -1,6 +1,6 @@
 // The popup's middle: loading, no roles yet, no match, or the role list.
 import type { CatalogueEntry } from '../core';
-import { RoleList } from '../ui/role-list';
+import { RoleList, type Density } from '../ui/role-list';
 import type { Row } from '../ui/rows';
 import { EmptyState } from './empty-state';
 import type { RoleRows } from './use-role-rows';
@@ -17,6 +17,8 @@ export interface RoleAreaProps {
   onCopy(entry: CatalogueEntry): void;
   onTogglePin(entry: CatalogueEntry): void;
   onOpenImport(): void;
+  density: Density;
+  onToggleGroup(app: string): void;
 }
 
 function NoMatch({ query }: { query: string }) {
@@ -52,6 +54,8 @@ export function RoleArea(props: RoleAreaProps) {
           onSwitch={props.onSwitch}
           onCopy={props.onCopy}
           onTogglePin={props.onTogglePin}
+          density={props.density}
+          onToggleGroup={props.onToggleGroup}
         />
       )}
     </section>

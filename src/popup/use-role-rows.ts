@@ -22,8 +22,9 @@ export interface RoleRows {
 
 export function useRoleRows(store: PopupStore, query: string): RoleRows {
   const { load, head, settings, recent } = store;
-  const headOnly = load.status !== 'ready' && head !== null;
-  const entries = load.status === 'ready' ? load.loaded.catalogue.entries : head ? head.head.first : null;
+  // (The head is the start of the grouped order: in the config's order the list waits for the whole catalogue.)
+  const headOnly = load.status !== 'ready' && head !== null && settings.listOrder !== 'config';
+  const entries = load.status === 'ready' ? load.loaded.catalogue.entries : headOnly ? head!.head.first : null;
   const preordered = headOnly || (load.status === 'ready' && !!load.loaded.ordered);
   // Entries from the cache are stored in display order; others are grouped here.
   const ordered = useMemo(() => (entries ? (preordered ? entries : orderForDisplay(entries)) : []), [entries, preordered]);
@@ -35,8 +36,10 @@ export function useRoleRows(store: PopupStore, query: string): RoleRows {
       recent,
       extra: headOnly ? head!.head.extra : undefined,
       appCounts: headOnly ? head!.head.appCounts : undefined,
+      collapsed: settings.collapsedApps,
+      order: settings.listOrder,
     });
-  }, [ordered, filter, query, settings.favourites, recent, headOnly, head]);
+  }, [ordered, filter, query, settings.favourites, settings.collapsedApps, settings.listOrder, recent, headOnly, head]);
 
   // Build the search index and warm the matcher while the user reads, not on the first
   // keystroke: for the first screen's entries, then again for the whole catalogue.

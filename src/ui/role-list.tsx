@@ -7,8 +7,12 @@ import type { CatalogueEntry } from '../core';
 import { RoleRow } from './role-row';
 import type { Row } from './rows';
 
-export const HEADER_HEIGHT = 30;
-export const ENTRY_HEIGHT = 52;
+export type Density = 'compact' | 'comfortable';
+/** Row heights by density: comfortable rows have two lines; compact ones one (16+ roles in the popup). */
+export const ROW_HEIGHTS: Record<Density, { header: number; entry: number }> = {
+  comfortable: { header: 30, entry: 52 },
+  compact: { header: 24, entry: 24 },
+};
 const OVERSCAN = 6;
 
 export interface RoleListProps {
@@ -29,6 +33,9 @@ export interface RoleListProps {
   onRendered?: () => void;
   /** Keys pressed while focus is inside the list (the popup routes arrows and typing). */
   onListKeyDown?: (event: KeyboardEvent) => void;
+  density?: Density;
+  /** Given: app headers are buttons that fold their group (lower-cased app). */
+  onToggleGroup?: (app: string) => void;
 }
 
 export function rowId(prefix: string, index: number): string {
@@ -36,7 +43,9 @@ export function rowId(prefix: string, index: number): string {
 }
 
 export function RoleList(props: RoleListProps) {
-  const { rows, activeIndex = -1, idPrefix, interactive = true } = props;
+  const { rows, activeIndex = -1, idPrefix, interactive = true, density = 'comfortable', onToggleGroup } = props;
+  const compact = density === 'compact';
+  const { header: HEADER_HEIGHT, entry: ENTRY_HEIGHT } = ROW_HEIGHTS[density];
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(480);
@@ -45,7 +54,7 @@ export function RoleList(props: RoleListProps) {
     const out = new Float64Array(rows.length + 1);
     for (let i = 0; i < rows.length; i++) out[i + 1] = out[i]! + (rows[i]!.kind === 'header' ? HEADER_HEIGHT : ENTRY_HEIGHT);
     return out;
-  }, [rows]);
+  }, [rows, HEADER_HEIGHT, ENTRY_HEIGHT]);
   const total = offsets[rows.length]!;
 
   // The box's height comes from a ResizeObserver, whose first report arrives after the first
@@ -109,14 +118,27 @@ export function RoleList(props: RoleListProps) {
     const row = rows[i]!;
     const style = { transform: `translateY(${offsets[i]}px)`, height: `${row.kind === 'header' ? HEADER_HEIGHT : ENTRY_HEIGHT}px` };
     if (row.kind === 'header') {
+      const title = (
+        <>
+          <span class="group-name">{row.title}</span>
+          <span class="group-count">
+            {row.count}
+            <span class="visually-hidden">{row.count === 1 ? ' role' : ' roles'}</span>
+          </span>
+        </>
+      );
+      const app = row.app;
       items.push(
-        <div key={row.key} class={`row row-header section-${row.section}`} role="listitem" style={style}>
+        <div key={row.key} class={`row row-header section-${row.section}${row.collapsed ? ' is-collapsed' : ''}`} role="listitem" style={style} data-app={app}>
           <h2 class="group-title">
-            <span class="group-name">{row.title}</span>
-            <span class="group-count">
-              {row.count}
-              <span class="visually-hidden">{row.count === 1 ? ' role' : ' roles'}</span>
-            </span>
+            {onToggleGroup && app !== undefined && interactive ? (
+              <button type="button" class="group-toggle" id={rowId(idPrefix, i)} aria-expanded={!row.collapsed} onClick={() => onToggleGroup(app)}>
+                <span class="chevron" aria-hidden="true" />
+                {title}
+              </button>
+            ) : (
+              title
+            )}
           </h2>
         </div>,
       );
@@ -129,6 +151,9 @@ export function RoleList(props: RoleListProps) {
       <div key={row.key} class={classes} role="listitem" style={{ ...style, '--env-color': entry.color }} data-profile={entry.profile} data-env={entry.env}>
         <RoleRow
           entry={entry}
+          compact={compact}
+          showAccount={!compact || row.accountLead !== false}
+          showRegion={row.showRegion ?? false}
           id={rowId(idPrefix, i)}
           active={i === activeIndex}
           here={here}
@@ -145,7 +170,7 @@ export function RoleList(props: RoleListProps) {
 
   return (
     <div
-      class="role-list"
+      class={`role-list density-${density}`}
       ref={scroller}
       id={`${idPrefix}-list`}
       // A list without buttons (the import preview) would be a scroll box the keyboard cannot

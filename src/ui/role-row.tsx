@@ -7,6 +7,11 @@ import { formatAccountId, permissionSetOf } from '../core/aws-names';
 
 export interface RoleRowProps {
   entry: CatalogueEntry;
+  /** One line (the popup's compact density) or two. */
+  compact?: boolean;
+  /** Name the account visibly (the compact list does on the first row of an account's run; the name is always in the accessible text). */
+  showAccount?: boolean;
+  showRegion?: boolean;
   id: string;
   active: boolean;
   here: boolean;
@@ -18,9 +23,52 @@ export interface RoleRowProps {
   onTogglePin?: (entry: CatalogueEntry) => void;
 }
 
-function RoleSummary({ entry, here }: { entry: CatalogueEntry; here: boolean }) {
-  const account = entry.accountAlias ?? formatAccountId(entry.accountId ?? '');
+/** The partitions outside the commercial cloud, said in words on every row of theirs. */
+const PARTITION_MARKS: Partial<Record<CatalogueEntry['partition'], string>> = { 'aws-us-gov': 'GovCloud', 'aws-cn': 'China', 'aws-eusc': 'EU Sovereign' };
+
+function Where({ entry, showRegion }: { entry: CatalogueEntry; showRegion: boolean }) {
+  const mark = PARTITION_MARKS[entry.partition];
+  return (
+    <>
+      {showRegion && entry.region && <span class="role-region">{entry.region}</span>}
+      {mark && <span class={`partition-mark partition-${entry.partition}`}>{mark}</span>}
+    </>
+  );
+}
+
+type SummaryProps = { entry: CatalogueEntry; here: boolean; showAccount: boolean; showRegion: boolean };
+
+function roleText(entry: CatalogueEntry): { text: string; title?: string } {
   // An Identity Center role named in full (`…/AWSReservedSSO_<set>_<hash>`) is shown by its permission set.
+  const set = entry.kind === 'role' ? permissionSetOf(entry.roleName) : null;
+  return { text: entry.kind === 'sso' ? `SSO ${entry.roleName}` : set ? `SSO ${set}` : entry.roleName, title: entry.kind === 'role' && set ? entry.roleName : undefined };
+}
+
+/** One line: profile, here, environment, role, region and partition, and the account at the right (once per run). */
+function CompactSummary({ entry, here, showAccount, showRegion }: SummaryProps) {
+  const account = entry.accountAlias ?? formatAccountId(entry.accountId ?? '');
+  const role = roleText(entry);
+  return (
+    <span class="role-line">
+      <span class="role-profile">{entry.profile}</span>
+      {here && <span class="here-marker">You are here</span>}
+      <EnvBadge entry={entry} />
+      <span class="role-name" title={role.title}>
+        {role.text}
+      </span>
+      <Where entry={entry} showRegion={showRegion} />
+      <span
+        class={showAccount ? 'role-account' : 'role-account visually-hidden'}
+        title={entry.accountAlias && entry.accountId ? formatAccountId(entry.accountId) : undefined}
+      >
+        {account}
+      </span>
+    </span>
+  );
+}
+
+function RoleSummary({ entry, here, showRegion }: SummaryProps) {
+  const account = entry.accountAlias ?? formatAccountId(entry.accountId ?? '');
   const set = entry.kind === 'role' ? permissionSetOf(entry.roleName) : null;
   return (
     <>
@@ -36,6 +84,7 @@ function RoleSummary({ entry, here }: { entry: CatalogueEntry; here: boolean }) 
         <span class="role-name" title={entry.kind === 'role' && set ? entry.roleName : undefined}>
           {entry.kind === 'sso' ? `SSO ${entry.roleName}` : set ? `SSO ${set}` : entry.roleName}
         </span>
+        <Where entry={entry} showRegion={showRegion} />
       </span>
     </>
   );
@@ -43,10 +92,12 @@ function RoleSummary({ entry, here }: { entry: CatalogueEntry; here: boolean }) 
 
 export function RoleRow(props: RoleRowProps) {
   const { entry, id, interactive } = props;
+  const Summary = props.compact ? CompactSummary : RoleSummary;
+  const summary = <Summary entry={entry} here={props.here} showAccount={props.showAccount ?? true} showRegion={props.showRegion ?? false} />;
   if (!interactive) {
     return (
       <div class="role-main" id={id} title={entry.profile}>
-        <RoleSummary entry={entry} here={props.here} />
+        {summary}
       </div>
     );
   }
@@ -62,15 +113,17 @@ export function RoleRow(props: RoleRowProps) {
           if (e.button === 1) props.onSwitch?.(entry, true);
         }}
       >
-        <RoleSummary entry={entry} here={props.here} />
+        {summary}
       </button>
       <span class="row-actions">
-        <button type="button" class="icon-button" aria-label={`Copy link for ${entry.profile}`} title="Copy the switch link" onClick={() => props.onCopy?.(entry)}>
+        {/* One Tab stop per row (the role): ← → reach these from it (popup keys). */}
+        <button type="button" class="icon-button" tabIndex={-1} aria-label={`Copy link for ${entry.profile}`} title="Copy the switch link" onClick={() => props.onCopy?.(entry)}>
           {props.copied ? <span class="copied">Copied</span> : <CopyIcon />}
         </button>
         <button
           type="button"
           class={`icon-button pin${props.pinned ? ' pinned' : ''}`}
+          tabIndex={-1}
           aria-label={`Pin ${entry.profile}`}
           aria-pressed={props.pinned}
           title={props.pinned ? 'Unpin' : 'Pin to the top'}

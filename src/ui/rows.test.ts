@@ -64,3 +64,33 @@ test('account IDs are shown as the console shows them; badge text is legible on 
   expect(textOn('#d13212')).toBe('#ffffff');
   expect(textOn('#efda95')).toBe('#000000');
 });
+
+test('a folded app keeps its header and count, without its entries; the config order is one group by line', () => {
+  const folded = buildRows(ordered, { collapsed: ['alfie'] });
+  expect(show(folded)).toEqual(['# alfie (3)', '# billing (2)', 'billing-staging', 'billing-prod']);
+  expect(folded[0]).toMatchObject({ app: 'alfie', collapsed: true });
+  expect(show(buildRows(ordered, { order: 'config' }))).toEqual(['# All roles, in config order (5)', 'alfie-production', 'alfie-qa', 'alfie-development', 'billing-staging', 'billing-prod']);
+});
+
+test('rows mark where an account run starts, and show the region only where a group differs by it', () => {
+  const entries = orderEntries(
+    importConfig(`[profile shop-dev]
+role_arn = arn:aws:iam::111111111111:role/Dev
+[profile shop-dev-us]
+role_arn = arn:aws:iam::111111111111:role/Admin
+region = us-west-2
+[profile shop-prod]
+role_arn = arn:aws:iam::222222222222:role/Ops
+[profile tools-dev]
+role_arn = arn:aws:iam::333333333333:role/Dev
+region = eu-west-1
+`).entries,
+  );
+  const marks = buildRows(entries).flatMap((r) => (r.kind === 'entry' ? [[r.entry.profile, r.accountLead, r.showRegion]] : []));
+  expect(marks).toEqual([
+    ['shop-dev', true, false],
+    ['shop-dev-us', false, true],
+    ['shop-prod', true, false],
+    ['tools-dev', true, false],
+  ]);
+});

@@ -5,20 +5,71 @@ import type { CatalogueEntry, FilterMatch } from '../core';
 export type RowSection = 'pinned' | 'recent' | 'app';
 
 export type Row =
-  | { kind: 'header'; key: string; title: string; count: number; section: RowSection }
-  | { kind: 'entry'; key: string; entry: CatalogueEntry; section: RowSection };
+  | {
+      kind: 'header';
+      key: string;
+      title: string;
+      count: number;
+      section: RowSection;
+      /** An app group's key (lower-cased app): the header can fold it. */
+      app?: string;
+      /** Its entries are folded away. */
+      collapsed?: boolean;
+    }
+  | {
+      kind: 'entry';
+      key: string;
+      entry: CatalogueEntry;
+      section: RowSection;
+      /** The first of a run of entries in one account, in its group: the compact list names the account here only. */
+      accountLead?: boolean;
+      /** Entries of its group differ by region (`dev` and `dev-us`): the row shows its region. */
+      showRegion?: boolean;
+    };
+
+const accountKey = (e: CatalogueEntry) => `${e.partition}:${e.accountId ?? e.accountAlias ?? ''}`;
+
+/** Marks, group by group (a header starts one), where an account's run starts and whether regions differ. */
+function markGroups(rows: Row[]): Row[] {
+  let start = 0;
+  while (start < rows.length) {
+    let end = start + 1;
+    while (end < rows.length && rows[end]!.kind !== 'header') end++;
+    const regions = new Set<string>();
+    for (let i = start; i < end; i++) {
+      const row = rows[i]!;
+      if (row.kind === 'entry') regions.add(row.entry.region ?? '');
+    }
+    let previous: string | null = null;
+    for (let i = start; i < end; i++) {
+      const row = rows[i]!;
+      if (row.kind !== 'entry') continue;
+      const key = accountKey(row.entry);
+      row.accountLead = key !== previous;
+      row.showRegion = regions.size > 1 && row.entry.region !== undefined;
+      previous = key;
+    }
+    start = end;
+  }
+  return rows;
+}
 
 
-/** Groups consecutive ordered entries into app sections; `counts` (lower-cased app → count) overrides the counts seen. */
-function appRows(ordered: readonly CatalogueEntry[], rows: Row[], keyPrefix: string, counts?: Readonly<Record<string, number>>): void {
+/**
+ * Groups consecutive ordered entries into app sections; `counts` (lower-cased app → count)
+ * overrides the counts seen; the entries of apps in `collapsed` are left out (their header says
+ * how many).
+ */
+function appRows(ordered: readonly CatalogueEntry[], rows: Row[], keyPrefix: string, counts?: Readonly<Record<string, number>>, collapsed?: ReadonlySet<string>): void {
   let i = 0;
   while (i < ordered.length) {
     const app = ordered[i]!.app;
     const lower = app.toLowerCase();
     let j = i;
     while (j < ordered.length && ordered[j]!.app.toLowerCase() === lower) j++;
-    rows.push({ kind: 'header', key: `${keyPrefix}h:${lower}`, title: app, count: counts?.[lower] ?? j - i, section: 'app' });
-    for (let k = i; k < j; k++) rows.push({ kind: 'entry', key: `${keyPrefix}e:${ordered[k]!.profile}`, entry: ordered[k]!, section: 'app' });
+    const folded = collapsed?.has(lower) ?? false;
+    rows.push({ kind: 'header', key: `${keyPrefix}h:${lower}`, title: app, count: counts?.[lower] ?? j - i, section: 'app', app: lower, collapsed: collapsed ? folded : undefined });
+    if (!folded) for (let k = i; k < j; k++) rows.push({ kind: 'entry', key: `${keyPrefix}e:${ordered[k]!.profile}`, entry: ordered[k]!, section: 'app' });
     i = j;
   }
 }
@@ -32,6 +83,15 @@ export interface RowOptions {
   extra?: readonly CatalogueEntry[];
   /** Full per-app counts when `ordered` is only the start of the catalogue (the head). */
   appCounts?: Readonly<Record<string, number>>;
+  /** Lower-cased apps whose groups are folded (given: the headers can fold). */
+  collapsed?: readonly string[];
+  /** 'config': after Pinned and Recent, every role in the config's own order, in one group. */
+  order?: 'grouped' | 'config';
+}
+
+/** The config's own order: by the line each profile starts on. */
+export function configOrder(entries: readonly CatalogueEntry[]): CatalogueEntry[] {
+  return entries.map((e, i) => ({ e, i })).sort((a, b) => a.e.line - b.e.line || a.i - b.i).map(({ e }) => e);
 }
 
 /** All rows for an empty query: Pinned, Recent, then every app. */
@@ -49,8 +109,15 @@ export function buildRows(ordered: readonly CatalogueEntry[], options: RowOption
     rows.push({ kind: 'header', key: 'recent', title: 'Recent', count: recent.length, section: 'recent' });
     for (const entry of recent) rows.push({ kind: 'entry', key: `r:${entry.profile}`, entry, section: 'recent' });
   }
-  appRows(ordered, rows, '', options.appCounts);
-  return rows;
+  if (options.order === 'config') {
+    if (ordered.length > 0) {
+      rows.push({ kind: 'header', key: 'config', title: 'All roles, in config order', count: ordered.length, section: 'app' });
+      for (const entry of configOrder(ordered)) rows.push({ kind: 'entry', key: `c:${entry.profile}`, entry, section: 'app' });
+    }
+    return markGroups(rows);
+  }
+  appRows(ordered, rows, '', options.appCounts, options.collapsed ? new Set(options.collapsed) : undefined);
+  return markGroups(rows);
 }
 
 /**
@@ -72,7 +139,7 @@ export function buildFilteredRows(ordered: readonly CatalogueEntry[], matches: r
   }
   const rows: Row[] = [];
   appRows(([] as CatalogueEntry[]).concat(...buckets.values()), rows, '');
-  return rows;
+  return markGroups(rows);
 }
 
 export function firstEntryRow(rows: readonly Row[]): number {

@@ -215,24 +215,29 @@ describe('with roles imported', () => {
     await development.close();
   });
 
-  test('popup: Tab reaches every control with a visible focus; Space on a focused pin button pins', async () => {
+  test('popup: Tab reaches every row once with a visible focus, ← → its copy and pin buttons; Space on a focused pin button pins', async () => {
     const popup = await session.openPage('popup.html');
     await find(popup, '.row-entry');
     const errors = collectErrors(popup);
     const stops = await tabThrough(popup);
     const names = stops.map((s) => s.name);
-    expect(names).toEqual(expect.arrayContaining(['input "Search roles"', 'button "Copy link for alfie-qa"', 'button "Pin alfie-production"']));
-    // Every role's main button is a stop of its own.
+    expect(names).toEqual(expect.arrayContaining(['input "Search roles"', 'button "ALFIE 3 ROLES"']));
+    // One Tab stop per row (issue 15 §3): every role's main button, and no copy or pin button.
     const profiles = importConfig(E2E_CONFIG).entries.map((e) => `role "${e.profile}"`);
     expect(names.filter((n) => n.startsWith('role ')).sort()).toEqual(profiles.sort());
+    expect(names.filter((n) => /Copy link|Pin /.test(n))).toEqual([]);
     expect(stops.filter((s) => !s.visible)).toEqual([]);
 
-    // Pin from the keyboard: focus the pin button by Tab, press Space.
+    // Pin from the keyboard: Tab to the role, → → to its pin button (with a visible focus), Space.
     await popup.focus('aria/Search roles');
     for (let i = 0; i < 40; i++) {
       await popup.keyboard.press('Tab');
-      if (await popup.evaluate(() => document.activeElement?.getAttribute('aria-label') === 'Pin alfie-qa')) break;
+      if (await popup.evaluate(() => document.activeElement?.closest('.row-entry')?.getAttribute('data-profile') === 'alfie-qa')) break;
     }
+    await popup.keyboard.press('ArrowRight');
+    expect(await popup.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Copy link for alfie-qa');
+    await popup.keyboard.press('ArrowRight');
+    expect(await popup.evaluate(() => [document.activeElement?.getAttribute('aria-label'), document.activeElement?.matches(':focus-visible')])).toEqual(['Pin alfie-qa', true]);
     await popup.keyboard.press('Space');
     await until(popup, () => document.querySelector('.row-header .group-name')?.textContent === 'Pinned');
     expect(errors).toEqual([]);

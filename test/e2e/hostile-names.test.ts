@@ -113,7 +113,8 @@ test('hostile names in the popup are text, run nothing, filter literally and kee
     const row = document.querySelector('.row-entry')!.getBoundingClientRect();
     return { height: row.height, rowRight: row.right, width: document.documentElement.clientWidth, scrollWidth: document.documentElement.scrollWidth };
   });
-  expect(layout.height).toBe(52);
+  // (The compact density's one-line row, ROW_HEIGHTS in src/ui/role-list.tsx.)
+  expect(layout.height).toBe(24);
   expect(layout.rowRight).toBeLessThanOrEqual(layout.width);
   expect(layout.scrollWidth).toBeLessThanOrEqual(layout.width);
   expect(errors).toEqual([]);

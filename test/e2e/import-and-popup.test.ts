@@ -75,7 +75,7 @@ test('the seed example imports as alfie: development, qa, production; production
   expect(name).toContain('PROD');
   expect(name).toContain('1234-5678-9012');
   expect(name).toContain('AlfieReadOnly');
-  expect(await accessibleName(popup, '.row-entry[data-profile="alfie-qa"] .role-main')).toMatch(/^alfie-qa.*qa.*2345-6789-0123.*AlfieDeployment/);
+  expect(await accessibleName(popup, '.row-entry[data-profile="alfie-qa"] .role-main')).toMatch(/^alfie-qa.*qa.*AlfieDeployment.*2345-6789-0123/);
 
   // Production is red (border, name, PROD label) and says PROD in text; qa is not red.
   const colours = await popup.$eval('.row-entry[data-profile="alfie-production"]', (row) => ({

@@ -57,6 +57,12 @@ export const settingsSchema = z.object({
   favourites: z._default(z.array(z.string()), []),
   /** A switch started on a tab that is not an AWS console page: open a new tab (the page stays) or use that tab. */
   otherTabSwitch: z._default(z.enum(['new-tab', 'this-tab']), 'new-tab'),
+  /** The popup's rows: one line each (16+ roles in view) or two. */
+  density: z._default(z.enum(['compact', 'comfortable']), 'compact'),
+  /** The popup's list: by app and environment, or the config's own order (as AWS Extend Switch Roles shows it). */
+  listOrder: z._default(z.enum(['grouped', 'config']), 'grouped'),
+  /** Lower-cased apps whose groups the user folded in the popup. */
+  collapsedApps: z._default(z.array(z.string()), []),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});

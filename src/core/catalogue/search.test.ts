@@ -5,48 +5,13 @@ import { orderForDisplay } from './grouping';
 import { importConfig } from './import-config';
 import { IncrementalFilter } from './fuzzy-filter';
 import { buildSearchIndex, IncrementalSearch, matchTier, parseQuery, searchIndex, type SearchableEntry } from './search';
+import { FIRST, fortyAccounts } from '../../../test/fixtures/forty-accounts';
 
 // ---------------------------------------------------------------------------------------------
 // A realistic catalogue: 10 apps × 4 environments = 40 accounts, 3 roles each (120 profiles),
 // imported from a generated config as the popup gets it (importConfig, then display order).
 // IAM roles through a source profile, two apps through IAM Identity Center, one in GovCloud,
 // one in eu-west-1, aliases on the checkout accounts, and ledger-prod in account 2011-5181-7730.
-
-const APPS = ['payments', 'checkout', 'ledger', 'search', 'identity', 'billing', 'orders', 'catalog', 'notify', 'records'];
-const ENVS = ['dev', 'qa', 'staging', 'prod'];
-const SSO_APPS = new Set(['identity', 'notify']);
-const ROLES: [suffix: string, iam: string, permissionSet: string][] = [
-  ['admin', 'Admin', 'AWSAdministratorAccess'],
-  ['readonly', 'ReadOnly', 'AWSReadOnlyAccess'],
-  ['poweruser', 'PowerUser', 'AWSPowerUserAccess'],
-];
-const LEDGER_PROD = '201151817730';
-
-function fortyAccounts(): string {
-  let state = 20240611;
-  const nextId = () => {
-    // Digits that start with 3–9 never begin with 2011, so only ledger-prod's account does.
-    let id = String(3 + ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) % 7));
-    while (id.length < 12) id += String((state = (Math.imul(state, 1103515245) + 12345) >>> 0) % 10);
-    return id;
-  };
-  const lines = ['[default]', 'region = us-east-1', '', '[sso-session corp]', 'sso_start_url = https://acme.awsapps.com/start', 'sso_region = eu-west-1', ''];
-  for (const app of APPS) {
-    for (const env of ENVS) {
-      const account = app === 'ledger' && env === 'prod' ? LEDGER_PROD : nextId();
-      for (const [suffix, iam, permissionSet] of ROLES) {
-        lines.push(`[profile ${app}-${env}-${suffix}]`);
-        if (SSO_APPS.has(app)) lines.push('sso_session = corp', `sso_account_id = ${account}`, `sso_role_name = ${permissionSet}`);
-        else if (app === 'records') lines.push(`role_arn = arn:aws-us-gov:iam::${account}:role/${iam}`, 'source_profile = default', 'region = us-gov-west-1');
-        else lines.push(`role_arn = arn:aws:iam::${account}:role/${iam}`, 'source_profile = default');
-        if (app === 'orders') lines.push('region = eu-west-1');
-        if (app === 'checkout') lines.push(`aws_account_alias = acme-checkout-${env}`);
-        lines.push('');
-      }
-    }
-  }
-  return lines.join('\n');
-}
 
 const catalogue = importConfig(fortyAccounts());
 const roles = orderForDisplay(catalogue.entries);
@@ -63,40 +28,6 @@ test('the catalogue is what it says: 40 accounts × 3 roles, read without proble
   expect(roles.find((e) => e.profile === 'notify-qa-readonly')).toMatchObject({ kind: 'sso', roleName: 'AWSReadOnlyAccess', env: 'test', envLabel: 'qa' });
   expect(roles.find((e) => e.profile === 'checkout-prod-admin')).toMatchObject({ accountAlias: 'acme-checkout-prod', env: 'production' });
 });
-
-// Query → the role it must put under Enter. The first block is issue 15's examples.
-const FIRST: [query: string, first: string][] = [
-  ['checkout prod ro', 'checkout-prod-readonly'],
-  ['pymnts prd', 'payments-prod-admin'],
-  ['pay prod', 'payments-prod-admin'],
-  ['2011-5181', 'ledger-prod-admin'],
-  ['2011', 'ledger-prod-admin'],
-  ['ro', 'billing-dev-readonly'],
-  ['pu', 'billing-dev-poweruser'],
-  ['prd', 'billing-prod-admin'],
-  // Ours.
-  ['checkout prod admin', 'checkout-prod-admin'],
-  ['checkout-prod-poweruser', 'checkout-prod-poweruser'],
-  ['CHECKOUT-PROD-POWERUSER', 'checkout-prod-poweruser'],
-  ['ledger staging pu', 'ledger-staging-poweruser'],
-  ['ledger stg ro', 'ledger-staging-readonly'],
-  ['identity qa admin', 'identity-qa-admin'],
-  ['notify test ro', 'notify-qa-readonly'],
-  ['ntfy prod ro', 'notify-prod-readonly'],
-  ['live payments pu', 'payments-prod-poweruser'],
-  ['production billing ro', 'billing-prod-readonly'],
-  ['govcloud prod admin', 'records-prod-admin'],
-  ['us-gov prod ro', 'records-prod-readonly'],
-  ['eu-west-1 orders prod ro', 'orders-prod-readonly'],
-  ['acme-checkout-staging ro', 'checkout-staging-readonly'],
-  ['2011-5181-7730 ro', 'ledger-prod-readonly'],
-  ['201151817730 pu', 'ledger-prod-poweruser'],
-  ['7730', 'ledger-prod-admin'],
-  ['cat prod', 'catalog-prod-admin'],
-  ['readonly', 'billing-dev-readonly'],
-  ['ReadOnly search', 'search-dev-readonly'],
-  ['search dev', 'search-dev-admin'],
-];
 
 describe.each(FIRST)('%s', (query, first) => {
   test(`selects ${first} first`, () => {

@@ -20,6 +20,6 @@ export type { DecodeConfig } from './local-copy';
 export { prepareSave } from './prepare-save';
 export { PROBLEM } from './problems';
 export { loadRecent, pushRecent } from './recent-store';
-export { loadSettings, readSettings, saveSettings, toggleFavourite } from './settings-store';
+export { loadSettings, readSettings, saveSettings, toggleCollapsedApp, toggleFavourite } from './settings-store';
 export { onStorageChanged, type StorageChange } from './storage-changes';
 export type { SaveResult } from './sync-writer';

@@ -66,3 +66,10 @@ export async function toggleFavourite(profile: string, entry?: CatalogueEntry): 
   await addToHead(entry).catch(() => {});
   return next;
 }
+
+/** Folds or unfolds an app group of the popup (lower-cased app); the fold is kept for the next open. */
+export function toggleCollapsedApp(app: string): Promise<Settings> {
+  return writeSettings(({ collapsedApps }) => ({
+    collapsedApps: collapsedApps.includes(app) ? collapsedApps.filter((a) => a !== app) : [...collapsedApps, app],
+  }));
+}
