@@ -4,7 +4,7 @@
 import { buildBannerIndex, importConfig } from '../core';
 import { loadCatalogue } from '../platform/storage';
 import { writeBannerIndex } from '../platform/banner-index-store';
-import { organisationPart, settingsInForce } from './organisation';
+import { bannerEntries, organisationPart, settingsInForce } from './organisation';
 
 let running: Promise<void> | null = null;
 let again = false;
@@ -12,7 +12,7 @@ let force = false;
 
 async function rebuild(rewrite: boolean): Promise<void> {
   const [{ catalogue }, settings] = await Promise.all([loadCatalogue({ build: importConfig, organisation: organisationPart }), settingsInForce()]);
-  await writeBannerIndex(buildBannerIndex(catalogue.entries, settings), rewrite);
+  await writeBannerIndex(buildBannerIndex(await bannerEntries(catalogue.entries), settings), rewrite);
 }
 
 /**

@@ -1,6 +1,6 @@
 // The organisation's policy (docs/administrators.md), as the background applies it: its part of
 // the catalogue (merged into the cache that every page reads) and the settings it locks.
-import { checksumText, effectiveSettings, mergeCatalogues, policyFingerprint, type Catalogue, type Settings } from '../core';
+import { checksumText, effectiveSettings, mergeCatalogues, policyAccountEntries, policyFingerprint, type BannerEntry, type Catalogue, type CatalogueEntry, type Settings } from '../core';
 import { readPolicy } from '../platform/policy-store';
 import { loadSettings, type OrganisationPart } from '../platform/storage';
 
@@ -19,4 +19,13 @@ export async function organisationPart(): Promise<OrganisationPart> {
 export async function settingsInForce(): Promise<Settings> {
   const [stored, policy] = await Promise.all([loadSettings(), readPolicy()]);
   return effectiveSettings(stored, policy).settings;
+}
+
+/**
+ * The banner index's entries: the catalogue's, and a stand-in for each account the organisation
+ * describes that no profile names (a production account must banner as production all the same).
+ */
+export async function bannerEntries(entries: readonly CatalogueEntry[]): Promise<(CatalogueEntry | BannerEntry)[]> {
+  const policy = await readPolicy();
+  return [...entries, ...policyAccountEntries(policy, entries)];
 }

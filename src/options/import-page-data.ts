@@ -1,6 +1,7 @@
 // Everything the import page reads and writes, behind one interface, so that its components can
 // be rendered with fake data in tests and the real one wires storage and the import worker.
-import type { Settings } from '../core';
+import { effectiveSettings, exportWithOrganisation, importConfig, organisationView, type LockableSetting, type OrganisationView, type Settings } from '../core';
+import { onPolicyChanged, policyChangesNeedRestart, readPolicy } from '../platform/policy-store';
 import {
   extensionVersion,
   loadConfig,
@@ -36,9 +37,28 @@ export interface ImportPageData {
   save(how: PreparedSave['how']): Promise<{ save: SaveResult; storedText: string }>;
   history(): Promise<HistoryEntry[]>;
   historyText(sum: string): Promise<string | null>;
-  readSettings(): Promise<{ settings: Settings; problem?: string }>;
+  /** The settings in force (the organisation's locked values over the user's), and which it locked. */
+  readSettings(): Promise<SettingsInForce>;
+  /** Saves a change of the user's; a locked setting is refused. Answers with the settings in force. */
   saveSettings(patch: Partial<Settings>): Promise<Settings>;
   onChange(callback: (change: StorageChange) => void): () => void;
+  /** What the organisation's browser policy sets, and how a change to it reaches this browser. */
+  organisation(): Promise<OrganisationPageView>;
+  /** Calls back when the policy changes (Chrome; Firefox reads it at startup only). */
+  onPolicyChange(callback: () => void): () => void;
+  /** The export file: the user's own config, then the organisation's profiles marked as its. */
+  exportText(): Promise<{ text: string; organisationProfiles: number } | null>;
+}
+
+export interface SettingsInForce {
+  settings: Settings;
+  problem?: string;
+  locked: LockableSetting[];
+}
+
+export interface OrganisationPageView extends OrganisationView {
+  /** live: a change applies within seconds; restart: after the browser restarts (Firefox). */
+  changes: 'live' | 'restart';
 }
 
 export function realImportPageData(): ImportPageData {
@@ -48,6 +68,10 @@ export function realImportPageData(): ImportPageData {
   let saved: { sum: string; roles: number; skipped: number } | null = null;
   /** The text of the last preview asked for: the worker answers in order, so it is the one it holds. */
   let previewed = '';
+  const storedText = async (): Promise<string | null> => {
+    const config = stored ?? (await loadConfig(worker.decode));
+    return config.source === 'none' ? null : config.text;
+  };
   return {
     async loadStored() {
       stored = await loadConfig(worker.decode);
@@ -56,10 +80,7 @@ export function realImportPageData(): ImportPageData {
       const counts = await worker.setCurrent(config.source === 'none' ? '' : text);
       return { config, ...(config.source === 'none' ? { roles: 0, skipped: 0 } : counts) };
     },
-    async storedText() {
-      const config = stored ?? (await loadConfig(worker.decode));
-      return config.source === 'none' ? null : config.text;
-    },
+    storedText,
     preview(text, mode) {
       previewed = text;
       return worker.preview(text, mode);
@@ -76,8 +97,26 @@ export function realImportPageData(): ImportPageData {
     },
     history: loadHistory,
     historyText: (sum) => loadHistoryText(sum, worker.decode),
-    readSettings,
-    saveSettings,
+    async readSettings() {
+      const [read, policy] = await Promise.all([readSettings(), readPolicy()]);
+      return { ...read, ...effectiveSettings(read.settings, policy) };
+    },
+    async saveSettings(patch) {
+      const saved = await saveSettings(patch);
+      return effectiveSettings(saved, await readPolicy()).settings;
+    },
     onChange: onStorageChanged,
+    async organisation() {
+      const policy = await readPolicy();
+      // The user's own entries, for what the merge says about them (hidden, shown once, renamed).
+      const own = policy.active ? await storedText() : null;
+      const view = organisationView(policy, own ? importConfig(own).entries : []);
+      return { ...view, changes: policyChangesNeedRestart() ? 'restart' : 'live' };
+    },
+    onPolicyChange: (callback) => onPolicyChanged(() => callback()),
+    async exportText() {
+      const [own, policy] = await Promise.all([storedText(), readPolicy()]);
+      return exportWithOrganisation(own, policy);
+    },
   };
 }

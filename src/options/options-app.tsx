@@ -5,14 +5,15 @@
 // The pasted text is never echoed into any other element: the preview is built from the
 // catalogue (which holds no secrets), and messages only quote profile names.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { DEFAULT_SETTINGS, EXAMPLE_CONFIG, type Settings } from '../core';
+import { DEFAULT_SETTINGS, EXAMPLE_CONFIG, type LockableSetting, type Settings } from '../core';
 import { plural } from '../ui/format';
 import { kb, tooBigMessage } from '../ui/import-messages';
 import { Notice } from '../ui/notice';
 import { lineRange } from '../ui/text-lines';
 import { ConfirmChange } from './confirm-change';
 import { HistoryPanel } from './history-panel';
-import type { ImportPageData } from './import-page-data';
+import type { ImportPageData, OrganisationPageView } from './import-page-data';
+import { OrganisationPanel } from './organisation-panel';
 import { PreviewPanel } from './preview-panel';
 import { SettingsPanel } from './settings-panel';
 import { StoredStatus } from './stored-status';
@@ -20,15 +21,22 @@ import { MAX_TEXT_BYTES, useImportPage } from './use-import-page';
 
 function useSettings(data: ImportPageData) {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [locked, setLocked] = useState<LockableSetting[]>([]);
   const [problem, setProblem] = useState<string | undefined>();
   useEffect(() => {
     const read = () =>
       void data.readSettings().then((s) => {
         setSettings(s.settings);
+        setLocked(s.locked);
         setProblem(s.problem);
       });
     read();
-    return data.onChange((change) => change.settings && read());
+    const stopStorage = data.onChange((change) => change.settings && read());
+    const stopPolicy = data.onPolicyChange(read);
+    return () => {
+      stopStorage();
+      stopPolicy();
+    };
   }, [data]);
   const update = async (patch: Partial<Settings>) => {
     try {
@@ -38,7 +46,23 @@ function useSettings(data: ImportPageData) {
       setProblem(`Not saved: ${error instanceof Error ? error.message : String(error)}.`);
     }
   };
-  return { settings, problem, update };
+  return { settings, locked, problem, update };
+}
+
+/** What the organisation's policy sets: read at once, again when the policy or the user's config changes. */
+function useOrganisation(data: ImportPageData) {
+  const [view, setView] = useState<OrganisationPageView | null>(null);
+  useEffect(() => {
+    const read = () => void data.organisation().then(setView, () => setView(null));
+    read();
+    const stopStorage = data.onChange((change) => change.config && read());
+    const stopPolicy = data.onPolicyChange(read);
+    return () => {
+      stopStorage();
+      stopPolicy();
+    };
+  }, [data]);
+  return view;
 }
 
 export function OptionsApp({ data }: { data: ImportPageData }) {
@@ -46,6 +70,9 @@ export function OptionsApp({ data }: { data: ImportPageData }) {
   const textBox = useCallback(() => textarea.current, []);
   const page = useImportPage(data, textBox);
   const settings = useSettings(data);
+  const organisation = useOrganisation(data);
+  // The organisation allows only its own roles: no import of the user's own (the write path refuses too).
+  const importAllowed = organisation?.personalAllowed ?? true;
   const [hasText, setHasText] = useState(false);
   const [dragging, setDragging] = useState(false);
   const hasStored = !!page.stored && page.stored.config.source !== 'none';
@@ -79,11 +106,12 @@ export function OptionsApp({ data }: { data: ImportPageData }) {
   };
 
   const exportConfig = async () => {
-    const text = await data.storedText();
-    if (text === null) {
+    const exported = await data.exportText();
+    if (exported === null) {
       page.setResult({ tone: 'error', text: 'There is no stored config to export yet.' });
       return;
     }
+    const { text, organisationProfiles } = exported;
     const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
     const a = document.createElement('a');
     a.href = url;
@@ -92,7 +120,9 @@ export function OptionsApp({ data }: { data: ImportPageData }) {
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
-    page.setResult({ tone: 'success', text: 'Exported the stored config (secrets were never stored, so none are in it).' });
+    const fromOrganisation =
+      organisationProfiles > 0 ? ` Your organisation's ${plural(organisationProfiles, 'profile')} ${organisationProfiles === 1 ? 'is' : 'are'} at the end, commented out under "From your organisation's browser policy".` : '';
+    page.setResult({ tone: 'success', text: `Exported the stored config (secrets were never stored, so none are in it).${fromOrganisation}` });
   };
 
   const editCurrent = async () => {
@@ -111,7 +141,30 @@ export function OptionsApp({ data }: { data: ImportPageData }) {
       </header>
 
       <StoredStatus stored={page.stored} />
+      <OrganisationPanel view={organisation} />
 
+      {!importAllowed && (
+        <section class="card editor-card" aria-labelledby="editor-title" data-testid="import-off">
+          <div class="card-head">
+            <h2 id="editor-title">Your config</h2>
+          </div>
+          <Notice tone="info" title="Importing is turned off by your organisation">
+            Your organisation shows only its own roles in this browser. {hasStored ? 'The config you imported before stays saved, as it is.' : ''}
+          </Notice>
+          <div class="actions">
+            <button type="button" class="button" disabled={page.busy} onClick={() => void exportConfig()}>
+              Export
+            </button>
+          </div>
+          {page.result && (
+            <div class="result" aria-live="polite">
+              <Notice tone={page.result.tone}>{page.result.text}</Notice>
+            </div>
+          )}
+        </section>
+      )}
+
+      {importAllowed && (
       <div class="options-grid">
         <section class="card editor-card" aria-labelledby="editor-title">
           <div class="card-head">
@@ -220,7 +273,7 @@ export function OptionsApp({ data }: { data: ImportPageData }) {
               <button type="button" class="button" disabled={page.busy || !undoTarget} onClick={() => undoTarget && void page.restore(undoTarget)}>
                 Undo import
               </button>
-              <button type="button" class="button" disabled={page.busy || !hasStored} onClick={() => void exportConfig()}>
+              <button type="button" class="button" disabled={page.busy || (!hasStored && !organisation?.profiles)} onClick={() => void exportConfig()}>
                 Export
               </button>
             </div>
@@ -239,9 +292,10 @@ export function OptionsApp({ data }: { data: ImportPageData }) {
           <PreviewPanel preview={page.preview} onSelectLine={selectLine} />
         </section>
       </div>
+      )}
 
-      <HistoryPanel entries={page.history} busy={page.busy} onRestore={(entry) => void page.restore(entry)} />
-      <SettingsPanel settings={settings.settings} problem={settings.problem} onChange={(patch) => void settings.update(patch)} />
+      {importAllowed && <HistoryPanel entries={page.history} busy={page.busy} onRestore={(entry) => void page.restore(entry)} />}
+      <SettingsPanel settings={settings.settings} locked={settings.locked} problem={settings.problem} onChange={(patch) => void settings.update(patch)} />
     </main>
   );
 }

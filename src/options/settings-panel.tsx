@@ -1,8 +1,42 @@
-// Settings shown on the import page: the console banner and the sign-in form behaviour.
-import type { Settings } from '../core';
+// Settings shown on the import page: the console banner and the sign-in form behaviour. A
+// setting the organisation locked is shown at its value, disabled, and says who set it.
+import { LOCKED_BY_ORGANISATION, type LockableSetting, type Settings } from '../core';
 import { Notice } from '../ui/notice';
 
-export function SettingsPanel({ settings, problem, onChange }: { settings: Settings; problem?: string; onChange: (patch: Partial<Settings>) => void }) {
+interface Props {
+  settings: Settings;
+  problem?: string;
+  /** Settings the organisation set (browser policy): not editable here. */
+  locked?: readonly LockableSetting[];
+  onChange: (patch: Partial<Settings>) => void;
+}
+
+function Check({ setting, label, hint, props }: { setting: LockableSetting; label: string; hint: string; props: Props }) {
+  const locked = props.locked?.includes(setting) ?? false;
+  return (
+    <label class={`check${locked ? ' locked' : ''}`} data-setting={setting}>
+      <input
+        type="checkbox"
+        checked={props.settings[setting]}
+        disabled={locked}
+        aria-describedby={locked ? `${setting}-locked` : undefined}
+        onChange={(e) => props.onChange({ [setting]: (e.currentTarget as HTMLInputElement).checked })}
+      />
+      <span>
+        {label}
+        <span class="hint">{hint}</span>
+        {locked && (
+          <span class="locked-note" id={`${setting}-locked`}>
+            {LOCKED_BY_ORGANISATION}
+          </span>
+        )}
+      </span>
+    </label>
+  );
+}
+
+export function SettingsPanel(props: Props) {
+  const { settings, problem, onChange } = props;
   return (
     <section class="card settings-card" aria-labelledby="settings-title">
       <div class="card-head">
@@ -11,13 +45,7 @@ export function SettingsPanel({ settings, problem, onChange }: { settings: Setti
       </div>
       {problem && <Notice tone="warning">{problem}</Notice>}
       <div class="settings-grid">
-        <label class="check">
-          <input type="checkbox" checked={settings.bannerEnabled} onChange={(e) => onChange({ bannerEnabled: (e.currentTarget as HTMLInputElement).checked })} />
-          <span>
-            Show the banner on console pages
-            <span class="hint">Production accounts always keep a banner.</span>
-          </span>
-        </label>
+        <Check setting="bannerEnabled" label="Show the banner on console pages" hint="Production accounts always keep a banner." props={props} />
         <fieldset class="radio-group" disabled={!settings.bannerEnabled}>
           <legend>Banner position</legend>
           {(['top', 'bottom'] as const).map((position) => (
@@ -27,24 +55,8 @@ export function SettingsPanel({ settings, problem, onChange }: { settings: Setti
             </label>
           ))}
         </fieldset>
-        <label class="check">
-          <input type="checkbox" checked={settings.titlePrefix} onChange={(e) => onChange({ titlePrefix: (e.currentTarget as HTMLInputElement).checked })} />
-          <span>
-            Prefix production tab titles with [PROD]
-            <span class="hint">So the tab strip shows which tabs can break things.</span>
-          </span>
-        </label>
-        <label class="check">
-          <input
-            type="checkbox"
-            checked={settings.autoSubmitSwitchForm}
-            onChange={(e) => onChange({ autoSubmitSwitchForm: (e.currentTarget as HTMLInputElement).checked })}
-          />
-          <span>
-            Submit the pre-filled Switch Role form for me
-            <span class="hint">Only when the switch was started from this extension.</span>
-          </span>
-        </label>
+        <Check setting="titlePrefix" label="Prefix production tab titles with [PROD]" hint="So the tab strip shows which tabs can break things." props={props} />
+        <Check setting="autoSubmitSwitchForm" label="Submit the pre-filled Switch Role form for me" hint="Only when the switch was started from this extension." props={props} />
         <fieldset class="radio-group">
           <legend>A switch from a page that is not the AWS console opens in</legend>
           {(['new-tab', 'this-tab'] as const).map((choice) => (

@@ -38,3 +38,11 @@ export function onPolicyChanged(callback: (policy: OrganisationPolicy) => void):
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
 }
+
+/**
+ * Firefox reads policy only when it starts (the module comment): there, a change shows after a
+ * restart. runtime.getBrowserInfo exists only in Firefox.
+ */
+export function policyChangesNeedRestart(): boolean {
+  return typeof (browser.runtime as { getBrowserInfo?: unknown }).getBrowserInfo === 'function';
+}

@@ -36,6 +36,16 @@ function Where({ entry, showRegion }: { entry: CatalogueEntry; showRegion: boole
   );
 }
 
+/** The organisation's roles (browser policy) say so, quietly: a word beside the name. */
+function OrganisationMark({ entry }: { entry: CatalogueEntry }) {
+  if (entry.origin !== 'organisation') return null;
+  return (
+    <span class="org-mark" title="From your organisation's policy">
+      organisation
+    </span>
+  );
+}
+
 type SummaryProps = { entry: CatalogueEntry; here: boolean; showAccount: boolean; showRegion: boolean };
 
 function roleText(entry: CatalogueEntry): { text: string; title?: string } {
@@ -52,6 +62,7 @@ function CompactSummary({ entry, here, showAccount, showRegion }: SummaryProps) 
     <span class="role-line">
       <span class="role-profile">{entry.profile}</span>
       {here && <span class="here-marker">You are here</span>}
+      <OrganisationMark entry={entry} />
       <EnvBadge entry={entry} />
       <span class="role-name" title={role.title}>
         {role.text}
@@ -75,6 +86,7 @@ function RoleSummary({ entry, here, showRegion }: SummaryProps) {
       <span class="role-line">
         <span class="role-profile">{entry.profile}</span>
         {here && <span class="here-marker">You are here</span>}
+        <OrganisationMark entry={entry} />
       </span>
       <span class="role-meta">
         <EnvBadge entry={entry} />

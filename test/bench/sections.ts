@@ -11,6 +11,7 @@ const lazy = (load: () => { run(): Promise<void> }) => () => load().run();
 export const sections: BenchSection[] = [
   { name: 'import', title: 'importConfig vs aesr-config vs two floors (byte scan, line scan)', run: lazy(() => require('./import')) },
   { name: 'popup', title: 'Popup: first render and filter keystroke with 5,000 roles; storage.sync capacity', run: lazy(() => require('./popup')) },
+  { name: 'first-render', title: "Popup from outside: first role vs a static extension page, keystroke → list laid out (issue 15 §6)", run: lazy(() => require('./first-render')) },
   { name: 'search', title: 'Search: a keystroke over 5,000 roles (Node, as the popup calls it)', run: lazy(() => require('./search')) },
   { name: 'import-page', title: 'Import page: a big paste never blocks the page (longest main-thread task)', run: lazy(() => require('./import-page')) },
   { name: 'banner', title: 'Console banner: content-script size and DOMContentLoaded → banner painted', run: lazy(() => require('./banner')) },

@@ -4,7 +4,7 @@
 // src/platform/policy-store.ts (the probe page). Firefox reads policy when it starts, so each
 // part starts its own Firefox.
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import type { OrganisationPolicy } from '../../src/core/policy';
+import { FIREFOX_POLICY_RESTART_NOTE, type OrganisationPolicy } from '../../src/core/policy';
 import { findExtensionPage, firefoxPath, waitInFirefox } from './firefox-harness';
 import { extensionCopy, firefoxPolicy, type ExtensionCopy, type PolicyFile } from './policy-files';
 
@@ -82,5 +82,14 @@ test("after a restart Firefox hands the 3rdparty values to the temporary add-on 
     'Account 333333333333: production must be true or false; it is ignored.',
     'bannerEnabled must be true or false; it is ignored.',
   ]);
+  // The import page says how a change arrives here: after a restart (Chrome's says "within seconds").
+  await page.evaluate(() => {
+    location.href = 'options.html';
+  });
+  await waitInFirefox(page, () => !!document.querySelector('[data-testid="policy-changes"]'), undefined, 30000);
+  expect(await page.evaluate(() => document.querySelector('[data-testid="policy-changes"]')!.textContent)).toBe(FIREFOX_POLICY_RESTART_NOTE);
+  // The problems are listed there too, and the one profile is counted.
+  expect(await page.evaluate(() => document.querySelector('[data-testid="organisation"] .notice-title')?.textContent)).toBe("Your organisation's accounts: 1 error");
+  expect(await page.evaluate(() => document.querySelector('[data-testid="organisation"]')!.textContent)).toContain('publishes 1 role.');
   await stopFirefox();
 }, 90000);

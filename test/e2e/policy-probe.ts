@@ -4,6 +4,8 @@
 import { browser } from '../../src/platform/browser';
 import { onPolicyChanged, readPolicy } from '../../src/platform/policy-store';
 import type { OrganisationPolicy } from '../../src/core/policy';
+import { importConfig } from '../../src/core';
+import { prepareSave, saveConfig, saveSettings } from '../../src/platform/storage';
 
 const changes: { at: number; policy: OrganisationPolicy }[] = [];
 onPolicyChanged((policy) => changes.push({ at: Date.now(), policy }));
@@ -15,5 +17,16 @@ Object.assign(globalThis, {
     changes,
     /** What the browser itself hands over, before our checks. */
     raw: () => browser.storage.managed.get(),
+    /** The settings' write path, as the import page uses it: the error's message, or null. */
+    saveSettings: (patch: Record<string, unknown>) => saveSettings(patch).then(() => null, (error: Error) => error.message),
+    /** The config's write path (the import page's and the popup's): 'saved', or the error's message. */
+    importText: async (text: string) => {
+      try {
+        await saveConfig(await prepareSave(text, importConfig(text), 'import'));
+        return 'saved';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    },
   },
 });

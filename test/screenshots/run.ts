@@ -13,7 +13,8 @@ import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { findBanner, fixtureUrl, openConsoleTab, setFixtureRoot, waitForBannerIndex } from '../e2e/console-pages';
 import { launchWithExtension, type ExtensionSession } from '../e2e/harness';
-import { find, importThroughPage, openActionPopup, pasteConfig, until } from '../e2e/ui-helpers';
+import { find, importThroughPage, openActionPopup, openWebTab, pasteConfig, until } from '../e2e/ui-helpers';
+import { fortyAccounts } from '../fixtures/forty-accounts';
 
 const OUT = path.join(REPO_ROOT, 'docs', 'screenshots');
 
@@ -154,6 +155,53 @@ async function bannerShots(session: ExtensionSession): Promise<void> {
   await page.close();
 }
 
+/** The compact popup over issue 15's examples' catalogue (40 accounts × 3 roles): 16+ roles in view, the account once per run. */
+async function compactPopupShot(session: ExtensionSession): Promise<void> {
+  await importThroughPage(session, fortyAccounts());
+  const { page: tab } = await openWebTab(session);
+  const popup = await openActionPopup(session, tab);
+  await setTheme(popup, 'light');
+  // A query's answer, as a user sees it: grouped, the best match under Enter.
+  await popup.type('aria/Search roles', 'prod ro');
+  await until(popup, () => document.querySelector('.row-entry.is-active')?.getAttribute('data-profile') === 'billing-prod-readonly');
+  await popup.$eval('aria/Search roles', (el) => {
+    (el as HTMLInputElement).value = '';
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await popup.keyboard.press('ArrowDown');
+  await until(popup, () => !!document.querySelector('.row-entry.is-active'));
+  const size = await popup.evaluate(() => ({ width: document.body.offsetWidth, height: document.body.offsetHeight }));
+  await save(popup, 'popup-compact', { x: 0, y: 0, ...size });
+  await popup.close();
+  await tab.close();
+}
+
+/** The banner of a profile whose app, name, alias and role are all long, at 800 px: it still fits, production first. */
+const LONG_PROFILE = { account: '210987654321', alias: 'settlement-reconciliation-payments-prod', role: 'SettlementReconciliationReadOnlyOperator' };
+const LONG_CONFIG = `${SHOWCASE_CONFIG}
+[profile settlement-reconciliation-platform-production]
+role_arn = arn:aws:iam::${LONG_PROFILE.account}:role/${LONG_PROFILE.role}
+aws_account_alias = ${LONG_PROFILE.alias}
+source_profile = default
+`;
+
+async function longBannerShot(session: ExtensionSession): Promise<void> {
+  await importThroughPage(session, LONG_CONFIG);
+  await waitForBannerIndex(session, LONG_PROFILE.account);
+  const html = fs
+    .readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'banner-fit', 'long-names.html'), 'utf8')
+    .replaceAll('ACCOUNT_ID', LONG_PROFILE.account)
+    .replaceAll('ACCOUNT_ALIAS', LONG_PROFILE.alias)
+    .replaceAll('ROLE_NAME', LONG_PROFILE.role);
+  const url = /Served at: (\S+)/.exec(html)![1]!;
+  const { page } = await openConsoleTab(session, undefined, { [url]: html });
+  await page.setViewport({ width: 800, height: 400 });
+  await page.goto(url);
+  await findBanner(page);
+  await save(page, 'banner-long-names', { x: 0, y: 0, width: 800, height: 120 });
+  await page.close();
+}
+
 async function main(): Promise<void> {
   setFixtureRoot(path.join(REPO_ROOT, 'test', 'fixtures', 'console'));
   fs.mkdirSync(OUT, { recursive: true });
@@ -164,6 +212,8 @@ async function main(): Promise<void> {
     await popupShots(session);
     await importShots(session);
     await bannerShots(session);
+    await longBannerShot(session);
+    await compactPopupShot(session);
   } finally {
     await session.close();
   }

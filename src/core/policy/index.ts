@@ -5,3 +5,5 @@
 export * from './policy-values';
 export * from './merge-catalogues';
 export * from './effective-settings';
+export * from './account-entries';
+export * from './organisation-view';

@@ -34,7 +34,8 @@ export function mergeCatalogues(policy: OrganisationPolicy, personal: readonly C
   const shown = policy.allowPersonalConfig ? personal : [];
   const hiddenPersonal = personal.length - shown.length;
   if (hiddenPersonal > 0) {
-    notices.push(`Your organisation shows only its own roles: your ${plural(hiddenPersonal, 'profile')} stay saved, and come back if it allows them again.`);
+    const one = hiddenPersonal === 1;
+    notices.push(`Your organisation shows only its own roles: your ${plural(hiddenPersonal, 'profile')} ${one ? 'stays' : 'stay'} saved, and ${one ? 'comes' : 'come'} back if it allows ${one ? 'it' : 'them'} again.`);
   }
   const verdicts = organisationVerdicts(organisation);
   const named = namesOf(organisation);

@@ -12,9 +12,9 @@ import { importConfig } from '../catalogue/import-config';
 import { prepareImport } from '../catalogue/prepare-import';
 import type { Catalogue, Environment, RemovedSecrets, Severity } from '../types';
 
-/** Settings an organisation can lock (the names of the settings they lock). */
-export const LOCKABLE_SETTINGS = ['bannerEnabled', 'titlePrefix', 'autoSubmitSwitchForm'] as const;
-export type LockableSetting = (typeof LOCKABLE_SETTINGS)[number];
+import { LOCKABLE_SETTINGS, type LockableSetting } from './lockable';
+
+export { LOCKABLE_SETTING_NAMES, LOCKABLE_SETTINGS, lockedValues, type LockableSetting } from './lockable';
 
 /** Every policy key, as managed-schema.json declares them. */
 export const POLICY_KEYS = ['config', 'accounts', ...LOCKABLE_SETTINGS, 'allowPersonalConfig'] as const;

@@ -23,6 +23,7 @@ import { browser } from '../browser';
 import { errorText } from './build-info';
 import { historyItemOf, historyWith } from './history-store';
 import { decodeLocal, localStateOf, readLocalCurrent, type DecodeConfig, type LocalState } from './local-copy';
+import { personalConfigAllowed, PersonalConfigRefusedError } from './organisation-flags';
 import { noRoomProblem, PROBLEM } from './problems';
 import { writeSync, type SaveResult } from './sync-writer';
 import { ifUnlocked, withWriteLock } from './write-lock';
@@ -171,7 +172,10 @@ function nextHistory(history: ImportHistory, save: PreparedSave, copy: LocalCopy
  * A newer config that another browser put into sync and this one has not seen yet goes into
  * the history first, so it can be restored too.
  */
-export function saveConfig(save: PreparedSave): Promise<SaveResult> {
+export async function saveConfig(save: PreparedSave): Promise<SaveResult> {
+  // The organisation allows only its own profiles: the user's stay as they are (a secrets
+  // clean-up of the stored copy still runs: it removes, never adds).
+  if (!save.cleansCurrent && !(await personalConfigAllowed())) throw new PersonalConfigRefusedError();
   return withWriteLock('config', async () => {
     const [all, items] = await Promise.all([
       browser.storage.sync.get(null) as Promise<Record<string, unknown>>,

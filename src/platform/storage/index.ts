@@ -17,6 +17,7 @@ export { ConfigChangedError, loadConfig, saveConfig, type ConfigSource, type Pre
 export { firstScreenFrom, type FirstScreen } from './first-screen';
 export { loadHistory, loadHistoryText, rewriteHistoryTexts, type HistoryEntry } from './history-store';
 export type { DecodeConfig } from './local-copy';
+export { lockedSettings, personalConfigAllowed, PersonalConfigRefusedError, SettingLockedError } from './organisation-flags';
 export { prepareSave } from './prepare-save';
 export { PROBLEM } from './problems';
 export { loadRecent, pushRecent } from './recent-store';

@@ -6,6 +6,8 @@ import { RECORD_KEYS } from '../../core/storage/storage-keys';
 import { browser } from '../browser';
 import { errorText } from './build-info';
 import { addToHead } from './catalogue-head';
+import { lockedSettings, SettingLockedError } from './organisation-flags';
+import { LOCKABLE_SETTINGS } from '../../core/policy/lockable';
 import { withWriteLock } from './write-lock';
 
 const KEY = RECORD_KEYS.settings;
@@ -54,7 +56,14 @@ async function writeSettings(change: (current: Settings) => Partial<Settings>): 
   });
 }
 
-export function saveSettings(patch: Partial<Settings>): Promise<Settings> {
+/**
+ * Saves a change the user made. A setting the organisation locked is refused (the page shows it
+ * locked; this is the same rule where the write happens): its value in force is the policy's.
+ */
+export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
+  const locked = await lockedSettings();
+  const refused = LOCKABLE_SETTINGS.filter((key) => key in patch && key in locked);
+  if (refused.length > 0) throw new SettingLockedError(refused);
   return writeSettings(() => patch);
 }
 

@@ -1,0 +1,151 @@
+// Issue 15 §6: the popup's first render and keystrokes, measured from outside its code. A script
+// installed before any of the page's own (CDP Page.addScriptToEvaluateOnNewDocument) watches the
+// DOM with a MutationObserver and notes, on the page's clock (0 = navigation start):
+// - when the first role button (`button.role-main`) is in the DOM; on a static extension page
+//   holding one button, when that button is. Both pages are opened alternately in the same run,
+//   from one copy of the build (the static page is added to that copy only, never shipped), so the
+//   ratio compares like with like on whatever machine runs it;
+// - for every input event in the search box, the time from the event's time stamp until the DOM
+//   changed in answer and a layout of it was done (the observer forces that layout).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, KeyInput, Page } from 'puppeteer-core';
+import { generateConfig } from '../e2e/ui-helpers';
+import { launchExtension } from './extension-browser';
+import { settle } from './settle';
+import { printTable } from './table';
+
+const ROLES = 5000;
+const OPENS = 25;
+const STATIC_PAGE = 'bench-static.html';
+
+/** Runs in each page before its own scripts: no closure, the browser serialises it. */
+function observeFromOutside(): void {
+  const state = { first: null as number | null, keystrokes: [] as number[] };
+  (window as unknown as { __outside: typeof state }).__outside = state;
+  const selector = location.pathname.endsWith('/popup.html') ? 'button.role-main' : 'button';
+  let pending: number | null = null;
+  document.addEventListener('input', (event) => (pending = event.timeStamp), true);
+  new MutationObserver(() => {
+    if (state.first === null && document.querySelector(selector)) state.first = performance.now();
+    if (pending !== null) {
+      // The list updated: lay it out, then note the time.
+      void document.documentElement.getBoundingClientRect().height;
+      void document.querySelector('.role-list')?.scrollHeight;
+      state.keystrokes.push(performance.now() - pending);
+      pending = null;
+    }
+  }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * p) - 1)] ?? NaN;
+}
+
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+const range = (values: number[]) => `${ms(Math.min(...values))}–${ms(Math.max(...values))}`;
+
+/** A copy of the build with one static page (one button, no script) added. */
+function copyWithStaticPage(dist: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rsb-bench-'));
+  fs.cpSync(dist, dir, { recursive: true });
+  fs.writeFileSync(
+    path.join(dir, STATIC_PAGE),
+    '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>static</title><link rel="stylesheet" href="styles.css"></head>' +
+      '<body class="popup"><button type="button">One button</button></body></html>\n',
+  );
+  return dir;
+}
+
+async function importThroughPage(browser: Browser, id: string, text: string): Promise<void> {
+  const page = await browser.newPage();
+  await page.goto(`chrome-extension://${id}/options.html`);
+  const box = await page.waitForSelector('#config-text');
+  await box!.evaluate((el, value) => {
+    (el as HTMLTextAreaElement).value = value;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
+  await page.waitForFunction(() => !!document.querySelector('[data-testid="import-replace"]'), { timeout: 60000, polling: 20 });
+  await page.evaluate(() => (document.querySelector('[data-testid="import-replace"]') as HTMLButtonElement).click());
+  await page.waitForFunction(() => /Imported/.test(document.querySelector('.result')?.textContent ?? ''), { timeout: 60000, polling: 20 });
+  await page.close();
+}
+
+async function open(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 460, height: 580 });
+  await page.evaluateOnNewDocument(observeFromOutside);
+  await page.goto(url);
+  return page;
+}
+
+async function firstAt(page: Page): Promise<number> {
+  const handle = await page.waitForFunction(() => (window as unknown as { __outside: { first: number | null } }).__outside.first, { timeout: 30000, polling: 10 });
+  return (await handle.jsonValue()) as number;
+}
+
+export async function run(): Promise<void> {
+  const dist = path.resolve(process.cwd(), process.env.EXT_DIST ?? 'dist', 'chrome');
+  if (!fs.existsSync(path.join(dist, 'manifest.json'))) throw new Error(`${dist} has no build: run the build first.`);
+  const copy = copyWithStaticPage(dist);
+  const machine = await settle();
+  const { browser, id } = await launchExtension(copy);
+  try {
+    await importThroughPage(browser, id, generateConfig(ROLES));
+    const popup: number[] = [];
+    const staticPage: number[] = [];
+    // Alternately, so both see the same machine; each page fresh in a new tab.
+    for (let i = 0; i < OPENS; i++) {
+      for (const [file, into] of [['popup.html', popup], [STATIC_PAGE, staticPage]] as const) {
+        const page = await open(browser, `chrome-extension://${id}/${file}`);
+        into.push(await firstAt(page));
+        await page.close();
+      }
+    }
+
+    const page = await open(browser, `chrome-extension://${id}/popup.html`);
+    await firstAt(page);
+    await page.waitForFunction(() => performance.getEntriesByName('rsb:complete').length > 0, { timeout: 30000, polling: 10 });
+    await page.bringToFront();
+    const queries = ['payments prod', 'admin', '1234', 'ledg dev readonly', 'data-lake staging', 'xyz'];
+    let typed = 0;
+    const answered = () => page.evaluate(() => (window as unknown as { __outside: { keystrokes: number[] } }).__outside.keystrokes.length);
+    for (const query of queries) {
+      for (const key of [...query.split(''), ...query.split('').map(() => 'Backspace')] as KeyInput[]) {
+        const before = await answered();
+        await page.keyboard.press(key);
+        typed++;
+        // The next key once this one is answered (or after 1 s: a key that changes nothing, like a trailing space).
+        await page
+          .waitForFunction((n: number) => (window as unknown as { __outside: { keystrokes: number[] } }).__outside.keystrokes.length > n, { timeout: 1000, polling: 5 }, before)
+          .catch(() => undefined);
+      }
+    }
+    const keystrokes = await page.evaluate(() => (window as unknown as { __outside: { keystrokes: number[] } }).__outside.keystrokes);
+    await page.close();
+
+    const ratio = median(popup) / median(staticPage);
+    printTable(
+      [`measured from outside the page (${ROLES.toLocaleString('en')} roles imported through the import page, Chromium)`, 'figure', 'target'],
+      [
+        [`first role button in the DOM after navigation: popup (median of ${OPENS}, range)`, `${ms(median(popup))} (${range(popup)})`, ''],
+        [`one button in the DOM: a static extension page, same run (median of ${OPENS}, range)`, `${ms(median(staticPage))} (${range(staticPage)})`, ''],
+        ['first role: popup ÷ static page (medians)', `${ratio.toFixed(2)}×`, '≤ 2×'],
+        [`input event → list updated and laid out (median of ${keystrokes.length})`, ms(median(keystrokes)), ''],
+        ['  … 95th percentile', ms(percentile(keystrokes, 0.95)), '≤ 16 ms'],
+        ['  … worst', ms(Math.max(...keystrokes)), ''],
+      ],
+    );
+    console.log(`\n(${machine}; ${keystrokes.length} of ${typed} keystrokes changed the list)`);
+  } finally {
+    await browser.close();
+    fs.rmSync(copy, { recursive: true, force: true });
+  }
+}
