@@ -129,7 +129,7 @@ export function createBannerView(doc: Document, onToggle: () => void, onWhy: (op
     let tip: HTMLElement | undefined;
     for (const [piece, full] of cuttable) {
       piece.addEventListener('focus', () => {
-        tip = el(root, 'div', `position:fixed;${edge}:calc(var(--rsb-offset) + ${BANNER_HEIGHT}px);z-index:var(--rsb-layer);background:#fff;color:#000;${FONT}border:1px solid #545b64;left:${Math.max(0, piece.getBoundingClientRect().left - 9)}px;max-width:min(620px,96vw);padding:3px 8px;white-space:normal;overflow-wrap:anywhere`, full, { role: 'tooltip' });
+        tip = el(root, 'div', `position:fixed;${edge}:calc(var(--rsb-offset) + ${BANNER_HEIGHT}px);z-index:var(--rsb-layer);background:#fff;color:#000;${FONT}border:1px solid #545b64;left:${Math.max(0, piece.getBoundingClientRect().left - 9)}px;max-width:min(620px,96vw);padding:3px 8px;overflow-wrap:anywhere`, full, { role: 'tooltip' });
       });
       piece.addEventListener('blur', () => tip?.remove());
     }
