@@ -7,6 +7,7 @@ import { ENV_COLORS, PRODUCTION_COLOR, isRed, parseColor } from './colors';
 import { OTHER_APP, envFromText, hasProductionWord, inferAppEnvInto, matchKnownApp, sharedPrefixApps } from './environments';
 import { Profile, addNote, clean, raw, shown } from './import-profile';
 import { consoleHomeUrl, keptByEncoding, ssoConsoleUrl, switchRoleLinkEncoded, truncateDisplayName } from './links';
+import { setSessionMinutes } from './session-minutes';
 
 /**
  * App, environment, production, colour and link for every entry. Production is decided
@@ -174,6 +175,7 @@ function buildEntry(p: Profile): CatalogueEntry {
   if (p.sourceProfile) entry.sourceProfile = p.sourceProfile;
   if (p.ssoStartUrl !== undefined) entry.ssoStartUrl = p.ssoStartUrl;
   if (p.ssoRegion !== undefined) entry.ssoRegion = p.ssoRegion;
+  setSessionMinutes(entry, raw(p, 'console_session_minutes'), (note) => addNote(p, note));
   if (p.notes) entry.notes = p.notes;
   return entry;
 }
