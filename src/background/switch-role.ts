@@ -4,6 +4,7 @@
 import {
   consolePartition,
   isAccessPortalHost,
+  isMultiSessionMode,
   multiSessionsIn,
   openSessionsOf,
   reSignInQuestion,
@@ -129,8 +130,15 @@ async function runSwitch(request: SwitchRoleRequest, renew: boolean): Promise<Sw
     case 'none':
       return { method: 'none', status: 'failed', message: plan.message };
 
-    case 'link':
+    case 'link': {
+      // In multi-session mode a sign-in through a link (switch-role or access portal) also takes
+      // one of the five sessions, or signs the profile's own session out: ask as the console's
+      // own switch does. (Classic mode holds one session, which any switch replaces.)
+      const multi = isMultiSessionMode(views, entry.partition);
+      const question = multi && !request.confirmReentry && !renew ? sessionQuestion(entry, views, request.tabId ?? -1) : null;
+      if (question) return { ...question, method: 'link' };
       return openLink(plan, context);
+    }
 
     case 'console-post': {
       await switchStarted(plan.tabId, entry);
