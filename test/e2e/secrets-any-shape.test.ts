@@ -138,10 +138,19 @@ async function exported(options: Page): Promise<string> {
 
 /** Switches to the first role from the real action popup, so the switch messages are recorded too. */
 async function switchFromPopup(): Promise<string[]> {
+  // In this tab (setting otherTabSwitch): a new tab would take focus and close the popup before
+  // its recorded messages could be read.
+  await session.worker.evaluate(async () => {
+    const sync = (globalThis as unknown as { chrome: { storage: { sync: { get(k: string): Promise<Record<string, object>>; set(i: object): Promise<void> } } } }).chrome.storage.sync;
+    const { settings } = await sync.get('settings');
+    await sync.set({ settings: { ...(settings ?? {}), otherTabSwitch: 'this-tab' } });
+  });
   const { page: tab, requests } = await openWebTab(session);
   const popup = await openActionPopup(session, tab);
   await popup.evaluate(installRecorder);
   await find(popup, '.row-entry');
+  // Nothing is under Enter until the user moves (issue 15 §2).
+  await popup.keyboard.press('ArrowDown');
   await popup.keyboard.press('Enter');
   for (let i = 0; i < 200 && !requests.some((u) => u.startsWith('https://signin.aws.amazon.com/')); i++) await sleep(50);
   expect(requests.some((u) => u.startsWith('https://signin.aws.amazon.com/'))).toBe(true);
