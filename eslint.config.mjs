@@ -60,6 +60,7 @@ const CONTENT_BUNDLED = [
   'src/core/console/switch-marker.ts',
   'src/core/protocol/guards.ts',
   'src/core/protocol/message-names.ts',
+  'src/core/sessions/session-time.ts',
 ];
 
 export default tseslint.config(

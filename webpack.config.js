@@ -58,7 +58,7 @@ function minifyCss(css) {
     .join('\n');
 }
 
-const CONTENT_SCRIPTS = /^(content|signin|why)\.js$/;
+const CONTENT_SCRIPTS = /^(content|signin|why|session)\.js$/;
 const SHARED_ENTRIES = ['background', 'popup', 'options', 'import-worker'];
 /** Chunks that use the engine: the background, the import page and its worker, and the popup's paste box (loaded on use). */
 const ENGINE_USERS = ['background', 'options', 'import-worker', 'popup-engine'];
@@ -81,6 +81,8 @@ const config = (target) => (env, argv) => ({
     signin: './src/content/signin.ts',
     // The banner's "Why?" panel: injected by the background when asked for, not on every page.
     why: './src/content/why-panel.ts',
+    // The banner's session chip (issue 13): injected by the background into tabs whose session it knows.
+    session: './src/content/session-chip.ts',
     popup: './src/popup/index.tsx',
     options: './src/options/index.tsx',
     // The import page's worker: reads, strips and imports off the page's main thread.
@@ -97,7 +99,8 @@ const config = (target) => (env, argv) => ({
   optimization: {
     minimize: true,
     minimizer: [
-      new TerserPlugin({ exclude: CONTENT_SCRIPTS, extractComments: false, terserOptions: { format: { comments: false } } }),
+      // (Three passes for the extension's pages too: the store package has a budget, see bundle-policy.test.ts.)
+      new TerserPlugin({ exclude: CONTENT_SCRIPTS, extractComments: false, terserOptions: { compress: { passes: 3 }, format: { comments: false } } }),
       // Content scripts run on every console page load (see the content.js ceiling in
       // test/build/bundle-policy.test.ts): squeeze harder.
       // (No pure_getters/unsafe maths: only rewrites that keep the meaning of any code.)

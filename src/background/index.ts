@@ -9,10 +9,16 @@ import {
   identityReport,
   identityReportRequestSchema,
   importConfig,
+  sessionRenewRequestSchema,
+  sessionSeenSchema,
+  sessionsRequestSchema,
+  sessionStatusRequestSchema,
   switchAutosubmitRequestSchema,
   switchRoleRequestSchema,
   type DoneReply,
   type IdentityReportReply,
+  type SessionBanner,
+  type SessionsOverview,
   type SwitchAutosubmitReply,
   type SwitchOutcome,
 } from '../core';
@@ -24,6 +30,8 @@ import { onStorageChanged, rebuildCatalogueCache } from '../platform/storage';
 import { organisationPart } from './organisation';
 import { redeem } from './autosubmit-registry';
 import { refreshBannerIndex } from './banner-index';
+import { renewSession } from './renew';
+import { sessionBannerFor, sessionsOverview, tabSeen } from './sessions';
 import { scrubStoredSecrets } from './scrub-secrets';
 import { switchRole } from './switch-role';
 
@@ -73,6 +81,17 @@ const routes = [
     await runInContentWorld(sender.tab!.id!, sender.frameId ?? 0, 'why.js');
     return { report: identityReport(combineIdentity(readings, host), host) };
   }),
+  // Console sessions (issue 13): a tab says which session it is in when its banner is painted;
+  // the banner's session chip asks for its line and for "Renew"; the popup for the overview.
+  route(sessionSeenSchema, fromTab, async ({ readings, host, profile }, sender) => {
+    await tabSeen(sender.tab!.id!, combineIdentity(readings, host), profile, sender.url ?? '');
+    return done();
+  }),
+  route(sessionStatusRequestSchema, fromTab, (_m, sender): Promise<SessionBanner> => sessionBannerFor(sender.tab!.id!)),
+  route(sessionRenewRequestSchema, fromTab, (_m, sender): Promise<SwitchOutcome> =>
+    renewSession(sender.tab!.id!).catch((error: unknown) => ({ method: 'none', status: 'failed', message: `Not renewed: ${error instanceof Error ? error.message : String(error)}` })),
+  ),
+  route(sessionsRequestSchema, fromExtensionPage, (): Promise<SessionsOverview> => sessionsOverview()),
   route(bannerIndexRefreshSchema, ours, () => refreshBannerIndex(true).then(done)),
   // The storage module asks the background (which bundles the importer) to rebuild the
   // catalogue cache when a page finds it stale.

@@ -31,6 +31,8 @@ export interface SwitchContext {
   identity: ConsoleIdentity | null;
   /** settings.autoSubmitSwitchForm */
   autoSubmit: boolean;
+  /** "Renew" on the banner: the same switch again, from the tab of the session that runs out. */
+  renew?: boolean;
 }
 
 export type SwitchPlan =
@@ -81,7 +83,7 @@ export function planSwitch(context: SwitchContext): SwitchPlan {
     return { method: 'none', message: 'The root user cannot switch roles. Sign in as an IAM user or role first.' };
   }
   const sameAccount = entry.accountId !== undefined ? entry.accountId === identity.accountId : entry.accountAlias === identity.accountAlias;
-  if (sameAccount && entryHasRole(entry, identity) && !context.newTab) {
+  if (sameAccount && entryHasRole(entry, identity) && !context.newTab && !context.renew) {
     return { method: 'none', message: `This tab is already signed in as ${entry.profile}.` };
   }
   const account = entry.accountId ?? entry.accountAlias!;

@@ -3,8 +3,12 @@
 // not to work on the page falls back to the documented link, and says so.
 import {
   consolePartition,
-  entryHasRole,
   isAccessPortalHost,
+  multiSessionsIn,
+  openSessionsOf,
+  reSignInQuestion,
+  sixthSessionQuestion,
+  timeLeftText,
   MESSAGE,
   startUrlHost,
   whereAmIResponseSchema,
@@ -13,12 +17,14 @@ import {
   type ConsoleIdentity,
   type SwitchOutcome,
   type SwitchRoleRequest,
+  type SessionView,
   type WhereAmIRequest,
 } from '../core';
 import { formatAccountId } from '../core/aws-names';
 import { mainWorldClassicSwitch, mainWorldMultiSessionSwitch } from '../page-world/console-switch';
-import { askTab, consoleTabs, getTab, navigate, openBlankTab, runInMainWorld } from '../platform/console-tabs';
+import { askTab, focusTab, getTab, navigate, openBlankTab, runInMainWorld } from '../platform/console-tabs';
 import { pushRecent } from '../platform/storage';
+import { currentSessions, switchStarted } from './sessions';
 import { settingsInForce } from './organisation';
 import { issue, newNonce } from './autosubmit-registry';
 import { consolePage, linkPlan, planSwitch, type SwitchContext, type SwitchPlan } from './switch-plan';
@@ -46,6 +52,8 @@ async function openLink(plan: Extract<SwitchPlan, { method: 'link' }>, context: 
   // before the sign-in page can present it (a new tab opens blank first).
   const newTab = plan.newTab || !context.tab;
   const tabId = newTab ? await openBlankTab() : context.tab!.id;
+  // A role switch lands in the tab; Identity Center sessions last as their permission set says, which no page tells.
+  if (tabId !== null && entry.kind === 'role') await switchStarted(tabId, entry);
   if (plan.autoSubmit && tabId !== null) {
     const nonce = newNonce();
     url = withSwitchMarker(url, nonce);
@@ -63,39 +71,58 @@ async function openLink(plan: Extract<SwitchPlan, { method: 'link' }>, context: 
   return { method: 'link', status: 'done', message: `${prefix}${what}` };
 }
 
-/** How many open console tabs already show this profile in a multi-session session. */
-async function openSessionsOf(entry: CatalogueEntry, exceptTabId: number): Promise<number> {
-  const tabs = (await consoleTabs()).filter((t) => t.id !== exceptTabId);
-  const identities = await Promise.all(tabs.map((t) => identityOf(t.id)));
-  return identities.filter(
-    (i) =>
-      i !== null &&
-      i.multiSession === true &&
-      i.partition === entry.partition &&
-      (entry.accountId !== undefined ? i.accountId === entry.accountId : i.accountAlias === entry.accountAlias) &&
-      entryHasRole(entry, i),
-  ).length;
+/**
+ * Where the profile already has a live session in another tab, or one this extension started
+ * (with no tab left), Enter goes there instead of signing in again; null when it has none.
+ */
+async function goToSession(entry: CatalogueEntry, tabId: number | undefined, views: SessionView[], now: number): Promise<SwitchOutcome | null> {
+  const live = openSessionsOf(views, entry).filter((v) => v.status === 'live');
+  if (live.length === 0 || live.some((v) => tabId !== undefined && v.tabIds.includes(tabId))) return null;
+  const left = (v: SessionView) => (v.endsAt !== undefined ? ` (${timeLeftText(v.endsAt, now)})` : '');
+  const withTab = live.find((v) => v.tabIds.length > 0);
+  if (withTab && (await focusTab(withTab.tabIds[0]!))) {
+    return { method: 'session', status: 'done', message: `${entry.profile} is signed in already${left(withTab)}: went to its tab.` };
+  }
+  const started = live.find((v) => v.record.started && safeConsoleUrl(v.record.started.landing, entry));
+  if (!started) return null;
+  await navigate(started.record.started!.landing, null);
+  return { method: 'session', status: 'done', message: `${entry.profile} is signed in already${left(started)}: opened its session in a new tab.` };
+}
+
+/** The question before a multi-session switch that signs a session of the profile out, or opens a sixth; null when there is none. */
+function sessionQuestion(entry: CatalogueEntry, views: SessionView[], fromTab: number): SwitchOutcome | null {
+  const existing = openSessionsOf(views, entry)[0];
+  if (existing) return { method: 'multi-session', status: 'needs-confirmation', confirm: 're-sign-in', message: reSignInQuestion(entry.profile, existing, fromTab) };
+  const sixth = sixthSessionQuestion(multiSessionsIn(views, entry.partition));
+  return sixth ? { method: 'multi-session', status: 'needs-confirmation', confirm: 'sixth-session', message: sixth } : null;
 }
 
 /**
  * Carries out the switch and, once it is under way, records the profile as recent here: the
  * popup closes as soon as a new tab takes focus, often before it could write anything.
+ * `renew`: the banner's "Renew" (src/background/renew.ts): the same switch again from the tab
+ * whose session runs out, landing on the same page (in that tab, also in multi-session mode).
  */
-export async function switchRole(request: SwitchRoleRequest): Promise<SwitchOutcome> {
-  const outcome = await runSwitch(request);
+export async function switchRole(request: SwitchRoleRequest, renew = false): Promise<SwitchOutcome> {
+  const outcome = await runSwitch(request, renew);
   if (outcome.status === 'done') await pushRecent(request.entry.profile, request.entry).catch(() => {});
   return outcome;
 }
 
-async function runSwitch(request: SwitchRoleRequest): Promise<SwitchOutcome> {
+async function runSwitch(request: SwitchRoleRequest, renew: boolean): Promise<SwitchOutcome> {
   const { entry } = request;
   const tab = request.tabId !== undefined ? await getTab(request.tabId) : null;
   const onConsole = !!tab && isConsoleUrl(tab.url);
   const identity = tab && onConsole ? await identityOf(tab.id) : null;
   const settings = await settingsInForce();
+  const { views, now } = await currentSessions();
+  if (!request.signInAgain && !renew) {
+    const there = await goToSession(entry, request.tabId, views, now);
+    if (there) return there;
+  }
   // A page that is not the console (a wiki, a ticket) is not navigated away unless the user said so.
   const newTab = request.newTab || (!onConsole && settings.otherTabSwitch === 'new-tab');
-  const context: SwitchContext = { entry, newTab, tab, identity, autoSubmit: settings.autoSubmitSwitchForm };
+  const context: SwitchContext = { entry, newTab, tab, identity, autoSubmit: settings.autoSubmitSwitchForm, renew };
   const plan = planSwitch(context);
 
   switch (plan.method) {
@@ -106,6 +133,7 @@ async function runSwitch(request: SwitchRoleRequest): Promise<SwitchOutcome> {
       return openLink(plan, context);
 
     case 'console-post': {
+      await switchStarted(plan.tabId, entry);
       let result: Awaited<ReturnType<typeof mainWorldClassicSwitch>> | undefined;
       try {
         result = await runInMainWorld(plan.tabId, mainWorldClassicSwitch, [plan.action, plan.fields]);
@@ -120,18 +148,9 @@ async function runSwitch(request: SwitchRoleRequest): Promise<SwitchOutcome> {
     }
 
     case 'multi-session': {
-      if (!request.confirmReentry) {
-        const open = await openSessionsOf(entry, plan.tabId);
-        if (open > 0) {
-          return {
-            method: 'multi-session',
-            status: 'needs-confirmation',
-            message:
-              `${entry.profile} already has a session, open in ${open} other tab${open === 1 ? '' : 's'}. ` +
-              'Switching into it again signs that session out, and those tabs with it. Switch anyway?',
-          };
-        }
-      }
+      // (Renewing signs out a session that ran out: nothing to ask.)
+      const question = request.confirmReentry || renew ? null : sessionQuestion(entry, views, plan.tabId);
+      if (question) return question;
       let result: Awaited<ReturnType<typeof mainWorldMultiSessionSwitch>> | undefined;
       try {
         result = await runInMainWorld(plan.tabId, mainWorldMultiSessionSwitch, [plan.url, plan.body]);
@@ -153,8 +172,13 @@ async function runSwitch(request: SwitchRoleRequest): Promise<SwitchOutcome> {
                 `${entry.accountId ? formatAccountId(entry.accountId) : entry.accountAlias}.`;
         return { method: 'multi-session', status: 'failed', message: `${why} Nothing was changed.` };
       }
-      await navigate(destination, null);
-      return { method: 'multi-session', status: 'done', message: `Opened ${describe(entry)} as a new session in a new tab.` };
+      // The tab exists before the new session's page loads in it, so its report finds the switch recorded.
+      const into = renew ? plan.tabId : await openBlankTab();
+      if (into !== null) await switchStarted(into, entry);
+      await navigate(destination, into);
+      return renew
+        ? { method: 'multi-session', status: 'done', message: `Renewed ${describe(entry)} as a new session, on the same page.` }
+        : { method: 'multi-session', status: 'done', message: `Opened ${describe(entry)} as a new session in a new tab.` };
     }
   }
 }

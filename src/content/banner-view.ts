@@ -13,6 +13,7 @@
 // the console's fixed footer), so moving it needs no new render. The "Why?" panel is a script
 // of its own, injected when asked for (why-panel.ts): this view only keeps its button's state.
 import { itemText, type BannerModel, type BannerPiece } from '../core/console/banner-model';
+import { sessionSlot } from './session-hook';
 
 /** Height of the expanded banner and of the collapsed stripe, in CSS pixels. */
 export const BANNER_HEIGHT = 30;
@@ -66,6 +67,8 @@ export function createBannerView(doc: Document, onToggle: () => void, onWhy: (op
     fitting?.disconnect();
     root.replaceChildren();
     currentHeight = 0;
+    const slot = sessionSlot();
+    slot.bar = null;
     if (!model.visible) return;
     const edge = model.position;
     const inner = edge === 'top' ? 'bottom' : 'top';
@@ -126,7 +129,7 @@ export function createBannerView(doc: Document, onToggle: () => void, onWhy: (op
     let tip: HTMLElement | undefined;
     for (const [piece, full] of cuttable) {
       piece.addEventListener('focus', () => {
-        tip = el(root, 'div', `position:fixed;${edge}:calc(var(--rsb-offset) + ${BANNER_HEIGHT}px);z-index:var(--rsb-layer);background:#fff;color:#000;${FONT}border:1px solid #545b64;left:${Math.max(0, piece.getBoundingClientRect().left - 9)}px;max-width:min(620px,96vw);padding:3px 8px;white-space:normal;overflow-wrap:anywhere`, full, { role: 'tooltip' });
+        tip = el(root, 'div', `position:fixed;${edge}:calc(var(--rsb-offset) + ${BANNER_HEIGHT}px);z-index:var(--rsb-layer);background:#fff;color:#000;${FONT}border:1px solid #545b64;left:${Math.max(0, piece.getBoundingClientRect().left - 9)}px;max-width:min(620px,96vw);padding:3px 8px;overflow-wrap:anywhere`, full, { role: 'tooltip' });
       });
       piece.addEventListener('blur', () => tip?.remove());
     }
@@ -142,6 +145,9 @@ export function createBannerView(doc: Document, onToggle: () => void, onWhy: (op
       }
     });
     fitting.observe(bar);
+    // The session's time left, when the background knows it (session-chip.ts).
+    slot.bar = bar;
+    slot.draw?.(bar);
   };
 
   return { host, render, height: () => currentHeight };

@@ -98,6 +98,9 @@ function start(api: NonNullable<typeof ext>): void {
     }
     return reading;
   };
+  // Which session this tab is in, for the popup's "signed in" marks and the banner's time left
+  // (the background judges the readings; after the banner is painted, never before).
+  const report = () => void ask({ type: MESSAGE.sessionSeen, readings, host, profile: match.kind === 'profile' ? match.entry.profile : null });
   const loadIndex = async () => {
     lookup = await read();
     if (!lookup.loaded && !refreshAsked) {
@@ -143,7 +146,7 @@ function start(api: NonNullable<typeof ext>): void {
   const check = () => {
     scheduled = false;
     // A source appeared, changed or went: judge them all again and look the account up again.
-    if (readIdentity()) void loadIndex().then(render);
+    if (readIdentity()) void loadIndex().then(render).then(report);
     else if (placement.detached()) render();
     placement.checkHeader();
   };
@@ -172,6 +175,7 @@ function start(api: NonNullable<typeof ext>): void {
       await loadIndex();
       render();
       resolve();
+      report();
       // The same watch sees our host (or <body>) removed or replaced: check() puts it back.
       watch();
     };

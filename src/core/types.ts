@@ -81,6 +81,8 @@ export interface CatalogueEntry {
   notes?: string[];
   /** Line of the section header. */
   line: number;
+  /** `console_session_minutes`: how long a console session of this profile lasts (else the setting). */
+  sessionMinutes?: number;
   /** `organisation`: from the organisation's browser policy (src/core/policy). Absent: the user's own config. */
   origin?: 'organisation';
 }

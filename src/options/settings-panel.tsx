@@ -2,6 +2,7 @@
 // setting the organisation locked is shown at its value, disabled, and says who set it.
 import { LOCKED_BY_ORGANISATION, type LockableSetting, type Settings } from '../core';
 import { Notice } from '../ui/notice';
+import { SessionLength } from './session-length';
 
 interface Props {
   settings: Settings;
@@ -57,6 +58,7 @@ export function SettingsPanel(props: Props) {
         </fieldset>
         <Check setting="titlePrefix" label="Prefix production tab titles with [PROD]" hint="So the tab strip shows which tabs can break things." props={props} />
         <Check setting="autoSubmitSwitchForm" label="Submit the pre-filled Switch Role form for me" hint="Only when the switch was started from this extension." props={props} />
+        <SessionLength minutes={settings.sessionMinutes} onChange={(sessionMinutes) => onChange({ sessionMinutes })} />
         <fieldset class="radio-group">
           <legend>A switch from a page that is not the AWS console opens in</legend>
           {(['new-tab', 'this-tab'] as const).map((choice) => (

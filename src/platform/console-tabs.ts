@@ -77,3 +77,19 @@ export async function runInContentWorld(tabId: number, frameId: number, file: st
     return false;
   }
 }
+
+/** Makes a tab the active one in its window and that window the focused one (no permission needed). */
+export async function focusTab(tabId: number): Promise<boolean> {
+  try {
+    const tab = await browser.tabs.update(tabId, { active: true });
+    if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Calls `listener` with the ID of every tab that closes. */
+export function onTabClosed(listener: (tabId: number) => void): void {
+  browser.tabs.onRemoved.addListener((tabId) => listener(tabId));
+}

@@ -6,6 +6,7 @@ import { loadCatalogue, loadRecent, onStorageChanged, readSettings, toggleCollap
 import type { PopupData } from './popup-data';
 import { switchTo } from './switch-to';
 import { askWhereAmI } from './where-am-i';
+import { loadSessions } from './sessions';
 
 export function browserPopupData(firstScreen: Promise<FirstScreen>): PopupData {
   return {
@@ -20,6 +21,7 @@ export function browserPopupData(firstScreen: Promise<FirstScreen>): PopupData {
     openImportPage,
     switchTo,
     askWhereAmI,
+    loadSessions,
     copyText: (text) => navigator.clipboard.writeText(text),
     close: () => window.close(),
     marks: {

@@ -8,7 +8,7 @@
 // end (test/e2e/import-and-popup.test.ts).
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { DEFAULT_SETTINGS, importConfig, type CatalogueEntry, type Settings, type SwitchOutcome } from '../core';
+import { DEFAULT_SETTINGS, importConfig, type CatalogueEntry, type SessionsOverview, type Settings, type SwitchOutcome } from '../core';
 import type { FirstScreen, LoadedCatalogue, StorageChange } from '../platform/storage';
 import { PopupApp } from './popup-app';
 import type { PopupData } from './popup-data';
@@ -32,12 +32,12 @@ class StillResizeObserver {
 (globalThis as { ResizeObserver?: unknown }).ResizeObserver = StillResizeObserver;
 
 interface Fake extends PopupData {
-  calls: { switchTo: Array<{ profile: string; newTab: boolean; confirmReentry?: boolean }>; copied: string[]; closed: number; importPage: number };
+  calls: { switchTo: Array<{ profile: string; newTab: boolean; confirmReentry?: boolean; signInAgain?: boolean }>; copied: string[]; closed: number; importPage: number };
   answers: SwitchOutcome[];
   changed(change: Partial<StorageChange>): void;
 }
 
-function fakeData(options: { entries?: CatalogueEntry[]; settings?: Settings; problem?: string; here?: HereAnswer } = {}): Fake {
+function fakeData(options: { entries?: CatalogueEntry[]; settings?: Settings; problem?: string; here?: HereAnswer; sessions?: SessionsOverview } = {}): Fake {
   let settings = options.settings ?? DEFAULT_SETTINGS;
   const loaded: LoadedCatalogue = { catalogue: { ...CATALOGUE, entries: options.entries ?? CATALOGUE.entries }, source: 'sync', sum: 'abc', problem: options.problem };
   const listeners: Array<(change: StorageChange) => void> = [];
@@ -67,10 +67,11 @@ function fakeData(options: { entries?: CatalogueEntry[]; settings?: Settings; pr
       fake.calls.importPage++;
     },
     switchTo: async (entry, opts) => {
-      fake.calls.switchTo.push({ profile: entry.profile, newTab: opts.newTab, confirmReentry: opts.confirmReentry });
+      fake.calls.switchTo.push({ profile: entry.profile, newTab: opts.newTab, confirmReentry: opts.confirmReentry, signInAgain: opts.signInAgain });
       return fake.answers.shift() ?? { method: 'link', status: 'done', message: `Opened ${entry.profile}.` };
     },
     askWhereAmI: async () => options.here ?? { profile: null },
+    loadSessions: async () => options.sessions ?? null,
     copyText: async (text) => {
       fake.calls.copied.push(text);
     },
@@ -267,4 +268,37 @@ test('settings changed by another page are read again (a pin made elsewhere appe
   await act(() => data.changed({ settings: true }));
   await until(() => headers()[0] === 'Pinned', 'the pinned section');
   expect(profiles()[0]).toBe('billing-qa');
+});
+
+test('profiles with a console session are marked, with "2 of 5 sessions"; Shift+Enter signs in again, and a sixth session asks with its own title', async () => {
+  const now = Date.UTC(2026, 0, 1, 10, 0, 0);
+  const sessions: SessionsOverview = {
+    sessions: [
+      { profile: 'shop-dev', partition: 'aws', multiSession: true, status: 'live', tabs: 1, firstSeen: now - 60_000 },
+      { profile: 'shop-prod', partition: 'aws', multiSession: true, status: 'live', tabs: 0, firstSeen: now, endsAt: now + 4 * 60_000 },
+    ],
+    multiSession: [{ partition: 'aws', count: 2 }],
+    limit: 5,
+    now,
+  };
+  const data = fakeData({ sessions });
+  data.answers.push({ method: 'multi-session', status: 'needs-confirmation', confirm: 'sixth-session', message: 'This browser already has 5 of 5 console sessions.' });
+  await mount(data);
+  await until(() => root.querySelectorAll('.session-marker').length === 2, 'the session marks');
+  const mark = (profile: string) => root.querySelector(`[data-profile="${profile}"] .session-marker`);
+  expect([mark('shop-dev')!.textContent, mark('shop-dev')!.className]).toEqual(['Signed in', 'session-marker is-live']);
+  expect([mark('shop-prod')!.textContent, mark('shop-prod')!.className]).toEqual(['4 min left', 'session-marker is-warning']);
+  expect(mark('billing-qa')).toBeNull();
+  expect(root.querySelector('.header-sessions')!.textContent).toBe('2 of 5 sessions');
+  await type('billing');
+  await press('Enter', { shiftKey: true });
+  await until(() => !!root.querySelector('.confirm-bar'), 'the question');
+  expect(root.querySelector('.confirm-title')!.textContent).toBe('Open a sixth session?');
+  await until(() => document.activeElement?.textContent === 'Switch anyway', 'focus on the question');
+  await act(() => (document.activeElement as HTMLButtonElement).click());
+  await until(() => data.calls.switchTo.length === 2, 'the confirmed switch');
+  expect(data.calls.switchTo).toEqual([
+    { profile: 'billing-qa', newTab: false, confirmReentry: false, signInAgain: true },
+    { profile: 'billing-qa', newTab: false, confirmReentry: true, signInAgain: true },
+  ]);
 });

@@ -3,7 +3,7 @@
 // data), the rows for a query (use-role-rows.ts), the active row (use-active-row.ts), the
 // switch and its outcome (use-switch.ts), the keys (use-popup-keys.ts).
 import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
-import type { CatalogueEntry } from '../core';
+import { sessionCountText, sessionMarks, type CatalogueEntry } from '../core';
 import type { FirstScreen } from '../platform/storage';
 import { Notice } from '../ui/notice';
 import { rowId } from '../ui/role-list';
@@ -46,6 +46,7 @@ export function PopupApp({ data, initial }: PopupAppProps) {
   const clearStatus = useCallback(() => setStatus(''), []);
   const { outcome, setOutcome, doSwitch } = useSwitch(data, clearStatus, focusSearch);
   const favourites = useMemo(() => new Set(store.settings.favourites), [store.settings.favourites]);
+  const marks = useMemo(() => sessionMarks(store.sessions, store.sessions?.now ?? 0), [store.sessions]);
 
   const cancelConfirm = () => {
     setOutcome({ phase: 'idle' });
@@ -84,7 +85,7 @@ export function PopupApp({ data, initial }: PopupAppProps) {
     search,
     active,
     query,
-    switchActive: (newTab) => active.entry && void doSwitch(active.entry, newTab),
+    switchActive: (newTab, signInAgain) => active.entry && void doSwitch(active.entry, newTab, false, signInAgain),
     escape,
     close: data.close,
   });
@@ -92,7 +93,7 @@ export function PopupApp({ data, initial }: PopupAppProps) {
   const { ready, total, matches } = view;
   return (
     <main class="popup-main" onKeyDown={onKeyDown}>
-      <PopupHeader total={ready ? total : 0} matches={typed ? matches : undefined} onOpenImport={() => void data.openImportPage()} />
+      <PopupHeader total={ready ? total : 0} matches={typed ? matches : undefined} sessions={sessionCountText(store.sessions)} onOpenImport={() => void data.openImportPage()} />
       <div class="search-wrap">
         <input
           ref={search}
@@ -124,6 +125,7 @@ export function PopupApp({ data, initial }: PopupAppProps) {
         listId={LIST_ID}
         activeIndex={active.index}
         hereProfile={hereProfile}
+        sessions={marks}
         favourites={favourites}
         copiedProfile={copied}
         onSwitch={(entry, newTab) => void doSwitch(entry, newTab)}
@@ -134,7 +136,12 @@ export function PopupApp({ data, initial }: PopupAppProps) {
         onToggleGroup={(app) => void data.toggleCollapsedApp(app).then(store.setSettings)}
       />
       {outcome.phase === 'confirm' && (
-        <ConfirmBar message={outcome.message} onConfirm={() => void doSwitch(outcome.entry, outcome.newTab, true)} onCancel={cancelConfirm} />
+        <ConfirmBar
+          message={outcome.message}
+          title={outcome.confirm === 'sixth-session' ? 'Open a sixth session?' : 'Sign out the open session?'}
+          onConfirm={() => void doSwitch(outcome.entry, outcome.newTab, true, outcome.signInAgain)}
+          onCancel={cancelConfirm}
+        />
       )}
       {outcome.phase === 'failed' && <SwitchFailed message={outcome.message} />}
       {store.here.why && <TabWhy {...store.here.why} copyText={data.copyText} />}

@@ -2,7 +2,7 @@
 // writes only through it, so tests render the real components over fake data
 // (popup-app.test.tsx) and the browser wiring (browser-data.ts) stays out of the components.
 // Type-only imports: nothing here loads the extension APIs.
-import type { CatalogueEntry, Settings, SwitchOutcome } from '../core';
+import type { CatalogueEntry, SessionsOverview, Settings, SwitchOutcome } from '../core';
 import type { FirstScreen, LoadedCatalogue, StorageChange } from '../platform/storage';
 import type { HereAnswer } from './where-am-i';
 
@@ -19,8 +19,10 @@ export interface PopupData {
   /** Folds or unfolds an app group (lower-cased app), kept in the settings. */
   toggleCollapsedApp(app: string): Promise<Settings>;
   openImportPage(): Promise<void>;
-  /** Switches (and, when it is under way, records the profile as recent). */
-  switchTo(entry: CatalogueEntry, options: { newTab: boolean; confirmReentry?: boolean }): Promise<SwitchOutcome>;
+  /** Switches (and, when it is under way, records the profile as recent). `signInAgain`: even when the profile has a live session (else the switch goes to it). */
+  switchTo(entry: CatalogueEntry, options: { newTab: boolean; confirmReentry?: boolean; signInAgain?: boolean }): Promise<SwitchOutcome>;
+  /** Which profiles have a console session, from the background (null when it does not answer). */
+  loadSessions(): Promise<SessionsOverview | null>;
   /** Which profile the active tab is in, and why (never guessed). */
   askWhereAmI(): Promise<HereAnswer>;
   copyText(text: string): Promise<void>;

@@ -5,10 +5,12 @@ export interface PopupHeaderProps {
   /** Role count shown when there is one; `matches` too while a query is typed. */
   total?: number;
   matches?: number;
+  /** `3 of 5 sessions` in multi-session mode, else ''. */
+  sessions?: string;
   onOpenImport(): void;
 }
 
-export function PopupHeader({ total, matches, onOpenImport }: PopupHeaderProps) {
+export function PopupHeader({ total, matches, sessions, onOpenImport }: PopupHeaderProps) {
   return (
     <header class="popup-header">
       <h1 class="brand">
@@ -18,6 +20,11 @@ export function PopupHeader({ total, matches, onOpenImport }: PopupHeaderProps) 
       <span class="header-count" aria-live="polite">
         {total ? (matches !== undefined ? `${matches.toLocaleString('en')} of ${plural(total, 'role')}` : plural(total, 'role')) : ''}
       </span>
+      {sessions && (
+        <span class="header-sessions" title="Console sessions signed in now in multi-session mode, of the five the console allows (those Role Switchboard has seen)">
+          {sessions}
+        </span>
+      )}
       <button type="button" class="header-button" onClick={onOpenImport} title="Import a config and change settings">
         Import &amp; settings
       </button>

@@ -1,5 +1,5 @@
 // The popup's middle: loading, no roles yet, no match, or the role list.
-import type { CatalogueEntry } from '../core';
+import type { CatalogueEntry, SessionMark } from '../core';
 import { RoleList, type Density } from '../ui/role-list';
 import type { Row } from '../ui/rows';
 import { EmptyState } from './empty-state';
@@ -11,6 +11,7 @@ export interface RoleAreaProps {
   listId: string;
   activeIndex: number;
   hereProfile: string | null;
+  sessions: ReadonlyMap<string, SessionMark>;
   favourites: ReadonlySet<string>;
   copiedProfile: string | null;
   onSwitch(entry: CatalogueEntry, newTab: boolean): void;
@@ -49,6 +50,7 @@ export function RoleArea(props: RoleAreaProps) {
           idPrefix={props.listId}
           activeIndex={props.activeIndex}
           hereProfile={props.hereProfile}
+          sessions={props.sessions}
           favourites={props.favourites}
           copiedProfile={props.copiedProfile}
           onSwitch={props.onSwitch}

@@ -1,16 +1,16 @@
-// What a switch says when it does not simply go: the re-entry question (focus on "Switch
-// anyway": Enter confirms, Esc cancels) and the failure, as an alert.
+// What a switch says when it does not simply go: the question before signing a session out again
+// or opening a sixth (focus on "Switch anyway": Enter confirms, Esc cancels) and the failure, as an alert.
 import { useEffect, useRef } from 'preact/hooks';
 import { Notice } from '../ui/notice';
 
-export function ConfirmBar({ message, onConfirm, onCancel }: { message: string; onConfirm(): void; onCancel(): void }) {
+export function ConfirmBar({ message, title, onConfirm, onCancel }: { message: string; title: string; onConfirm(): void; onCancel(): void }) {
   const confirmButton = useRef<HTMLButtonElement>(null);
   // The question takes focus, so Enter confirms and Esc cancels without reaching for the mouse.
   useEffect(() => confirmButton.current?.focus(), [message]);
   return (
     <div class="confirm-bar" role="alertdialog" aria-labelledby="confirm-title" aria-describedby="confirm-text">
       <p id="confirm-title" class="confirm-title">
-        Sign out the open session?
+        {title}
       </p>
       <p id="confirm-text" class="confirm-text">
         {message}

@@ -6,8 +6,9 @@
 //
 // The popup shows `message` in every case. `status`:
 // - 'done': the switch is under way (the popup may close), and recorded as recent;
-// - 'needs-confirmation': multi-session re-entry; ask the user, then call again with
-//   `confirmReentry: true`;
+// - 'needs-confirmation': multi-session re-entry or a sixth session; ask the user, then call
+//   again with `confirmReentry: true`;
+// A profile with a live session is gone to (its tab, or where it landed) unless `signInAgain`.
 // - 'failed': nothing changed; keep the popup open with the message.
 import { switchOutcomeSchema, type CatalogueEntry, type SwitchOutcome, type SwitchRoleRequest } from '../core';
 import { browser } from '../platform/browser';
@@ -18,7 +19,7 @@ export type { SwitchOutcome };
 
 export async function switchTo(
   entry: CatalogueEntry,
-  options: { newTab: boolean; confirmReentry?: boolean },
+  options: { newTab: boolean; confirmReentry?: boolean; signInAgain?: boolean },
 ): Promise<SwitchOutcome> {
   const tab = await getActiveTab();
   const request: SwitchRoleRequest = {
@@ -27,6 +28,7 @@ export async function switchTo(
     tabId: tab?.id,
     newTab: options.newTab,
     confirmReentry: options.confirmReentry,
+    signInAgain: options.signInAgain,
   };
   let answer: unknown;
   try {

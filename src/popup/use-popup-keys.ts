@@ -1,7 +1,7 @@
 // The popup's keys, on its main element. Keyboard first: the search box keeps focus; ↑/↓,
 // PageUp/PageDown and Home/End move the active role (aria-activedescendant; Home/End while the
-// box is empty, or with Ctrl, since in a query they move the caret), Enter switches in this tab,
-// Ctrl/Cmd+Enter in a new tab, Esc puts away what is open (the question, a failure, the
+// box is empty, or with Ctrl, since in a query they move the caret), Enter switches in this tab
+// (or goes to the profile's live session), Shift+Enter signs in again, Ctrl/Cmd+Enter in a new tab, Esc puts away what is open (the question, a failure, the
 // query) and then closes the popup. Typing anywhere goes to the search box. Tab stops once per
 // row (its role button, or a group's fold button); ←/→ on a row reach its copy and pin buttons.
 import type { RefObject } from 'preact';
@@ -13,7 +13,7 @@ export interface PopupKeyActions {
   search: RefObject<HTMLInputElement>;
   active: ActiveRow;
   query: string;
-  switchActive(newTab: boolean): void;
+  switchActive(newTab: boolean, signInAgain: boolean): void;
   /** Esc: returns false when there was nothing left to put away (then the popup closes). */
   escape(): boolean;
   close(): void;
@@ -43,7 +43,7 @@ export function popupKeyHandler(actions: PopupKeyActions): (event: KeyboardEvent
       // On a focused button Enter is that button's click; only the search box routes it.
       if (inSearch && active.entry) {
         event.preventDefault();
-        actions.switchActive(event.ctrlKey || event.metaKey);
+        actions.switchActive(event.ctrlKey || event.metaKey, event.shiftKey);
       }
       return;
     }

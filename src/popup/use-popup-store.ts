@@ -1,7 +1,7 @@
 // The popup's data as state: the catalogue (head first, then the cache, then verified),
 // settings, recent roles and "where am I", kept current when other pages change storage.
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { DEFAULT_SETTINGS, type Settings } from '../core';
+import { DEFAULT_SETTINGS, type SessionsOverview, type Settings } from '../core';
 import type { FirstScreen, LoadedCatalogue, LoadedHead } from '../platform/storage';
 import type { PopupData } from './popup-data';
 import type { HereAnswer } from './where-am-i';
@@ -17,6 +17,8 @@ export interface PopupStore {
   settingsProblem?: string;
   recent: string[];
   here: HereAnswer;
+  /** Which profiles have a console session (null until the background answers). */
+  sessions: SessionsOverview | null;
 }
 
 /** Keeps the loaded state when a reload found the same config, so the list and the active row do not reset. */
@@ -29,6 +31,7 @@ export function usePopupStore(data: PopupData, initial?: FirstScreen): PopupStor
   const [settings, setSettings] = useState<Settings>(initial?.settings ?? DEFAULT_SETTINGS);
   const [recent, setRecent] = useState<string[]>(initial?.recent ?? []);
   const [here, setHere] = useState<HereAnswer>({ profile: null });
+  const [sessions, setSessions] = useState<SessionsOverview | null>(null);
   const [settingsProblem, setSettingsProblem] = useState<string | undefined>(initial?.settingsProblem);
   const [head, setHead] = useState<LoadedHead | null>(initial?.head ?? null);
 
@@ -63,6 +66,7 @@ export function usePopupStore(data: PopupData, initial?: FirstScreen): PopupStor
       } else loadFull();
     }, loadFull);
     void data.askWhereAmI().then(setHere);
+    void data.loadSessions().then(setSessions, () => setSessions(null));
     const unsubscribe = data.onStorageChanged((change) => {
       if (change.settings) void data.readSettings().then((s) => setSettings(s.settings));
       if (change.recent) void data.loadRecent().then(setRecent);
@@ -78,5 +82,5 @@ export function usePopupStore(data: PopupData, initial?: FirstScreen): PopupStor
     };
   }, [accept, verifyCatalogue, data]);
 
-  return { load, head, settings, setSettings, settingsProblem, recent, here };
+  return { load, head, settings, setSettings, settingsProblem, recent, here, sessions };
 }

@@ -12,13 +12,14 @@ export type SwitchView =
   | { phase: 'idle' }
   | { phase: 'pending'; message: string }
   | { phase: 'done'; message: string }
-  | { phase: 'confirm'; entry: CatalogueEntry; newTab: boolean; message: string }
+  | { phase: 'confirm'; entry: CatalogueEntry; newTab: boolean; signInAgain: boolean; confirm?: 're-sign-in' | 'sixth-session'; message: string }
   | { phase: 'failed'; message: string };
 
 export interface SwitchControl {
   outcome: SwitchView;
   setOutcome(view: SwitchView): void;
-  doSwitch(entry: CatalogueEntry, newTab: boolean, confirmReentry?: boolean): Promise<void>;
+  /** `signInAgain`: Shift+Enter, even when the profile has a live session (else the switch goes to it). */
+  doSwitch(entry: CatalogueEntry, newTab: boolean, confirmReentry?: boolean, signInAgain?: boolean): Promise<void>;
 }
 
 /** `onStart` runs when a switch starts (the popup clears its status line); `onFailedFocus` when focus needs a home after a failure. */
@@ -26,16 +27,16 @@ export function useSwitch(data: PopupData, onStart: () => void, onFailedFocus: (
   const [outcome, setOutcome] = useState<SwitchView>({ phase: 'idle' });
   const switching = useRef(false);
   const doSwitch = useCallback(
-    async (entry: CatalogueEntry, newTab: boolean, confirmReentry = false) => {
+    async (entry: CatalogueEntry, newTab: boolean, confirmReentry = false, signInAgain = false) => {
       // One switch at a time: a second Enter while the background works would start another.
       if (switching.current) return;
       switching.current = true;
       setOutcome({ phase: 'pending', message: `Switching to ${entry.profile}…` });
       onStart();
       try {
-        const result = await data.switchTo(entry, { newTab, confirmReentry });
+        const result = await data.switchTo(entry, signInAgain ? { newTab, confirmReentry, signInAgain } : { newTab, confirmReentry });
         if (result.status === 'needs-confirmation') {
-          setOutcome({ phase: 'confirm', entry, newTab, message: result.message });
+          setOutcome({ phase: 'confirm', entry, newTab, signInAgain, confirm: result.confirm, message: result.message });
           return;
         }
         if (result.status === 'failed') {

@@ -3,7 +3,7 @@
 // are a prefix sum and the scroll bar is exact; the list's box never changes size while
 // filtering, so nothing around it jumps.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { CatalogueEntry } from '../core';
+import type { CatalogueEntry, SessionMark } from '../core';
 import { RoleRow } from './role-row';
 import type { Row } from './rows';
 
@@ -24,6 +24,8 @@ export interface RoleListProps {
   activeIndex?: number;
   interactive?: boolean;
   hereProfile?: string | null;
+  /** Profiles with a console session: their marks (issue 13). */
+  sessions?: ReadonlyMap<string, SessionMark>;
   favourites?: ReadonlySet<string>;
   copiedProfile?: string | null;
   onSwitch?: (entry: CatalogueEntry, newTab: boolean) => void;
@@ -157,6 +159,7 @@ export function RoleList(props: RoleListProps) {
           id={rowId(idPrefix, i)}
           active={i === activeIndex}
           here={here}
+          session={props.sessions?.get(entry.profile)}
           pinned={props.favourites?.has(entry.profile) ?? false}
           copied={props.copiedProfile === entry.profile}
           interactive={interactive}

@@ -1,7 +1,7 @@
 // One role in the list. The main control is a single button whose accessible name starts
 // with the profile name; copying the link and pinning are separate, smaller buttons.
 // Everything shown comes from the user's config: text nodes only, never markup.
-import type { CatalogueEntry } from '../core';
+import type { CatalogueEntry, SessionMark } from '../core';
 import { EnvBadge } from './env-badge';
 import { formatAccountId, permissionSetOf } from '../core/aws-names';
 
@@ -15,6 +15,8 @@ export interface RoleRowProps {
   id: string;
   active: boolean;
   here: boolean;
+  /** Its console session, when it has one the extension knows of (issue 13). */
+  session?: SessionMark;
   pinned: boolean;
   copied: boolean;
   interactive: boolean;
@@ -46,7 +48,17 @@ function OrganisationMark({ entry }: { entry: CatalogueEntry }) {
   );
 }
 
-type SummaryProps = { entry: CatalogueEntry; here: boolean; showAccount: boolean; showRegion: boolean };
+type SummaryProps = { entry: CatalogueEntry; here: boolean; session?: SessionMark; showAccount: boolean; showRegion: boolean };
+
+/** The row's console session. (Here is signed in by definition: only a countdown or a warning adds to it.) */
+function SessionMarker({ session, here }: { session?: SessionMark; here: boolean }) {
+  if (!session || (here && session.text === 'Signed in')) return null;
+  return (
+    <span class={`session-marker is-${session.tone}`} title={session.title}>
+      {session.text}
+    </span>
+  );
+}
 
 function roleText(entry: CatalogueEntry): { text: string; title?: string } {
   // An Identity Center role named in full (`…/AWSReservedSSO_<set>_<hash>`) is shown by its permission set.
@@ -55,13 +67,14 @@ function roleText(entry: CatalogueEntry): { text: string; title?: string } {
 }
 
 /** One line: profile, here, environment, role, region and partition, and the account at the right (once per run). */
-function CompactSummary({ entry, here, showAccount, showRegion }: SummaryProps) {
+function CompactSummary({ entry, here, session, showAccount, showRegion }: SummaryProps) {
   const account = entry.accountAlias ?? formatAccountId(entry.accountId ?? '');
   const role = roleText(entry);
   return (
     <span class="role-line">
       <span class="role-profile">{entry.profile}</span>
       {here && <span class="here-marker">You are here</span>}
+      <SessionMarker session={session} here={here} />
       <OrganisationMark entry={entry} />
       <EnvBadge entry={entry} />
       <span class="role-name" title={role.title}>
@@ -78,7 +91,7 @@ function CompactSummary({ entry, here, showAccount, showRegion }: SummaryProps) 
   );
 }
 
-function RoleSummary({ entry, here, showRegion }: SummaryProps) {
+function RoleSummary({ entry, here, session, showRegion }: SummaryProps) {
   const account = entry.accountAlias ?? formatAccountId(entry.accountId ?? '');
   const set = entry.kind === 'role' ? permissionSetOf(entry.roleName) : null;
   return (
@@ -86,6 +99,7 @@ function RoleSummary({ entry, here, showRegion }: SummaryProps) {
       <span class="role-line">
         <span class="role-profile">{entry.profile}</span>
         {here && <span class="here-marker">You are here</span>}
+        <SessionMarker session={session} here={here} />
         <OrganisationMark entry={entry} />
       </span>
       <span class="role-meta">
@@ -105,7 +119,7 @@ function RoleSummary({ entry, here, showRegion }: SummaryProps) {
 export function RoleRow(props: RoleRowProps) {
   const { entry, id, interactive } = props;
   const Summary = props.compact ? CompactSummary : RoleSummary;
-  const summary = <Summary entry={entry} here={props.here} showAccount={props.showAccount ?? true} showRegion={props.showRegion ?? false} />;
+  const summary = <Summary entry={entry} here={props.here} session={props.session} showAccount={props.showAccount ?? true} showRegion={props.showRegion ?? false} />;
   if (!interactive) {
     return (
       <div class="role-main" id={id} title={entry.profile}>

@@ -9,7 +9,7 @@ export interface BenchSection {
 const lazy = (load: () => { run(): Promise<void> }) => () => load().run();
 
 export const sections: BenchSection[] = [
-  { name: 'import', title: 'importConfig vs aesr-config vs two floors (byte scan, line scan)', run: lazy(() => require('./import')) },
+  { name: 'import', title: 'Import: importConfig and its stages vs aesr-config; the import budgets', run: lazy(() => require('./import')) },
   { name: 'popup', title: 'Popup: first render and filter keystroke with 5,000 roles; storage.sync capacity', run: lazy(() => require('./popup')) },
   { name: 'first-render', title: "Popup from outside: first role vs a static extension page, keystroke → list laid out (issue 15 §6)", run: lazy(() => require('./first-render')) },
   { name: 'search', title: 'Search: a keystroke over 5,000 roles (Node, as the popup calls it)', run: lazy(() => require('./search')) },

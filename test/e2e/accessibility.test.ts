@@ -205,7 +205,10 @@ describe('with roles imported', () => {
     await setTheme(popup, theme);
     await popup.keyboard.type('alfie development');
     await until(popup, () => document.querySelectorAll('.row-entry').length === 1);
+    // Shift+Enter: sign in again (Enter would go to the profile's open tab, issue 13).
+    await popup.keyboard.down('Shift');
     await popup.keyboard.press('Enter');
+    await popup.keyboard.up('Shift');
     await find(popup, '[role="alertdialog"]');
     await until(popup, () => document.activeElement?.textContent === 'Switch anyway');
     expect(await popup.evaluate(() => document.activeElement!.matches(':focus-visible'))).toBe(true);

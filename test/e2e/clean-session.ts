@@ -42,3 +42,24 @@ export function useConsoleExtension(receive: (session: ExtensionSession, importP
     await session?.close();
   });
 }
+
+type SessionArea = { chrome: { storage: { session: { get(k: string): Promise<Record<string, { tabs?: Record<string, string> } | undefined>>; remove(k: string): Promise<void> } } } };
+
+/**
+ * Forgets the console sessions the background recorded (issue 13), once it has seen the tabs of
+ * the previous test close (each closed tab is an update of the record: one still under way would
+ * write the old sessions back).
+ */
+export async function forgetSessions(session: ExtensionSession): Promise<void> {
+  const deadline = Date.now() + 10000;
+  for (;;) {
+    const mapped = await session.worker.evaluate(async () => {
+      const state = (await (globalThis as unknown as SessionArea).chrome.storage.session.get('sessions.state'))['sessions.state'];
+      return Object.keys(state?.tabs ?? {}).length;
+    });
+    // (A console tab a failed test left open keeps its mapping: then the deadline ends the wait.)
+    if (mapped === 0 || Date.now() > deadline) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  await session.worker.evaluate(() => (globalThis as unknown as SessionArea).chrome.storage.session.remove('sessions.state'));
+}

@@ -78,7 +78,9 @@ async function layout(bar: ElementHandle<Element>): Promise<{ bar: { left: numbe
   return bar.evaluate(async (el) => {
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     const box = el.getBoundingClientRect();
-    const pieces = Array.from(el.children as HTMLCollectionOf<HTMLElement>).map((child) => {
+    // (Not the session's timer, issue 13: it comes when the background knows the session.)
+    const children = Array.from(el.children as HTMLCollectionOf<HTMLElement>).filter((c) => c.getAttribute('role') !== 'timer');
+    const pieces = children.map((child) => {
       const r = child.getBoundingClientRect();
       return {
         text: child.textContent ?? '',
@@ -91,7 +93,8 @@ async function layout(bar: ElementHandle<Element>): Promise<{ bar: { left: numbe
         min: Number.parseFloat(getComputedStyle(child).minWidth) || 0,
       };
     });
-    return { bar: { left: box.left, right: box.right, height: box.height, text: (el as HTMLElement).innerText.replace(/\s+/g, ' ').trim() }, pieces };
+    const text = children.map((c) => c.innerText).join(' ').replace(/\s+/g, ' ').trim();
+    return { bar: { left: box.left, right: box.right, height: box.height, text }, pieces };
   });
 }
 

@@ -172,7 +172,13 @@ export async function bannerFacts(page: Page): Promise<BannerFacts> {
     const style = getComputedStyle(el);
     const rect = el.getBoundingClientRect();
     return {
-      text: (el as HTMLElement).innerText.replace(/\s+/g, ' ').trim(),
+      // Without the session's timer (issue 13), which comes when the background knows the session: bannerSession() reads it.
+      text: Array.from(el.children as HTMLCollectionOf<HTMLElement>)
+        .filter((c) => c.getAttribute('role') !== 'timer')
+        .map((c) => c.innerText)
+        .join(' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
       background: style.backgroundColor,
       color: style.color,
       top: rect.top,

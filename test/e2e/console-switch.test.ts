@@ -4,7 +4,7 @@
 // users start them: the real popup (Enter on a filtered role) or, for the paths the popup
 // cannot drive yet (re-entry confirmation), the same message the popup's switchTo sends.
 import type { HTTPRequest, Page } from 'puppeteer-core';
-import { useConsoleExtension } from './clean-session';
+import { forgetSessions, useConsoleExtension } from './clean-session';
 import { collectErrors, type ExtensionSession } from './harness';
 import { openActionPopup, sleep, waitForRecord } from './ui-helpers';
 import { bannerFacts, E2E_CONFIG, findBanner, fixtureHtml, fixtureUrl, openConsoleTab, type CapturedRequest, type Responder } from './console-pages';
@@ -21,6 +21,11 @@ useConsoleExtension((launched, importPage) => {
   session = launched;
   options = importPage;
 });
+
+// Each test is one switch path: the sessions an earlier test signed in (which a switch would go
+// to instead of signing in again, issue 13) are forgotten. test/e2e/console-sessions.test.ts
+// is about them.
+beforeEach(() => forgetSessions(session));
 
 const SIGN_IN = 'https://signin.aws.amazon.com/switchrole';
 const formFields = (body: string | undefined): Record<string, string> => Object.fromEntries(new URLSearchParams(body ?? ''));
@@ -44,7 +49,7 @@ async function entryOf(profile: string): Promise<CatalogueEntry> {
  * Sends the popup's switch message from an extension page, for `tab`, which is made the active
  * tab first (the popup's switchTo sends the active tab's ID).
  */
-async function switchFrom(tab: Page, profile: string, extra: { newTab?: boolean; confirmReentry?: boolean } = {}): Promise<SwitchOutcome> {
+async function switchFrom(tab: Page, profile: string, extra: { newTab?: boolean; confirmReentry?: boolean; signInAgain?: boolean } = {}): Promise<SwitchOutcome> {
   const entry = await entryOf(profile);
   await tab.bringToFront();
   return options.evaluate(
@@ -55,7 +60,7 @@ async function switchFrom(tab: Page, profile: string, extra: { newTab?: boolean;
       return c.runtime.sendMessage({ type: 'switch-role', tabId: active.id, ...request });
     },
     tab.url(),
-    { entry, newTab: extra.newTab ?? false, confirmReentry: extra.confirmReentry },
+    { entry, newTab: extra.newTab ?? false, confirmReentry: extra.confirmReentry, signInAgain: extra.signInAgain },
   ) as Promise<SwitchOutcome>;
 }
 
@@ -208,7 +213,7 @@ test('multi-session console: no destination in the answer → a clear message, n
   await page.close();
 });
 
-test('multi-session console: re-entering a profile that has a session in another tab asks first', async () => {
+test('multi-session console: signing in again to a profile that has a session in another tab asks first', async () => {
   const destination = 'https://345678901234-zzzz9999.us-east-1.console.aws.amazon.com/s3/buckets?region=us-east-1';
   const { page: development } = await openConsoleTab(session);
   await development.goto(fixtureUrl('multi-session.html'));
@@ -217,16 +222,17 @@ test('multi-session console: re-entering a profile that has a session in another
   await qa.goto(fixtureUrl('multi-session-qa.html'));
   await findBanner(qa);
 
-  const first = await switchFrom(qa, 'alfie-development');
+  const first = await switchFrom(qa, 'alfie-development', { signInAgain: true });
   expect(first).toEqual({
     method: 'multi-session',
     status: 'needs-confirmation',
+    confirm: 're-sign-in',
     message: 'alfie-development already has a session, open in 1 other tab. Switching into it again signs that session out, and those tabs with it. Switch anyway?',
   });
   expect(jsonCalls(requests)).toHaveLength(0);
 
   const opened = session.browser.waitForTarget((t) => t.url() === destination, { timeout: 10000 });
-  const confirmed = await switchFrom(qa, 'alfie-development', { confirmReentry: true });
+  const confirmed = await switchFrom(qa, 'alfie-development', { signInAgain: true, confirmReentry: true });
   expect(confirmed).toMatchObject({ method: 'multi-session', status: 'done' });
   expect(jsonCalls(requests)).toHaveLength(1);
   await (await (await opened).asPage())?.close();

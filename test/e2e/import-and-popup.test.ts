@@ -506,7 +506,7 @@ describe('switch results in the popup', () => {
     expect(errors).toEqual([]);
   });
 
-  test('"needs-confirmation" (re-entering a multi-session profile) asks in the popup: focus on "Switch anyway", Esc cancels, Enter confirms', async () => {
+  test('"needs-confirmation" (signing in again to a multi-session profile, Shift+Enter) asks in the popup: focus on "Switch anyway", Esc cancels, Enter confirms', async () => {
     const destination = 'https://345678901234-zzzz9999.us-east-1.console.aws.amazon.com/s3/buckets?region=us-east-1';
     // alfie-development has a session in one tab; the popup is opened over another session's tab.
     const { page: development } = await openConsoleTab(session);
@@ -521,7 +521,13 @@ describe('switch results in the popup', () => {
     const errors = collectErrors(popup);
     await popup.keyboard.type('alfie development');
     await until(popup, () => document.querySelector('.row-entry')?.getAttribute('data-profile') === 'alfie-development' && document.querySelectorAll('.row-entry').length === 1);
-    await popup.keyboard.press('Enter');
+    // Shift+Enter signs in again (Enter goes to the profile's open tab instead, issue 13).
+    const signInAgain = async () => {
+      await popup.keyboard.down('Shift');
+      await popup.keyboard.press('Enter');
+      await popup.keyboard.up('Shift');
+    };
+    await signInAgain();
 
     const question = await find(popup, '[role="alertdialog"]');
     expect(await question.evaluate((el) => (el as HTMLElement).innerText)).toContain(
@@ -540,7 +546,7 @@ describe('switch results in the popup', () => {
     expect(switchCalls()).toHaveLength(0);
 
     // Ask again; Enter on the focused "Switch anyway" confirms: one switch call, the new session's tab opens.
-    await popup.keyboard.press('Enter');
+    await signInAgain();
     await until(popup, () => document.activeElement?.textContent === 'Switch anyway');
     const opened = session.browser.waitForTarget((t) => t.url() === destination, { timeout: 10000 });
     await popup.keyboard.press('Enter').catch(() => {}); // the popup may close while the key is down

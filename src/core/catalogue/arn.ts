@@ -1,14 +1,12 @@
 // ARNs and the names inside them (docs/aws-facts.md §3 and §5). Every failure says what is wrong with
 // the value the user wrote, because a config with a placeholder (`ACCOUNT02`,
 // `{AdminAccountId}`) or a lost colon should be fixable from the message alone.
+import { PARTITIONS, isPartition } from '../aws-arn';
 import { isAccountId } from '../aws-names';
+import { BoundedCache } from '../bounded-cache';
 import type { Partition } from '../types';
 
-export const PARTITIONS: readonly Partition[] = ['aws', 'aws-us-gov', 'aws-cn', 'aws-eusc'];
-
-export function isPartition(value: string): value is Partition {
-  return value === 'aws' || value === 'aws-us-gov' || value === 'aws-cn' || value === 'aws-eusc';
-}
+export { PARTITIONS, isPartition };
 
 const ROLE_NAME = /^[A-Za-z0-9_+=,.@-]{1,64}$/;
 /** Path segments: printable ASCII except `/` (IAM allows `\u0021`–`\u007E`). */
@@ -51,16 +49,10 @@ export function describeBadAccountId(account: string): string {
  */
 export function parseRoleName(value: string): Parsed<{ path: string; name: string; roleName: string }> {
   // Many profiles share a role (`Admin`, `ReadOnly`): the checks run once per distinct value.
-  let result = roleNameCache.get(value);
-  if (!result) {
-    result = checkRoleName(value);
-    if (roleNameCache.size >= 10000) roleNameCache.clear();
-    roleNameCache.set(value, result);
-  }
-  return result;
+  return roleNames.get(value);
 }
 
-const roleNameCache = new Map<string, Parsed<{ path: string; name: string; roleName: string }>>();
+const roleNames = new BoundedCache<string, Parsed<{ path: string; name: string; roleName: string }>>(10000, (value) => checkRoleName(value));
 
 function checkRoleName(value: string): Parsed<{ path: string; name: string; roleName: string }> {
   const trimmed = value.startsWith('/') ? value.slice(1) : value;

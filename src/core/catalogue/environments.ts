@@ -5,6 +5,7 @@
 // name is split into tokens and the first environment word decides. Production detection
 // is the safety feature and is deliberately eager: a production word anywhere wins over any
 // other environment, except the few words that mean "not production" (`preprod`, `non-prod`).
+import { BoundedCache } from '../bounded-cache';
 import type { Environment } from '../types';
 
 /** The bucket for names nothing could be inferred from. Never dropped, always last. */
@@ -140,81 +141,17 @@ function stripTrailingDigits(word: string): string {
   return end === word.length ? word : word.slice(0, end);
 }
 
-// Profile names repeat a small vocabulary (apps, envs, roles), so word meanings are cached in
-// an open-addressing table that is probed straight from the name's characters: no slice, no
-// toLowerCase, no string hashing per word (importConfig reads thousands of names).
-const TABLE_SIZE = 1 << 15;
-const MAX_WORDS = TABLE_SIZE >> 1;
-let tableKeys: (string | undefined)[] = new Array<string | undefined>(TABLE_SIZE);
-let tableInfos: (WordInfo | undefined)[] = new Array<WordInfo | undefined>(TABLE_SIZE);
-let tableCount = 0;
-
 function lowerCode(c: number): number {
   return c >= 65 && c <= 90 ? c + 32 : c;
 }
 
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 16777619;
-
-/** FNV-1a over the lower-cased ASCII characters of name[start, end). */
-function hashWord(name: string, start: number, end: number): number {
-  let h = FNV_OFFSET;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ lowerCode(name.charCodeAt(i)), FNV_PRIME);
-  return h;
-}
-
-/** The meaning of the word name[start, end), which must be ASCII (other words go through wordInfo). */
-function asciiWordInfo(name: string, start: number, end: number): WordInfo {
-  let lower = true;
-  for (let i = start; i < end && lower; i++) lower = !isUpper(name.charCodeAt(i));
-  return hashedWordInfo(name, start, end, hashWord(name, start, end), lower);
-}
-
-/**
- * asciiWordInfo with the word's hash (hashWord) already known; `lower` says the word has no
- * upper-case letter, so a native compare checks a table entry.
- */
-function hashedWordInfo(name: string, start: number, end: number, hash: number, lower: boolean): WordInfo {
-  const length = end - start;
-  let slot = hash & (TABLE_SIZE - 1);
-  for (;;) {
-    const key = tableKeys[slot];
-    if (key === undefined) break;
-    if (key.length === length) {
-      let same: boolean;
-      if (lower) same = name.startsWith(key, start);
-      else {
-        same = true;
-        for (let i = 0; i < length; i++) {
-          if (key.charCodeAt(i) !== lowerCode(name.charCodeAt(start + i))) {
-            same = false;
-            break;
-          }
-        }
-      }
-      if (same) return tableInfos[slot]!;
-    }
-    slot = (slot + 1) & (TABLE_SIZE - 1);
-  }
-  const word = name.slice(start, end).toLowerCase();
-  const info = describeWord(word);
-  if (tableCount >= MAX_WORDS) {
-    // Bounded, so a hostile paste cannot grow it without end.
-    tableKeys = new Array<string | undefined>(TABLE_SIZE);
-    tableInfos = new Array<WordInfo | undefined>(TABLE_SIZE);
-    tableCount = 0;
-    return hashedWordInfo(name, start, end, hash, lower);
-  }
-  tableKeys[slot] = word;
-  tableInfos[slot] = info;
-  tableCount++;
-  return info;
-}
+// Profile names repeat a small vocabulary (apps, envs, roles): each word's meaning is worked
+// out once.
+const words = new BoundedCache<string, WordInfo>(1 << 14, describeWord);
 
 /** The meaning of a lower-cased word (any script). */
 function wordInfo(word: string): WordInfo {
-  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) > 127) return describeWord(word);
-  return asciiWordInfo(word, 0, word.length);
+  return words.get(word);
 }
 
 function describeWord(word: string): WordInfo {
@@ -271,10 +208,7 @@ const nameWords = new TokenList();
 const roleWords = new TokenList();
 const textWords = new TokenList();
 
-/**
- * Fills `list` with the words of name[from, to) and their meanings; returns it. Each word is
- * hashed (as hashWord does) on the way, for the word table.
- */
+/** Fills `list` with the words of name[from, to) and their meanings; returns it. */
 function tokens(name: string, list: TokenList, from = 0, to = name.length): TokenList {
   list.length = 0;
   let i = from;
@@ -285,38 +219,24 @@ function tokens(name: string, list: TokenList, from = 0, to = name.length): Toke
       continue;
     }
     let start = i;
-    let ascii = c <= 127;
-    let lower = !isUpper(c);
-    let h = Math.imul(FNV_OFFSET ^ lowerCode(c), FNV_PRIME);
     for (i++; i < to; i++) {
       c = name.charCodeAt(i);
-      if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
-        h = Math.imul(h ^ c, FNV_PRIME);
-        continue;
-      }
+      if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) continue;
       if (c > 127) {
         if (!isWordChar(c)) break; // a no-break space, an en dash, …
-        ascii = false;
         continue;
       }
       if (!isUpper(c)) break; // a separator ends the word
       // lower → Upper: `dataPipe`; UPPER → Upper+lower: the `A` of `AWSAdmin` starts `Admin`.
       const prev = name.charCodeAt(i - 1);
       if (isLower(prev) || (isUpper(prev) && i + 1 < to && isLower(name.charCodeAt(i + 1)))) {
-        addToken(list, name, start, i, ascii, h, lower);
+        list.push(start, i, wordInfo(name.slice(start, i).toLowerCase()));
         start = i;
-        ascii = true;
-        h = Math.imul(FNV_OFFSET ^ (c + 32), FNV_PRIME);
-      } else h = Math.imul(h ^ (c + 32), FNV_PRIME);
-      lower = false;
+      }
     }
-    addToken(list, name, start, i, ascii, h, lower);
+    list.push(start, i, wordInfo(name.slice(start, i).toLowerCase()));
   }
   return list;
-}
-
-function addToken(list: TokenList, name: string, start: number, end: number, ascii: boolean, hash: number, lower: boolean): void {
-  list.push(start, end, ascii ? hashedWordInfo(name, start, end, hash, lower) : describeWord(name.slice(start, end).toLowerCase()));
 }
 
 /**
@@ -527,18 +447,11 @@ function negatedAt(text: string, from: number, at: number): boolean {
   return (a === 0x70 && b === 0x72 && c === 0x65) /* pre */ || (a === 0x6e && b === 0x6f && c === 0x6e) /* non */;
 }
 
-const productionCache = new Map<string, boolean>();
+const productionOf = new BoundedCache<string, boolean>(1 << 14, (text) => anyProduction(text, tokens(text, textWords)) >= 0 || mentionsProduction(text));
 
 /** Eager production test of any text: a profile name, an `env` value, a role name, an alias. */
 export function hasProductionWord(text: string): boolean {
-  if (!text) return false;
-  let result = productionCache.get(text);
-  if (result === undefined) {
-    result = anyProduction(text, tokens(text, textWords)) >= 0 || mentionsProduction(text);
-    if (productionCache.size >= MAX_WORDS) productionCache.clear();
-    productionCache.set(text, result);
-  }
-  return result;
+  return text !== '' && productionOf.get(text);
 }
 
 /** The environment an explicit value names (`env = qa`, `env = Production`), or undefined. */

@@ -1,6 +1,7 @@
 // The two documented links that open a console in a role, no extension needed on the other
 // end: the switch-role GET link (docs/aws-facts.md §1.1) and the IAM Identity Center console shortcut
 // (docs/aws-facts.md §2). Both are shareable, so they are also what "copy link" gives.
+import { BoundedCache } from '../bounded-cache';
 import { linkColor } from './colors';
 import type { Partition } from '../types';
 
@@ -84,17 +85,11 @@ export function truncateDisplayName(name: string, max = MAX_DISPLAY_NAME): strin
 
 /** The console home page of a region, or the partition's default console when the region is not usable there. */
 export function consoleHomeUrl(partition: Partition, region?: string): string {
-  const cache = homes[partition];
-  const key = region ?? '';
-  let url = cache.get(key);
-  if (url === undefined) {
-    url = buildConsoleHomeUrl(partition, region);
-    if (cache.size >= 1000) cache.clear();
-    cache.set(key, url);
-  }
-  return url;
+  return homes[partition].get(region ?? '');
 }
-const homes: Record<Partition, Map<string, string>> = { aws: new Map(), 'aws-us-gov': new Map(), 'aws-cn': new Map(), 'aws-eusc': new Map() };
+const homes = Object.fromEntries(
+  (['aws', 'aws-us-gov', 'aws-cn', 'aws-eusc'] as const).map((partition) => [partition, new BoundedCache<string, string>(1000, (region) => buildConsoleHomeUrl(partition, region || undefined))]),
+) as Record<Partition, BoundedCache<string, string>>;
 
 function buildConsoleHomeUrl(partition: Partition, region?: string): string {
   const host = CONSOLE_HOSTS[partition];
@@ -120,16 +115,10 @@ export interface SwitchRoleLink {
   redirectUri?: string;
 }
 
-// Roles, colours and console homes repeat across thousands of profiles: encode each once.
-const encoded = new Map<string, string>();
+// Roles and console homes repeat across thousands of profiles: encode each once.
+const encoded = new BoundedCache<string, string>(10000, encodeURIComponent);
 function encode(value: string): string {
-  let e = encoded.get(value);
-  if (e === undefined) {
-    e = encodeURIComponent(value);
-    if (encoded.size >= 10000) encoded.clear();
-    encoded.set(value, e);
-  }
-  return e;
+  return encoded.get(value);
 }
 
 /** encodeURIComponent, without the call when nothing needs encoding (account IDs, most names). */
@@ -148,16 +137,10 @@ export function keptByEncoding(text: string, from: number, to: number): boolean 
   return true;
 }
 
-const paletteOf = new Map<string, string | undefined>();
-/** linkColor, once per colour and production-or-not. */
-function cachedLinkColor(hex: string, production: boolean): string | undefined {
-  const key = production ? `${hex}!` : hex;
-  if (paletteOf.has(key)) return paletteOf.get(key);
-  const color = linkColor(hex, production);
-  if (paletteOf.size >= 1000) paletteOf.clear();
-  paletteOf.set(key, color);
-  return color;
-}
+// The palette colour of a link, once per colour the config writes (a config may give every
+// profile a colour of its own).
+const paletteOf = new BoundedCache<string, string | undefined>(10000, (hex) => linkColor(hex, false));
+const productionPaletteOf = new BoundedCache<string, string | undefined>(1000, (hex) => linkColor(hex, true));
 
 const SWITCH_PREFIX: Readonly<Record<Partition, string>> = Object.freeze({
   aws: `https://${SIGN_IN_HOSTS.aws}/switchrole?account=`,
@@ -166,28 +149,20 @@ const SWITCH_PREFIX: Readonly<Record<Partition, string>> = Object.freeze({
   'aws-eusc': `https://${SIGN_IN_HOSTS['aws-eusc']}/switchrole?account=`,
 });
 
-// `&roleName=…&displayName=` per role, and `&color=…&redirect_uri=…` per colour and console home:
-// both repeat across profiles, so a link is four joins.
-const rolePart = new Map<string, string>();
-const tails = new Map<string, Map<string, string>>();
+// `&roleName=…&displayName=` per role, and `&color=…&redirect_uri=…` per palette colour and
+// console home: both repeat across profiles, so a link is four joins.
+const rolePart = new BoundedCache<string, string>(10000, (roleName) => `&roleName=${encode(roleName)}&displayName=`);
+/** Per palette colour ('' for none; a handful in all), the tail for each console home. */
+const tails = new Map<string, BoundedCache<string, string>>();
 
 function tailOf(color: string | undefined, production: boolean, redirectUri: string | undefined): string {
-  const c = color === undefined ? '' : production ? `${color}!` : color;
-  const r = redirectUri ?? '';
-  let byHome = tails.get(c);
+  const palette = (color ? (production ? productionPaletteOf : paletteOf).get(color) : undefined) ?? '';
+  let byHome = tails.get(palette);
   if (byHome === undefined) {
-    if (tails.size >= 1000) tails.clear();
-    byHome = new Map();
-    tails.set(c, byHome);
+    byHome = new BoundedCache(1000, (home) => `${palette ? `&color=${palette}` : ''}${home ? `&redirect_uri=${encode(home)}` : ''}`);
+    tails.set(palette, byHome);
   }
-  let tail = byHome.get(r);
-  if (tail === undefined) {
-    const palette = color ? cachedLinkColor(color, production) : undefined;
-    tail = `${palette ? `&color=${palette}` : ''}${r ? `&redirect_uri=${encode(r)}` : ''}`;
-    if (byHome.size >= 1000) byHome.clear();
-    byHome.set(r, tail);
-  }
-  return tail;
+  return byHome.get(redirectUri ?? '');
 }
 
 /** `https://signin.aws.amazon.com/switchrole?account=…&roleName=…&displayName=…&color=…&redirect_uri=…` */
@@ -209,13 +184,7 @@ export function switchRoleLinkEncoded(
   production: boolean,
   redirectUri: string | undefined,
 ): string {
-  let role = rolePart.get(roleName);
-  if (role === undefined) {
-    role = `&roleName=${encode(roleName)}&displayName=`;
-    if (rolePart.size >= 10000) rolePart.clear();
-    rolePart.set(roleName, role);
-  }
-  return SWITCH_PREFIX[partition] + account + role + displayName + tailOf(color, production, redirectUri);
+  return SWITCH_PREFIX[partition] + account + rolePart.get(roleName) + displayName + tailOf(color, production, redirectUri);
 }
 
 /**
@@ -255,16 +224,11 @@ export interface SsoConsoleLink {
   destination?: string;
 }
 
-const startUrls = new Map<string, string>();
+const startUrls = new BoundedCache<string, string>(1000, (url) => normaliseStartUrl(url) ?? url);
 
 /** `<start URL>/#/console?account_id=…&role_name=…&destination=…` */
 export function ssoConsoleUrl(link: SsoConsoleLink): string {
-  let start = startUrls.get(link.startUrl);
-  if (start === undefined) {
-    start = normaliseStartUrl(link.startUrl) ?? link.startUrl;
-    if (startUrls.size >= 1000) startUrls.clear();
-    startUrls.set(link.startUrl, start);
-  }
+  const start = startUrls.get(link.startUrl);
   let url = `${start}/#/console?account_id=${encodeURIComponent(link.accountId)}&role_name=${encode(link.permissionSet)}`;
   if (link.destination) url += `&destination=${encode(link.destination)}`;
   return url;

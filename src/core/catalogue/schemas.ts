@@ -2,6 +2,7 @@
 // (possibly written by an older version or corrupted) and messages between contexts.
 import * as z from '../zod';
 import { ENVIRONMENTS } from '../types';
+import { DEFAULT_SESSION_MINUTES, MAX_SESSION_MINUTES, MIN_SESSION_MINUTES } from '../sessions/session-time';
 
 export const diagnosticSchema = z.object({
   line: z.int().check(z.minimum(1)),
@@ -30,6 +31,7 @@ export const catalogueEntrySchema = z.object({
   notes: z.optional(z.array(z.string())),
   line: z.int().check(z.minimum(1)),
   origin: z.optional(z.literal('organisation')),
+  sessionMinutes: z.optional(z.int().check(z.minimum(MIN_SESSION_MINUTES), z.maximum(MAX_SESSION_MINUTES))),
 }).check(
   z.refine((entry) => entry.accountId !== undefined || entry.accountAlias !== undefined, {
     message: 'an entry needs accountId or accountAlias',
@@ -55,6 +57,8 @@ export const settingsSchema = z.object({
   /** Submit the pre-filled sign-in switch form automatically, only when our marker is in the URL. */
   autoSubmitSwitchForm: z._default(z.boolean(), true),
   favourites: z._default(z.array(z.string()), []),
+  /** How long a console session the extension starts lasts, unless its profile says (docs/aws-facts.md §7). */
+  sessionMinutes: z._default(z.int().check(z.minimum(MIN_SESSION_MINUTES), z.maximum(MAX_SESSION_MINUTES)), DEFAULT_SESSION_MINUTES),
   /** A switch started on a tab that is not an AWS console page: open a new tab (the page stays) or use that tab. */
   otherTabSwitch: z._default(z.enum(['new-tab', 'this-tab']), 'new-tab'),
   /** The popup's rows: one line each (16+ roles in view) or two. */

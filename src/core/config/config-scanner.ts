@@ -89,12 +89,6 @@ export interface ScannedLine {
   keyEnd: number;
   /** option, empty-key: the value (stripped) is text[valueFrom, to). */
   valueFrom: number;
-  /** option: every character of the key is ASCII (so lower-casing it is ASCII lower-casing). */
-  asciiKey: boolean;
-  /** option, ASCII key: no upper-case letter in it (the text already holds the lower-cased key). */
-  lowerKey: boolean;
-  /** option, ASCII key: FNV-1a of the lower-cased key, for the key table. */
-  keyHash: number;
   /**
    * True while no section header has been seen yet: configparser would have raised
    * MissingSectionHeaderError at the first such content line. The scanner still treats
@@ -133,91 +127,22 @@ export function rawKey(text: string, line: ScannedLine): string {
   return text.slice(line.from, line.keyEnd);
 }
 
-/** option: the key lower-cased (configparser's optionxform), as one shared string per distinct key. */
+/** option: the key lower-cased (configparser's optionxform). */
 export function optionKey(text: string, line: ScannedLine): string {
-  return line.asciiKey ? (keyTable[optionKeySlot(text, line)] as string) : text.slice(line.from, line.keyEnd).toLowerCase();
+  return text.slice(line.from, line.keyEnd).toLowerCase();
 }
 
-/**
- * option with an ASCII key: the key's slot in the key table (valid until the next call);
- * keyInSlot gives the lower-cased key, and a caller may keep its own facts about that key
- * with keyTag/setKeyTag (the table forgets them when it is full and starts over).
- */
-export function optionKeySlot(text: string, line: ScannedLine): number {
-  return tableSlot(text, line.from, line.keyEnd, line.keyHash, line.lowerKey);
+/** configparser's state between lines: is there a current key (optname truthy), and its indentation. */
+interface ParserState {
+  sawHeader: boolean;
+  hasKey: boolean;
+  indentLevel: number;
 }
 
-export function keyInSlot(slot: number): string {
-  return keyTable[slot] as string;
-}
-
-export function keyTag(slot: number): unknown {
-  return keyTags[slot];
-}
-
-export function setKeyTag(slot: number, tag: unknown): void {
-  keyTags[slot] = tag;
-}
-
-// Configs repeat a handful of keys (`region`, `role_arn`) thousands of times. Keys are
-// looked up straight from the text's characters in an open-addressing table: one string per
-// distinct key instead of one slice plus one lower-cased copy per line, and the parser's
-// per-key facts (Map lookups by that shared string) hit a cached hash.
-const KEY_TABLE_SIZE = 1 << 12;
-const KEY_TABLE_MAX = KEY_TABLE_SIZE >> 1;
-let keyTable: (string | undefined)[] = new Array<string | undefined>(KEY_TABLE_SIZE);
-let keyTags: unknown[] = new Array<unknown>(KEY_TABLE_SIZE);
-let keyTableCount = 0;
-
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 16777619;
-
-/**
- * The slot of text[a, b) (ASCII) lower-cased in the key table, added if new. `hash` is FNV-1a
- * of the lower-cased characters (the scanner computes it while it looks for the delimiter);
- * `lower` says the text has no upper-case letter there, so a native compare checks a slot.
- */
-function tableSlot(text: string, a: number, b: number, hash: number, lower: boolean): number {
-  const length = b - a;
-  let slot = hash & (KEY_TABLE_SIZE - 1);
-  for (;;) {
-    const key = keyTable[slot];
-    if (key === undefined) break;
-    if (key.length === length && (lower ? text.startsWith(key, a) : sameFolded(text, a, key))) return slot;
-    slot = (slot + 1) & (KEY_TABLE_SIZE - 1);
-  }
-  if (keyTableCount >= KEY_TABLE_MAX) {
-    // Bounded, so a paste with a million distinct keys cannot grow it without end.
-    keyTable = new Array<string | undefined>(KEY_TABLE_SIZE);
-    keyTags = new Array<unknown>(KEY_TABLE_SIZE);
-    keyTableCount = 0;
-    return tableSlot(text, a, b, hash, lower);
-  }
-  keyTable[slot] = internalized(text.slice(a, b).toLowerCase());
-  keyTableCount++;
-  return slot;
-}
-
-/**
- * The engine's one shared copy of `s` (a property name is stored that way): comparing it
- * with a string literal, or looking it up in a Map, then needs no character comparison or
- * hashing. Done once per distinct key.
- */
-function internalized(s: string): string {
-  const holder: Record<string, true> = {};
-  holder[s] = true;
-  for (const key in holder) return key;
-  return s;
-}
-
-/** text at `a` equals the lower-case ASCII `key` after ASCII lower-casing. */
-function sameFolded(text: string, a: number, key: string): boolean {
-  for (let i = 0; i < key.length; i++) {
-    let c = text.charCodeAt(a + i);
-    if (c >= 0x41 && c <= 0x5a) c += 32;
-    if (key.charCodeAt(i) !== c) return false;
-  }
-  return true;
+/** Where the next line ends: cached indexOf of '\n' and '\r' (-2: not searched yet, -1: none left). */
+interface LineEnds {
+  nextLf: number;
+  nextCr: number;
 }
 
 /**
@@ -229,133 +154,99 @@ function sameFolded(text: string, a: number, key: string): boolean {
  */
 export function scanConfigLines(text: string, visit: LineVisitor): void {
   const n = text.length;
-  const line: ScannedLine = {
-    kind: 'blank',
-    lineNo: 0,
-    start: 0,
-    end: 0,
-    next: 0,
-    indent: 0,
-    from: 0,
-    to: 0,
-    close: -1,
-    keyEnd: 0,
-    valueFrom: 0,
-    asciiKey: true,
-    lowerKey: true,
-    keyHash: 0,
-    beforeSection: true,
-    inValue: false,
-  };
-  // configparser state: is there a current key (optname truthy) and its indentation.
-  let sawHeader = false;
-  let hasKey = false;
-  let indentLevel = 0;
-
+  const line: ScannedLine = { kind: 'blank', lineNo: 0, start: 0, end: 0, next: 0, indent: 0, from: 0, to: 0, close: -1, keyEnd: 0, valueFrom: 0, beforeSection: true, inValue: false };
+  const state: ParserState = { sawHeader: false, hasKey: false, indentLevel: 0 };
+  const ends: LineEnds = { nextLf: -2, nextCr: -2 };
   let pos = startsWithBom(text) ? 1 : 0;
-  let nextLf = -2; // cached text.indexOf('\n', ...); -2 = not searched yet, -1 = none left
-  let nextCr = -2;
   let lineNo = 0;
-
   while (pos < n) {
-    if (nextLf !== -1 && nextLf < pos) nextLf = text.indexOf('\n', pos);
-    if (nextCr !== -1 && nextCr < pos) nextCr = text.indexOf('\r', pos);
-    let end: number;
-    let next: number;
-    if (nextCr !== -1 && (nextLf === -1 || nextCr < nextLf)) {
-      end = nextCr;
-      next = nextLf === nextCr + 1 ? nextCr + 2 : nextCr + 1;
-    } else if (nextLf !== -1) {
-      end = nextLf;
-      next = nextLf + 1;
-    } else {
-      end = n;
-      next = n;
-    }
-    lineNo++;
-
-    let a = pos;
-    while (a < end && isPySpace(text.charCodeAt(a))) a++;
-    let b = end;
-    while (b > a && isPySpace(text.charCodeAt(b - 1))) b--;
-
-    line.lineNo = lineNo;
+    line.lineNo = ++lineNo;
     line.start = pos;
-    line.end = end;
-    line.next = next;
+    findLineEnd(text, pos, ends, line);
+    let a = pos;
+    while (a < line.end && isPySpace(text.charCodeAt(a))) a++;
+    let b = line.end;
+    while (b > a && isPySpace(text.charCodeAt(b - 1))) b--;
     line.indent = a - pos;
     line.from = a;
     line.to = b;
-    line.beforeSection = !sawHeader;
+    line.beforeSection = !state.sawHeader;
     line.inValue = false;
-
-    if (a === b) {
-      line.kind = 'blank';
-      // empty_lines_in_values=True: the blank line becomes part of the current value.
-      line.inValue = hasKey;
-    } else {
-      const first = text.charCodeAt(a);
-      if (first === 0x23 /* # */ || first === 0x3b /* ; */) {
-        // A whole-line comment is invisible: it neither ends nor extends a value.
-        line.kind = 'comment';
-      } else if (hasKey && a - pos > indentLevel) {
-        line.kind = 'continuation';
-      } else {
-        indentLevel = a - pos;
-        const close = first === 0x5b /* [ */ ? lastCloseBracket(text, a, b) : -1;
-        if (close !== -1) {
-          line.kind = 'header';
-          line.close = close;
-          sawHeader = true;
-          hasKey = false;
-        } else {
-          // Find the delimiter; on the way, hash the key as lower-cased ASCII (up to its last
-          // non-space character) for the key table.
-          let d = a;
-          let ascii = true;
-          let lower = true;
-          let h = FNV_OFFSET;
-          let keyHash = FNV_OFFSET;
-          while (d < b) {
-            let c = text.charCodeAt(d);
-            if (c === 0x3d /* = */ || c === 0x3a /* : */) break;
-            if (c > 0x7f) ascii = false;
-            else if (c >= 0x41 && c <= 0x5a) {
-              c += 32;
-              lower = false;
-            }
-            h = Math.imul(h ^ c, FNV_PRIME);
-            if (!(c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f))) keyHash = h;
-            d++;
-          }
-          if (d === b) {
-            // ParsingError; configparser keeps the previous key as the current one.
-            line.kind = 'no-delimiter';
-          } else {
-            let k = d;
-            while (k > a && isPySpace(text.charCodeAt(k - 1))) k--;
-            let v = d + 1;
-            while (v < b && isPySpace(text.charCodeAt(v))) v++;
-            line.keyEnd = k;
-            line.valueFrom = v;
-            line.asciiKey = ascii;
-            line.lowerKey = lower;
-            line.keyHash = keyHash;
-            if (k === a) {
-              // ParsingError; the key becomes '' (falsy), so nothing continues it.
-              line.kind = 'empty-key';
-              hasKey = false;
-            } else {
-              line.kind = 'option';
-              hasKey = true;
-            }
-          }
-        }
-      }
-    }
+    classifyLine(text, line, state);
     if (visit(line) === false) return;
-    pos = next;
+    pos = line.next;
   }
+}
+
+/** Sets line.end and line.next for the line starting at `pos` (text mode: '\n', '\r', '\r\n'). */
+function findLineEnd(text: string, pos: number, ends: LineEnds, line: ScannedLine): void {
+  if (ends.nextLf !== -1 && ends.nextLf < pos) ends.nextLf = text.indexOf('\n', pos);
+  if (ends.nextCr !== -1 && ends.nextCr < pos) ends.nextCr = text.indexOf('\r', pos);
+  const { nextLf, nextCr } = ends;
+  if (nextCr !== -1 && (nextLf === -1 || nextCr < nextLf)) {
+    line.end = nextCr;
+    line.next = nextLf === nextCr + 1 ? nextCr + 2 : nextCr + 1;
+  } else if (nextLf !== -1) {
+    line.end = nextLf;
+    line.next = nextLf + 1;
+  } else {
+    line.end = text.length;
+    line.next = text.length;
+  }
+}
+
+/** configparser's decision for one line (its stripped content is text[line.from, line.to)). */
+function classifyLine(text: string, line: ScannedLine, state: ParserState): void {
+  const a = line.from;
+  const b = line.to;
+  if (a === b) {
+    line.kind = 'blank';
+    // empty_lines_in_values=True: the blank line becomes part of the current value.
+    line.inValue = state.hasKey;
+    return;
+  }
+  const first = text.charCodeAt(a);
+  if (first === 0x23 /* # */ || first === 0x3b /* ; */) {
+    // A whole-line comment is invisible: it neither ends nor extends a value.
+    line.kind = 'comment';
+  } else if (state.hasKey && line.indent > state.indentLevel) {
+    line.kind = 'continuation';
+  } else {
+    state.indentLevel = line.indent;
+    const close = first === 0x5b /* [ */ ? lastCloseBracket(text, a, b) : -1;
+    if (close !== -1) {
+      line.kind = 'header';
+      line.close = close;
+      state.sawHeader = true;
+      state.hasKey = false;
+    } else classifyKeyLine(text, line, state);
+  }
+}
+
+/** A line that is not a header: `key = value`, or one of configparser's ParsingErrors. */
+function classifyKeyLine(text: string, line: ScannedLine, state: ParserState): void {
+  const a = line.from;
+  const b = line.to;
+  let d = a;
+  while (d < b) {
+    const c = text.charCodeAt(d);
+    if (c === 0x3d /* = */ || c === 0x3a /* : */) break;
+    d++;
+  }
+  if (d === b) {
+    // ParsingError; configparser keeps the previous key as the current one.
+    line.kind = 'no-delimiter';
+    return;
+  }
+  let k = d;
+  while (k > a && isPySpace(text.charCodeAt(k - 1))) k--;
+  let v = d + 1;
+  while (v < b && isPySpace(text.charCodeAt(v))) v++;
+  line.keyEnd = k;
+  line.valueFrom = v;
+  // An empty key is a ParsingError; the key becomes '' (falsy), so nothing continues it.
+  line.kind = k === a ? 'empty-key' : 'option';
+  state.hasKey = k !== a;
 }
 
 /** Index of the ']' that ends configparser's greedy header match, or -1 (needs 1+ name characters). */

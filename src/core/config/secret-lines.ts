@@ -6,8 +6,8 @@
 // `--secret` flag. This module looks at one scanned line and says what secret it carries, in
 // words that never quote it, or nothing.
 //
-// The answer depends on the line alone (no state), so readAwsConfig can stop at the first such
-// line and stripSecrets removes exactly from there. What follows a removed line (its
+// The answer depends on the line alone (no state), so stripSecrets (and maskSecrets, the
+// importer's first stage) removes exactly from there. What follows a removed line (its
 // continuation lines, a token wrapped onto the next lines) is strip-secrets' business.
 //
 // What is NOT a secret, on purpose: a word that only contains a secret word (web_identity_

@@ -137,11 +137,20 @@ class Removed {
   }
 }
 
-export function stripSecrets(text: string): { text: string; removed: RemovedSecrets[] } {
+/** A removed line: text[start, end) is its content, text[end, next) its line terminator. */
+interface RemovedLine {
+  start: number;
+  /** Where its comment starts: `start`, or 0 on the first line (a byte-order mark goes with it). */
+  maskFrom: number;
+  end: number;
+  next: number;
+}
+
+/** The walk both outputs share: every line that goes, and what it was, by section. */
+function findSecretLines(text: string): { lines: RemovedLine[]; removed: RemovedSecrets[] } {
   const finder = new SecretLineFinder(text);
   const removed = new Removed();
-  const kept: string[] = [];
-  let keepFrom = 0;
+  const lines: RemovedLine[] = [];
   const state: WalkState = { section: '', valueOf: 0, nestedOf: 0, nestedIndent: -1, wrappedOf: 0, wrappedInComment: false, afterPiece: false };
 
   scanConfigLines(text, (line) => {
@@ -163,13 +172,41 @@ export function stripSecrets(text: string): { text: string; removed: RemovedSecr
     // delimiter): its tail may follow. (Not a key's value: an empty key below it, `v3 =`, stays.)
     const piece = below?.wrapped === 'piece' || (below === null && line.kind === 'no-delimiter' && TOKEN_PIECE.test(lineText(text, line)));
     advance(state, line, below?.of ?? line.lineNo, below !== null && below.wrapped === null, piece);
-    if (line.start > keepFrom) kept.push(text.slice(keepFrom, line.start));
-    keepFrom = line.next;
+    lines.push({ start: line.start, maskFrom: line.lineNo === 1 ? 0 : line.start, end: line.end, next: line.next });
     if (below !== null) removed.add(state.section, line.lineNo, describeBelonging(below), null);
     else removed.add(state.section, line.lineNo, own!.what, own!.key);
   });
+  return { lines, removed: removed.list() };
+}
 
-  if (keepFrom === 0) return { text, removed: [] };
+/** The text without its secret lines (what is stored), and what was removed. */
+export function stripSecrets(text: string): { text: string; removed: RemovedSecrets[] } {
+  const { lines, removed } = findSecretLines(text);
+  if (lines.length === 0) return { text, removed: [] };
+  const kept: string[] = [];
+  let keepFrom = 0;
+  for (const line of lines) {
+    if (line.start > keepFrom) kept.push(text.slice(keepFrom, line.start));
+    keepFrom = line.next;
+  }
   kept.push(text.slice(keepFrom));
-  return { text: kept.join(''), removed: removed.list() };
+  return { text: kept.join(''), removed };
+}
+
+/**
+ * The text with every secret line turned into a comment line (`#`, its line ending kept): the
+ * importer's first stage. Line numbers stay those of the text, and configparser reads a comment
+ * line as if it were not there, so the parser sees exactly the lines stripSecrets keeps.
+ */
+export function maskSecrets(text: string): { text: string; removed: RemovedSecrets[] } {
+  const { lines, removed } = findSecretLines(text);
+  if (lines.length === 0) return { text, removed: [] };
+  const out: string[] = [];
+  let keepFrom = 0;
+  for (const line of lines) {
+    out.push(text.slice(keepFrom, line.maskFrom), '#');
+    keepFrom = line.end;
+  }
+  out.push(text.slice(keepFrom));
+  return { text: out.join(''), removed };
 }

@@ -1,5 +1,6 @@
 // Which hosts are AWS consoles and sign-in hosts, and of which partition (docs/aws-facts.md §1.4).
 // Pure and zod-free: the content script uses it.
+import { PARTITIONS } from '../aws-arn';
 import type { Partition } from '../types';
 
 /** The domain of each partition: consoles at `*.console.<domain>`, sign-in at `signin.<domain>`. */
@@ -17,13 +18,9 @@ export const REGION = /^(?:[a-z]{2}|eusc)(?:-[a-z]+)+-\d{1,2}$/;
 
 /** The partition of an AWS console host, or null when the host is not a console host. */
 export function consolePartition(hostname: string): Partition | null {
-  const host = hostname.toLowerCase();
-  for (const partition of Object.keys(DOMAINS) as Partition[]) {
-    const domain = DOMAINS[partition];
-    if (host === `console.${domain}` || host.endsWith(`.console.${domain}`)) return partition;
-    if (OTHER_CONSOLE_HOSTS.includes(host) && host.endsWith(`.${domain}`)) return partition;
-  }
-  return null;
+  const host = `.${hostname.toLowerCase()}`;
+  const other = OTHER_CONSOLE_HOSTS.includes(host.slice(1));
+  return PARTITIONS.find((p) => host.endsWith(`.console.${DOMAINS[p]}`) || (other && host.endsWith(`.${DOMAINS[p]}`))) ?? null;
 }
 
 /**

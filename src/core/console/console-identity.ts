@@ -26,8 +26,17 @@ import type { Partition } from '../types';
 
 export type IdentitySource = 'session-data' | 'host-label' | 'nav-button' | 'navigation' | 'cookie';
 
+/** How a report and a reason name each source; strongest first (see IDENTITY_SOURCES). */
+export const SOURCE_LABELS: Readonly<Record<IdentitySource, string>> = {
+  'session-data': 'awsc-session-data meta',
+  'host-label': 'host name',
+  'nav-button': 'account button title',
+  navigation: 'account menu',
+  cookie: 'aws-userInfo cookie',
+};
+
 /** Strongest first: the order a report lists them in, and the order that picks the decider. */
-export const IDENTITY_SOURCES: readonly IdentitySource[] = ['session-data', 'host-label', 'nav-button', 'navigation', 'cookie'];
+export const IDENTITY_SOURCES = Object.keys(SOURCE_LABELS) as readonly IdentitySource[];
 
 /**
  * COOKIE: may `aws-userInfo` decide the account alone on a classic (single-session) host? No.
@@ -183,15 +192,6 @@ function check(r: IdentityReading, partition: Partition): Checked {
   if (region && REGION.test(region)) c.region = region;
   return c;
 }
-
-/** How a report and a reason name each source. */
-export const SOURCE_LABELS: Readonly<Record<IdentitySource, string>> = {
-  'session-data': 'awsc-session-data meta',
-  'host-label': 'host name',
-  'nav-button': 'account button title',
-  navigation: 'account menu',
-  cookie: 'aws-userInfo cookie',
-};
 
 const accountOf = (c: Checked): string | undefined => (c.ids[0] ? formatAccountId(c.ids[0]) + (c.alias ? ` (${c.alias})` : '') : c.alias);
 

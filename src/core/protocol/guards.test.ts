@@ -1,9 +1,9 @@
 // The content scripts' hand-written guards accept exactly what the protocol's zod schemas
 // accept, on any value: near misses of each message's shape and arbitrary values.
 import fc from 'fast-check';
-import { isIdentityReportReply, isSwitchAutosubmitReply, isWhereAmIRequest } from './guards';
+import { isIdentityReportReply, isSessionBanner, isSwitchAutosubmitReply, isWhereAmIRequest } from './guards';
 import { MESSAGE } from './message-names';
-import { identityReportReplySchema, switchAutosubmitReplySchema, whereAmIReplySchema, whereAmIRequestSchema, whereAmIResponseSchema } from './messages';
+import { identityReportReplySchema, sessionBannerSchema, switchAutosubmitReplySchema, whereAmIReplySchema, whereAmIRequestSchema, whereAmIResponseSchema } from './messages';
 
 /** Values near a shape: each key present with a right or a wrong value, or absent, plus extra keys. */
 const near = (shape: Record<string, fc.Arbitrary<unknown>>) =>
@@ -18,6 +18,17 @@ const pairs: [string, (v: unknown) => boolean, { safeParse(v: unknown): { succes
     isSwitchAutosubmitReply,
     switchAutosubmitReplySchema,
     near({ submit: fc.constantFrom(true, false, 'true', 0), account: fc.constantFrom('123456789012', ''), roleName: fc.string() }),
+  ],
+  [
+    'session banner',
+    isSessionBanner,
+    sessionBannerSchema,
+    near({
+      kind: fc.constantFrom('countdown', 'seen', 'none', 'Countdown'),
+      endsAt: fc.oneof(fc.double(), fc.constant(Infinity), fc.constant(NaN)),
+      since: fc.oneof(fc.integer(), fc.constant(NaN)),
+      profile: fc.oneof(fc.string(), fc.constant(null)),
+    }),
   ],
 ];
 

@@ -8,6 +8,10 @@
 //   switch-role            popup → background                       SwitchOutcome
 //   switch-autosubmit      sign-in content → background             SwitchAutosubmitReply
 //   catalogue:rebuild      extension pages → background             { ok: true }
+//   session-seen           console content → background             { ok: true } (the tab's session, issue 13)
+//   session-status         banner's session chip → background       SessionBanner (countdown or first seen)
+//   session-renew          banner's session chip → background       SwitchOutcome (the same switch again)
+//   sessions               popup → background                       SessionsOverview
 export const MESSAGE = {
   whereAmI: 'where-am-i',
   identityReport: 'identity-report',
@@ -15,6 +19,10 @@ export const MESSAGE = {
   switchRole: 'switch-role',
   switchAutosubmit: 'switch-autosubmit',
   catalogueRebuild: 'catalogue:rebuild',
+  sessionSeen: 'session-seen',
+  sessionStatus: 'session-status',
+  sessionRenew: 'session-renew',
+  sessions: 'sessions',
 } as const;
 
 export type MessageType = (typeof MESSAGE)[keyof typeof MESSAGE];

@@ -141,18 +141,22 @@ export const switchRoleRequestSchema = z.object({
   /** The tab the popup was opened on (the active tab), if any. */
   tabId: z.optional(z.int()),
   newTab: z.boolean(),
-  /** The user confirmed re-entering a profile that already has a multi-session session. */
+  /** The user confirmed re-entering a profile that already has a multi-session session, or a sixth session. */
   confirmReentry: z.optional(z.boolean()),
+  /** Sign in again even when the profile has a live session (without it, the switch goes to that session). */
+  signInAgain: z.optional(z.boolean()),
 });
 export type SwitchRoleRequest = z.infer<typeof switchRoleRequestSchema>;
 
 export const switchOutcomeSchema = z.object({
-  /** Which path was taken: the switch-role/SSO link, the classic console POST, the multi-session switch, or nothing. */
-  method: z.enum(['link', 'console-post', 'multi-session', 'none']),
+  /** Which path was taken: the switch-role/SSO link, the classic console POST, the multi-session switch, going to the profile's live session, or nothing. */
+  method: z.enum(['link', 'console-post', 'multi-session', 'session', 'none']),
   /** done: the switch is under way; needs-confirmation: ask the user, then send again with confirmReentry; failed: nothing changed. */
   status: z.enum(['done', 'needs-confirmation', 'failed']),
   /** What happened, in words shown to the user. */
   message: z.string(),
+  /** needs-confirmation: what is asked, signing a session out again or a sixth session. */
+  confirm: z.optional(z.enum(['re-sign-in', 'sixth-session'])),
 });
 export type SwitchOutcome = z.infer<typeof switchOutcomeSchema>;
 
@@ -168,3 +172,49 @@ export const switchAutosubmitReplySchema = z.union([
   z.object({ submit: z.literal(true), account: z.string(), roleName: z.string() }),
 ]);
 export type SwitchAutosubmitReply = z.infer<typeof switchAutosubmitReplySchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Console sessions (issue 13). session-seen: a console content script says which session its
+// tab is in (its readings, judged here, and the profile its banner matched). session-status and
+// session-renew: the banner's session chip (src/content/session-chip.ts, injected by the
+// background into tabs whose session it knows) asks for its line and for the same switch again.
+// sessions: the popup asks which profiles are signed in.
+
+export const sessionSeenSchema = z.object({ type: z.literal(MESSAGE.sessionSeen), ...pageReadings, profile: z.nullable(z.string()) });
+export type SessionSeen = z.infer<typeof sessionSeenSchema>;
+export const sessionStatusRequestSchema = z.object({ type: z.literal(MESSAGE.sessionStatus) });
+export const sessionRenewRequestSchema = z.object({ type: z.literal(MESSAGE.sessionRenew) });
+
+/** The banner's session line: a countdown to `endsAt` (a session this extension started), or since when the session is known. */
+export const sessionBannerSchema = z.union([
+  z.object({ kind: z.literal('countdown'), endsAt: z.number(), profile: z.nullable(z.string()) }),
+  z.object({ kind: z.literal('seen'), since: z.number() }),
+  z.object({ kind: z.literal('none') }),
+]);
+
+export const sessionsRequestSchema = z.object({ type: z.literal(MESSAGE.sessions) });
+export const SESSIONS_REQUEST: z.infer<typeof sessionsRequestSchema> = { type: MESSAGE.sessions };
+
+/** One session as the popup shows it. */
+export const sessionSummarySchema = z.object({
+  profile: z.nullable(z.string()),
+  partition: z.enum(['aws', 'aws-us-gov', 'aws-cn', 'aws-eusc']),
+  multiSession: z.boolean(),
+  status: z.enum(['live', 'expired', 'unknown']),
+  /** Open tabs that show it now. */
+  tabs: z.int(),
+  firstSeen: z.number(),
+  /** Sessions this extension started: when they run out. */
+  endsAt: z.optional(z.number()),
+});
+export type SessionSummary = z.infer<typeof sessionSummarySchema>;
+
+export const sessionsOverviewSchema = z.object({
+  sessions: z.array(sessionSummarySchema),
+  /** Partitions in multi-session mode and how many of their sessions may be signed in (the console allows `limit`). */
+  multiSession: z.array(z.object({ partition: z.enum(['aws', 'aws-us-gov', 'aws-cn', 'aws-eusc']), count: z.int() })),
+  limit: z.int(),
+  /** The background's clock when it answered. */
+  now: z.number(),
+});
+export type SessionsOverview = z.infer<typeof sessionsOverviewSchema>;

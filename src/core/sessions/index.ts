@@ -3,3 +3,4 @@
 // the background keeps.
 export * from './session-time';
 export * from './session-records';
+export * from './session-marks';

@@ -11,9 +11,10 @@ import { base85Decode, base85Encode, compressText, decompressText } from './conf
 
 /**
  * Bumped when a cached shape changes, so old caches are rebuilt (3: each removed secret line
- * says what it held; 4: entries say whether they came from the organisation's policy).
+ * says what it held; 4: entries say whether they came from the organisation's policy; 5: their
+ * console session length).
  */
-export const CACHE_VERSION = 4;
+export const CACHE_VERSION = 5;
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 const column = <T>(check: (v: unknown) => boolean, what: string) =>
@@ -44,6 +45,7 @@ const CACHE_COLUMNS = {
   notes: column<string[] | null>(optional(stringList), 'notes'),
   line: column<number>((v) => Number.isInteger(v) && (v as number) >= 1, 'line numbers'),
   origin: column<'organisation' | null>(optional((v) => v === 'organisation'), 'origins'),
+  sessionMinutes: column<number | null>(optional((v) => Number.isInteger(v) && (v as number) >= 15 && (v as number) <= 720), 'session lengths'),
 };
 export const CACHE_COLUMN_NAMES = Object.keys(CACHE_COLUMNS) as (keyof typeof CACHE_COLUMNS)[];
 
@@ -130,6 +132,7 @@ export async function decodeCatalogueCache(raw: unknown): Promise<{ sum: string;
       notes: opt(c.notes[i]!),
       line: c.line[i]!,
       origin: opt(c.origin[i]!),
+      sessionMinutes: opt(c.sessionMinutes[i]!),
     };
   }
   return {

@@ -343,7 +343,7 @@ describe('catalogue head', () => {
 describe('settings and recent', () => {
   test('valid settings read back as they are; absent settings are the defaults', () => {
     expect(parseStoredSettings(undefined).settings.bannerEnabled).toBe(true);
-    const good = { bannerEnabled: false, bannerPosition: 'bottom', titlePrefix: false, autoSubmitSwitchForm: false, favourites: ['a'], otherTabSwitch: 'this-tab', density: 'comfortable', listOrder: 'config', collapsedApps: ['billing'] };
+    const good = { bannerEnabled: false, bannerPosition: 'bottom', titlePrefix: false, autoSubmitSwitchForm: false, favourites: ['a'], otherTabSwitch: 'this-tab', density: 'comfortable', listOrder: 'config', collapsedApps: ['billing'], sessionMinutes: 90 };
     expect(parseStoredSettings(good)).toEqual({ settings: good });
   });
 
