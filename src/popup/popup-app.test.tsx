@@ -184,6 +184,31 @@ test('arrows move the active role and stop at the end; Ctrl+Enter switches it in
   }
 });
 
+test('a refresh of the list keeps the role the user moved to under Enter; a new query picks its best match', async () => {
+  const data = fakeData();
+  let loads = 0;
+  const load = data.loadCatalogue;
+  data.loadCatalogue = async () => {
+    loads++;
+    const loaded = await load();
+    // A copy, as a new read gives: new objects, the same roles.
+    return loads === 1 ? loaded : { ...loaded, sum: `abc${loads}`, catalogue: { ...loaded.catalogue, entries: loaded.catalogue.entries.map((e) => ({ ...e })) } };
+  };
+  await mount(data);
+  await press('ArrowDown');
+  await press('ArrowDown');
+  expect(activeProfile()).toBe('shop-dev');
+  // The catalogue changes in storage (another page imported, the background rebuilt the cache):
+  // new rows, the same roles. The choice stays where the user put it.
+  const before = loads;
+  data.changed({ catalogue: true });
+  await until(() => loads > before, 'the reload');
+  await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
+  expect(activeProfile()).toBe('shop-dev');
+  await type('prod');
+  expect(activeProfile()).toBe('shop-prod');
+});
+
 test('Enter switches the active role in this tab; a failed switch stays open with the message as an alert; Esc puts it into the status line', async () => {
   const data = fakeData();
   data.answers.push({ method: 'link', status: 'failed', message: 'The tab went away.' });

@@ -40,7 +40,7 @@ export function PopupApp({ data, initial }: PopupAppProps) {
   const view = useRoleRows(store, query);
   const hereProfile = useHereProfile(store.here, view.ordered);
   const typed = !!query.trim();
-  const active = useActiveRow(view.rows, typed ? firstEntryRow(view.rows) : hereRow(view.rows, hereProfile));
+  const active = useActiveRow(view.rows, typed ? firstEntryRow(view.rows) : hereRow(view.rows, hereProfile), query);
   const markInput = useRenderMarks(data.marks, view.rows, store.load.status === 'ready', view.ready);
   const focusSearch = useCallback(() => search.current?.focus(), []);
   const clearStatus = useCallback(() => setStatus(''), []);

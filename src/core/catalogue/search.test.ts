@@ -365,6 +365,16 @@ describe('properties', () => {
     );
   });
 
+  test('a word that becomes digits and dashes can match entries its shorter form did not (-- then --2)', () => {
+    // The typing property's counterexample (seed -735644778): `--` matches nothing, `--2`
+    // matches the account by its digits, so the result for `--` must not bound the one for `--2`.
+    const entries = importConfig('[profile pay-]\nrole_arn = arn:aws:iam::521550125001:role/pay-\n').entries;
+    const incremental = new IncrementalSearch(entries);
+    expect(incremental.search('--')).toEqual([]);
+    expect(incremental.search('--2').map((m) => m.index)).toEqual([0]);
+    expect(incremental.search('--2')).toEqual(searchIndex(buildSearchIndex(entries), '--2'));
+  });
+
   test('typing, deleting and retyping with one IncrementalSearch gives what a fresh search gives', () => {
     const edits = fc.array(fc.oneof(fc.constantFrom('⌫', ' '), fc.constantFrom(...'pradeovlingu2015-qsx')), { minLength: 1, maxLength: 24 });
     fc.assert(
