@@ -91,6 +91,11 @@ export interface SkippedProfile {
   profile: string;
   reason: string;
   line: number;
+  /**
+   * Skipped as expected, not a problem: `[default]` with no role of its own (it holds the AWS
+   * CLI's defaults and, often, the keys other profiles assume roles with).
+   */
+  expected?: true;
 }
 
 /** The lines removed from one section because they carry secrets (strip-secrets.ts). */

@@ -48,6 +48,7 @@ export interface ImportPageData {
   onPolicyChange(callback: () => void): () => void;
   /** The export file: the user's own config, then the organisation's profiles marked as its. */
   exportText(): Promise<{ text: string; organisationProfiles: number } | null>;
+  copyText(text: string): Promise<void>;
 }
 
 export interface SettingsInForce {
@@ -114,6 +115,7 @@ export function realImportPageData(): ImportPageData {
       return { ...view, changes: policyChangesNeedRestart() ? 'restart' : 'live' };
     },
     onPolicyChange: (callback) => onPolicyChanged(() => callback()),
+    copyText: (text) => navigator.clipboard.writeText(text),
     async exportText() {
       const [own, policy] = await Promise.all([storedText(), readPolicy()]);
       return exportWithOrganisation(own, policy);

@@ -12,6 +12,7 @@ import { Notice } from '../ui/notice';
 import { lineRange } from '../ui/text-lines';
 import { ConfirmChange } from './confirm-change';
 import { HistoryPanel } from './history-panel';
+import { KeysHelp } from './keys-help';
 import type { ImportPageData, OrganisationPageView } from './import-page-data';
 import { OrganisationPanel } from './organisation-panel';
 import { PreviewPanel } from './preview-panel';
@@ -294,6 +295,7 @@ export function OptionsApp({ data }: { data: ImportPageData }) {
       </div>
       )}
 
+      {importAllowed && <KeysHelp copyText={data.copyText} />}
       {importAllowed && <HistoryPanel entries={page.history} busy={page.busy} onRestore={(entry) => void page.restore(entry)} />}
       <SettingsPanel settings={settings.settings} locked={settings.locked} problem={settings.problem} onChange={(patch) => void settings.update(patch)} />
     </main>

@@ -70,6 +70,11 @@ function Problems({ summary, onSelectLine }: { summary: PreviewSummary; onSelect
           </ul>
         </details>
       )}
+      {summary.expectedSkipped.map((s) => (
+        <p key={s.line} class="muted small expected-skips" data-testid="expected-skip">
+          [{s.profile}] (line {s.line}) is not listed, as expected: it has no role of its own, and holds the AWS CLI's defaults.
+        </p>
+      ))}
     </>
   );
 }

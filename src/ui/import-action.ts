@@ -1,7 +1,7 @@
 // The popup's in-page import (its paste box, used only while nothing is stored). The import page
 // does the same work in its worker; both run the core pipeline (prepareImport) and say what
 // happened with import-messages.ts.
-import { diffCatalogues, importConfig, needsConfirmation, prepareImport } from '../core';
+import { diffCatalogues, importConfig, needsConfirmation, prepareImport, problemSkips } from '../core';
 import { loadCatalogue, prepareSave, saveConfig } from '../platform/storage';
 import { plural } from './format';
 import { importMessage } from './import-messages';
@@ -21,5 +21,5 @@ export async function importWithoutPreview(text: string): Promise<{ tone: 'succe
   }
   const save = await saveConfig(await prepareSave(prepared.text, prepared.catalogue, 'import'));
   const { catalogue } = prepared;
-  return importMessage({ roles: catalogue.entries.length, skipped: catalogue.skipped.length, removedSecrets: prepared.removed, repairedLines: prepared.repairedLines }, save);
+  return importMessage({ roles: catalogue.entries.length, skipped: problemSkips(catalogue.skipped).length, removedSecrets: prepared.removed, repairedLines: prepared.repairedLines }, save);
 }

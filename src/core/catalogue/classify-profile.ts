@@ -43,6 +43,7 @@ export function classify(c: Profile, profiles: Profiles): string | undefined {
   }
 
   // Nothing to open. Say what the profile is instead.
+  c.noRole = true;
   const bareSuffix = c.bare ? ` ${BARE_NOTE(c.name)}` : '';
   if (raw(c, 'credential_source') !== undefined) {
     return `credential_source without role_arn: it supplies credentials to the AWS CLI but names no role to open in the console.${bareSuffix}`;

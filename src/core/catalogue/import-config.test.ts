@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { CONSOLE_PALETTE, ENV_COLORS, PRODUCTION_COLOR } from './colors';
 import { groupEntries } from './grouping';
 import { importConfig } from './import-config';
+import { problemSkips } from './prepare-import';
 import { parseAwsConfig } from '../config/parse-aws-config';
 import { catalogueSchema } from './schemas';
 import type { Catalogue, CatalogueEntry } from '../types';
@@ -72,14 +73,16 @@ describe('importConfig: the seed example', () => {
     expect([q.get('account'), q.get('roleName'), q.get('displayName'), q.get('color')]).toEqual(['123456789012', 'AlfieReadOnly', 'alfie-production', 'f2b0a9']);
   });
 
-  it('lists [default] as skipped with a plain reason, and is storable', () => {
+  it('lists [default] as skipped with a plain reason, as expected (not a problem), and is storable', () => {
     expect(catalogue.skipped).toEqual([
       {
         profile: 'default',
         reason: 'Source profile of alfie-development and 2 more: the AWS CLI uses its credentials (kept in ~/.aws/credentials) to assume those roles; it has no role of its own to open in the console.',
         line: 1,
+        expected: true,
       },
     ]);
+    expect(problemSkips(catalogue.skipped)).toEqual([]);
     expect(catalogue.diagnostics).toEqual([]);
     expect(catalogue.removedSecrets).toEqual([]);
     expectStorable(catalogue);
@@ -797,5 +800,15 @@ describe('importConfig: properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('importConfig: which skipped profiles are expected', () => {
+  const skipOf = (text: string, profile: string) => importConfig(text).skipped.find((s) => s.profile === profile);
+  it('[default] with no role (defaults only, or keys) is expected; with a broken role, or any other name, it is a problem', () => {
+    expect(skipOf('[default]\nregion = eu-west-1\n', 'default')?.expected).toBe(true);
+    expect(skipOf('[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\n', 'default')?.expected).toBe(true);
+    expect(skipOf('[default]\nrole_arn = arn:aws:iam::12:role/X\n', 'default')?.expected).toBeUndefined();
+    expect(skipOf('[profile base]\nregion = eu-west-1\n', 'base')?.expected).toBeUndefined();
   });
 });

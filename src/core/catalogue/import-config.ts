@@ -82,7 +82,8 @@ function catalogueOf({ masked, read }: Parsed): Catalogue {
       if (p.isBase) bases.add(p.name);
     }
     if (reason !== undefined) {
-      skipped.push({ profile: p.name, reason, line: p.line });
+      // [default] without a role holds the CLI's defaults (region, output, keys): not a problem.
+      skipped.push(p.name === 'default' && p.noRole && !p.bare ? { profile: p.name, reason, line: p.line, expected: true } : { profile: p.name, reason, line: p.line });
       if (p.accountId !== undefined || p.accountAlias !== undefined) skippedWithAccount.push(p);
       continue;
     }

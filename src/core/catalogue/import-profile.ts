@@ -16,6 +16,8 @@ export class Profile {
   readonly bare: boolean;
   /** Access keys were removed from this section (or from [DEFAULT], which every section inherits). */
   hadKeys: boolean;
+  /** classify() found no role, SSO account or account ID: nothing to open, by design. */
+  noRole = false;
   // The keys most profiles are checked for (a nested map where a string belongs reads as '').
   readonly role_arn: string | undefined;
   readonly source_profile: string | undefined;

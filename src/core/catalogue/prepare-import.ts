@@ -27,3 +27,8 @@ export function prepareImport(pasted: string, pastedCatalogue?: Catalogue): Prep
     repairedLines: wellFormed.diagnostics.map((d) => d.line),
   };
 }
+
+/** The skipped profiles worth telling about: not those skipped as expected (`[default]` with no role). */
+export function problemSkips<S extends { expected?: true }>(skipped: readonly S[]): S[] {
+  return skipped.filter((s) => !s.expected);
+}

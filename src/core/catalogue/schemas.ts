@@ -41,7 +41,7 @@ export const catalogueEntrySchema = z.object({
 
 export const catalogueSchema = z.object({
   entries: z.array(catalogueEntrySchema),
-  skipped: z.array(z.object({ profile: z.string(), reason: z.string(), line: z.int().check(z.minimum(1)) })),
+  skipped: z.array(z.object({ profile: z.string(), reason: z.string(), line: z.int().check(z.minimum(1)), expected: z.optional(z.literal(true)) })),
   diagnostics: z.array(diagnosticSchema),
   removedSecrets: z.array(
     z.object({ section: z.string(), keys: z.array(z.string()), lines: z.array(z.int()), what: z.array(z.string()) }).check(

@@ -2,6 +2,7 @@
 // text with its checksum, the catalogue cache and the popup's first screen (head). Pure and
 // without browser APIs, so the import page's worker builds them off the page's main thread.
 import { orderForDisplay } from '../catalogue/grouping';
+import { problemSkips } from '../catalogue/prepare-import';
 import { encodeCatalogueCache, type CatalogueCache } from './catalogue-cache';
 import { catalogueHead, type CatalogueHead } from './catalogue-head';
 import { decodeConfig, encodeConfig, type EncodedConfig } from './config-codec';
@@ -26,5 +27,5 @@ export async function prepareSaveRecords(text: string, catalogue: Catalogue, bui
   const encoded = await encodeConfig(text);
   if ((await decodeConfig(encoded.data, encoded.sum)) !== text) throw new Error('the config could not be encoded for storage');
   const [cache, head] = [await encodeCatalogueCache(catalogue, encoded.sum, builtBy), catalogueHead(orderForDisplay(catalogue.entries), encoded.sum, builtBy, pinned)];
-  return { encoded, cache, head, counts: { roles: catalogue.entries.length, skipped: catalogue.skipped.length } };
+  return { encoded, cache, head, counts: { roles: catalogue.entries.length, skipped: problemSkips(catalogue.skipped).length } };
 }

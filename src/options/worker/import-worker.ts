@@ -10,6 +10,7 @@ import {
   orderForDisplay,
   prepareImport,
   prepareSaveRecords,
+  problemSkips,
   productionLost,
   stripSecrets,
   type Catalogue,
@@ -40,18 +41,23 @@ const reply = (message: WorkerReply) => (self as unknown as { postMessage(m: Wor
 function summarise(shown: Catalogue, pendingImport: Pending, given: PreparedImport): PreviewSummary {
   const after = pendingImport.stored.catalogue;
   const diff = current ? diffCatalogues(current.catalogue.entries, after.entries) : null;
-  const errors = shown.diagnostics.filter((d) => d.severity === 'error').length;
+  // A secret is said once, by the secrets notice (removedSecrets): not again as a warning on its line.
+  const secretLines = new Set(shown.removedSecrets.flatMap((r) => r.lines));
+  const diagnostics = shown.diagnostics.filter((d) => !secretLines.has(d.line));
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const skipped = problemSkips(shown.skipped);
   const { text: _merged, ...merge } = pendingImport.merge ?? { text: '' };
   return {
     roles: after.entries.length,
     apps: new Set(after.entries.map((e) => e.app.toLowerCase())).size,
     production: after.entries.filter((e) => e.isProduction).length,
-    skippedCount: shown.skipped.length,
+    skippedCount: skipped.length,
     errorCount: errors,
-    warningCount: shown.diagnostics.length - errors,
-    diagnosticCount: shown.diagnostics.length,
-    diagnostics: shown.diagnostics.slice(0, LIST_LIMIT),
-    skipped: shown.skipped.slice(0, LIST_LIMIT),
+    warningCount: diagnostics.length - errors,
+    diagnosticCount: diagnostics.length,
+    diagnostics: diagnostics.slice(0, LIST_LIMIT),
+    skipped: skipped.slice(0, LIST_LIMIT),
+    expectedSkipped: shown.skipped.filter((s) => s.expected),
     removedSecrets: shown.removedSecrets,
     diff: diff ? summariseDiff(diff, productionLost(diff), needsConfirmation(diff)) : null,
     merge: pendingImport.merge ? (merge as PreviewSummary['merge']) : null,
@@ -117,7 +123,7 @@ async function handle(request: WorkerRequest): Promise<void> {
       const catalogue = importConfig(request.text);
       // Nothing stored: there is nothing to compare with or merge into.
       current = request.text === '' ? null : { text: request.text, catalogue };
-      reply({ id: request.id, type: 'current', roles: catalogue.entries.length, skipped: catalogue.skipped.length });
+      reply({ id: request.id, type: 'current', roles: catalogue.entries.length, skipped: problemSkips(catalogue.skipped).length });
       return;
     }
     case 'preview':

@@ -53,12 +53,16 @@ export interface PreviewSummary {
   roles: number;
   apps: number;
   production: number;
+  /** Profiles skipped for a reason worth fixing (not `expected`). */
   skippedCount: number;
   errorCount: number;
   warningCount: number;
+  /** Diagnostics, without those on a removed secret line (the secrets notice says those once). */
   diagnosticCount: number;
   diagnostics: Diagnostic[];
   skipped: SkippedProfile[];
+  /** Skipped as expected (`[default]` with no role): said quietly, not counted as a problem. */
+  expectedSkipped: SkippedProfile[];
   removedSecrets: RemovedSecrets[];
   /** Compared with the stored config; null when nothing is stored. */
   diff: DiffSummary | null;
