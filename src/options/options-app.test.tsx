@@ -11,6 +11,7 @@ import { DEFAULT_SETTINGS, LOCKED_BY_ORGANISATION, type LockableSetting, type Se
 import type { StorageChange } from '../platform/storage';
 import type { ImportPageData, OrganisationPageView, StoredView } from './import-page-data';
 import { OptionsApp } from './options-app';
+import { until, useJsdomRoot } from '../../test/fixtures/jsdom-root';
 
 const NOTHING_STORED: StoredView = { config: { sum: '', savedAt: null, source: 'none' }, roles: 0, skipped: 0 };
 const STORED: StoredView = { config: { sum: 'abc', savedAt: null, source: 'sync' }, roles: 12, skipped: 0 };
@@ -62,35 +63,19 @@ function fakeData(options: { stored?: StoredView; organisation?: OrganisationPag
   return fake;
 }
 
-let root: HTMLElement;
+const root = useJsdomRoot();
 beforeAll(() => {
   // jsdom has no object URLs (the export's download link).
   Object.assign(URL, { createObjectURL: () => 'blob:fake', revokeObjectURL: () => {} });
 });
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (check()) return;
-    await act(() => new Promise((resolve) => setTimeout(resolve, 5)));
-  }
-  throw new Error(`never: ${what}`);
-}
 
 async function mount(data: ImportPageData) {
-  await act(() => render(<OptionsApp data={data} />, root));
-  await until(() => !root.textContent!.includes('Reading the stored config'), 'the stored config read');
+  await act(() => render(<OptionsApp data={data} />, root()));
+  await until(() => !root().textContent!.includes('Reading the stored config'), 'the stored config read');
 }
 
-const button = (name: string) => [...root.querySelectorAll('button')].find((b) => b.textContent!.trim() === name);
-const text = () => root.textContent!.replace(/\s+/g, ' ');
+const button = (name: string) => [...root().querySelectorAll('button')].find((b) => b.textContent!.trim() === name);
+const text = () => root().textContent!.replace(/\s+/g, ' ');
 
 test('nothing stored: Import (not Replace), no Add or Undo, Export disabled; an example fills the box', async () => {
   const data = fakeData();
@@ -101,7 +86,7 @@ test('nothing stored: Import (not Replace), no Add or Undo, Export disabled; an 
   expect(button('Undo import')!.disabled).toBe(true);
   expect(button('Export')!.disabled).toBe(true);
   await act(() => button('Paste an example')!.click());
-  expect(root.querySelector<HTMLTextAreaElement>('#config-text')!.value).toContain('[profile');
+  expect(root().querySelector<HTMLTextAreaElement>('#config-text')!.value).toContain('[profile');
   // The example is previewed (the worker is behind the data interface).
   await until(() => data.calls.previews.length > 0, 'a preview');
   expect(button('Paste an example')).toBeUndefined();
@@ -115,22 +100,22 @@ test('a stored config: its roles and place, Replace and Add; Export says what th
     downloads.push(`${this.download} ${this.href}`);
   });
   await mount(data);
-  expect(root.querySelector('[data-testid="stored-status"]')!.textContent).toContain('Current config: 12 roles, saved in sync storage');
+  expect(root().querySelector('[data-testid="stored-status"]')!.textContent).toContain('Current config: 12 roles, saved in sync storage');
   expect(button('Replace my config')).toBeDefined();
   expect(button('Add to my config')).toBeDefined();
   await act(() => button('Export')!.click());
-  await until(() => !!root.querySelector('.result'), 'the export result');
+  await until(() => !!root().querySelector('.result'), 'the export result');
   expect(data.calls.exports).toBe(1);
   expect(downloads).toEqual(['aws-config blob:fake']);
   click.mockRestore();
-  expect(root.querySelector('.result')!.textContent).toContain(`Exported the stored config (secrets were never stored, so none are in it). Your organisation's 3 profiles are at the end, commented out`);
+  expect(root().querySelector('.result')!.textContent).toContain(`Exported the stored config (secrets were never stored, so none are in it). Your organisation's 3 profiles are at the end, commented out`);
 });
 
 test('the organisation allows only its own roles: no editor, no history, Export stays', async () => {
   const organisation: OrganisationPageView = { ...NO_POLICY, active: true, profiles: 4, personalAllowed: false };
   await mount(fakeData({ stored: STORED, organisation }));
-  await until(() => !!root.querySelector('[data-testid="import-off"]'), 'the import-off card');
-  expect(root.querySelector('#config-text')).toBeNull();
+  await until(() => !!root().querySelector('[data-testid="import-off"]'), 'the import-off card');
+  expect(root().querySelector('#config-text')).toBeNull();
   expect(button('Replace my config')).toBeUndefined();
   expect(text()).toContain('Importing is turned off by your organisation');
   expect(text()).toContain('The config you imported before stays saved, as it is.');
@@ -140,11 +125,11 @@ test('the organisation allows only its own roles: no editor, no history, Export 
 test('a locked setting is shown disabled and says who set it; an unlocked one saves; a refused save says why', async () => {
   const data = fakeData({ locked: ['titlePrefix'], refuseSettings: 'sync storage is full' });
   await mount(data);
-  await until(() => !!root.querySelector('[data-setting="titlePrefix"] .locked-note'), 'the locked note');
-  const prefix = root.querySelector<HTMLInputElement>('[data-setting="titlePrefix"] input')!;
+  await until(() => !!root().querySelector('[data-setting="titlePrefix"] .locked-note'), 'the locked note');
+  const prefix = root().querySelector<HTMLInputElement>('[data-setting="titlePrefix"] input')!;
   expect(prefix.disabled).toBe(true);
-  expect(root.querySelector('[data-setting="titlePrefix"] .locked-note')!.textContent).toBe(LOCKED_BY_ORGANISATION);
-  const banner = root.querySelector<HTMLInputElement>('[data-setting="bannerEnabled"] input')!;
+  expect(root().querySelector('[data-setting="titlePrefix"] .locked-note')!.textContent).toBe(LOCKED_BY_ORGANISATION);
+  const banner = root().querySelector<HTMLInputElement>('[data-setting="bannerEnabled"] input')!;
   expect(banner.disabled).toBe(false);
   await act(() => banner.click());
   await until(() => text().includes('Not saved: sync storage is full.'), 'the refusal');

@@ -13,6 +13,7 @@ import type { FirstScreen, LoadedCatalogue, StorageChange } from '../platform/st
 import { PopupApp } from './popup-app';
 import type { PopupData } from './popup-data';
 import type { HereAnswer } from './where-am-i';
+import { until, useJsdomRoot } from '../../test/fixtures/jsdom-root';
 
 const CONFIG = `[profile shop-dev]
 role_arn = arn:aws:iam::111111111111:role/Dev
@@ -85,37 +86,20 @@ function fakeData(options: { entries?: CatalogueEntry[]; settings?: Settings; pr
   return fake;
 }
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const root = useJsdomRoot();
 
-/** Runs timers and promises until `check` holds (the app loads in several steps: first screen, cache, verified). */
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (check()) return;
-    await act(() => new Promise((resolve) => setTimeout(resolve, 5)));
-  }
-  throw new Error(`never: ${what}`);
-}
-
-const profiles = () => [...root.querySelectorAll('.row-entry')].map((r) => r.getAttribute('data-profile'));
-const headers = () => [...root.querySelectorAll('.row-header .group-name')].map((h) => h.textContent);
-const searchBox = () => root.querySelector<HTMLInputElement>('input.search')!;
+const profiles = () => [...root().querySelectorAll('.row-entry')].map((r) => r.getAttribute('data-profile'));
+const headers = () => [...root().querySelectorAll('.row-header .group-name')].map((h) => h.textContent);
+const searchBox = () => root().querySelector<HTMLInputElement>('input.search')!;
 const activeProfile = () => {
   const id = searchBox().getAttribute('aria-activedescendant');
   return id ? document.getElementById(id)?.closest('.row-entry')?.getAttribute('data-profile') : undefined;
 };
-const statusText = () => root.querySelector('.status-bar')?.textContent ?? '';
+const statusText = () => root().querySelector('.status-bar')?.textContent ?? '';
 
 async function mount(data: PopupData) {
-  await act(() => render(<PopupApp data={data} />, root));
-  await until(() => profiles().length > 0 || !!root.querySelector('.empty-state'), 'the list or the empty state');
+  await act(() => render(<PopupApp data={data} />, root()));
+  await until(() => profiles().length > 0 || !!root().querySelector('.empty-state'), 'the list or the empty state');
 }
 
 async function type(text: string) {
@@ -136,9 +120,9 @@ test('lists the fake catalogue by app, production marked, with the role count', 
   await mount(fakeData());
   expect(headers()).toEqual(['billing', 'shop']);
   expect(profiles()).toEqual(['billing-qa', 'shop-dev', 'shop-prod']);
-  expect(root.querySelector('[data-profile="shop-prod"]')!.classList.contains('is-prod')).toBe(true);
-  expect(root.querySelector('[data-profile="shop-dev"]')!.classList.contains('is-prod')).toBe(false);
-  expect(root.querySelector('.header-count')!.textContent).toBe('3 roles');
+  expect(root().querySelector('[data-profile="shop-prod"]')!.classList.contains('is-prod')).toBe(true);
+  expect(root().querySelector('[data-profile="shop-dev"]')!.classList.contains('is-prod')).toBe(false);
+  expect(root().querySelector('.header-count')!.textContent).toBe('3 roles');
 });
 
 test('a query filters the list and counts the matches; Esc clears it, a second Esc closes', async () => {
@@ -146,9 +130,9 @@ test('a query filters the list and counts the matches; Esc clears it, a second E
   await mount(data);
   await type('shop');
   expect(profiles()).toEqual(['shop-dev', 'shop-prod']);
-  expect(root.querySelector('.header-count')!.textContent).toBe('2 of 3 roles');
+  expect(root().querySelector('.header-count')!.textContent).toBe('2 of 3 roles');
   await type('nothing-like-it');
-  expect(root.querySelector('.no-match')!.textContent).toContain('No role matches nothing-like-it.');
+  expect(root().querySelector('.no-match')!.textContent).toContain('No role matches nothing-like-it.');
   await press('Escape');
   expect(searchBox().value).toBe('');
   expect(profiles()).toHaveLength(3);
@@ -161,7 +145,7 @@ test('arrows move the active role and stop at the end; Ctrl+Enter switches it in
   jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] });
   try {
     const data = fakeData();
-    await act(() => render(<PopupApp data={data} />, root));
+    await act(() => render(<PopupApp data={data} />, root()));
     for (let i = 0; i < 10 && profiles().length === 0; i++) await act(async () => void jest.advanceTimersByTime(20));
     // Nothing is active on open (no console tab here); the first move selects the first role.
     expect(activeProfile()).toBeUndefined();
@@ -215,11 +199,11 @@ test('Enter switches the active role in this tab; a failed switch stays open wit
   await mount(data);
   await press('ArrowDown');
   await press('Enter');
-  await until(() => !!root.querySelector('.switch-failed'), 'the failure');
+  await until(() => !!root().querySelector('.switch-failed'), 'the failure');
   expect(data.calls.switchTo).toEqual([{ profile: 'billing-qa', newTab: false, confirmReentry: false }]);
-  expect(root.querySelector('.switch-failed')!.textContent).toContain('The tab went away.');
+  expect(root().querySelector('.switch-failed')!.textContent).toContain('The tab went away.');
   await press('Escape');
-  expect(root.querySelector('.switch-failed')).toBeNull();
+  expect(root().querySelector('.switch-failed')).toBeNull();
   expect(statusText()).toBe('The tab went away.');
   expect(data.calls.closed).toBe(0);
 });
@@ -231,10 +215,10 @@ test('re-entry asks first: Cancel changes nothing, "Switch anyway" asks again wi
   await mount(data);
   await press('ArrowDown');
   await press('Enter');
-  await until(() => !!root.querySelector('.confirm-bar'), 'the question');
+  await until(() => !!root().querySelector('.confirm-bar'), 'the question');
   await until(() => document.activeElement?.textContent === 'Switch anyway', 'focus on the question');
   await press('Escape', {}, document.activeElement!);
-  expect(root.querySelector('.confirm-bar')).toBeNull();
+  expect(root().querySelector('.confirm-bar')).toBeNull();
   expect(statusText()).toBe('Switch cancelled: nothing was changed.');
   await press('Enter');
   await until(() => document.activeElement?.textContent === 'Switch anyway', 'focus on the question again');
@@ -246,14 +230,14 @@ test('re-entry asks first: Cancel changes nothing, "Switch anyway" asks again wi
 test('pin puts the role in Pinned; copy writes its link; the tab answer marks "You are here" with its report', async () => {
   const data = fakeData({ here: { profile: 'shop-dev', why: { verdict: 'shop-dev (development)', report: 'account 111111111111' } } });
   await mount(data);
-  await until(() => !!root.querySelector('.here-marker'), 'the here mark');
-  expect(root.querySelector('.here-marker')!.closest('.row-entry')!.getAttribute('data-profile')).toBe('shop-dev');
-  expect(root.querySelector('.tab-why summary')!.textContent).toBe('This tab: shop-dev (development)');
-  await act(() => root.querySelector<HTMLButtonElement>('[aria-label="Pin shop-prod"]')!.click());
+  await until(() => !!root().querySelector('.here-marker'), 'the here mark');
+  expect(root().querySelector('.here-marker')!.closest('.row-entry')!.getAttribute('data-profile')).toBe('shop-dev');
+  expect(root().querySelector('.tab-why summary')!.textContent).toBe('This tab: shop-dev (development)');
+  await act(() => root().querySelector<HTMLButtonElement>('[aria-label="Pin shop-prod"]')!.click());
   await until(() => headers()[0] === 'Pinned', 'the pinned section');
   expect(profiles()[0]).toBe('shop-prod');
   expect(statusText()).toBe('Pinned shop-prod.');
-  await act(() => root.querySelector<HTMLButtonElement>('[aria-label="Copy link for billing-qa"]')!.click());
+  await act(() => root().querySelector<HTMLButtonElement>('[aria-label="Copy link for billing-qa"]')!.click());
   await until(() => data.calls.copied.length === 1, 'the copy');
   expect(data.calls.copied[0]).toBe(CATALOGUE.entries.find((e) => e.profile === 'billing-qa')!.url);
 });
@@ -266,22 +250,22 @@ test('a pinned production role is not put under Enter on open; on a console tab 
   expect(activeProfile()).toBeUndefined();
   await press('Enter');
   expect(web.calls.switchTo).toEqual([]);
-  render(null, root);
+  render(null, root());
 
   // The tab's identity is matched against the catalogue by the popup itself (its banner gave no profile).
   const identity = { source: 'session-data', accountId: '111111111111', partition: 'aws', principalKind: 'assumed-role', roleName: 'Dev' } as unknown as HereAnswer['identity'];
   const onConsole = fakeData({ settings: pinned, here: { profile: null, identity } });
   await mount(onConsole);
   await until(() => activeProfile() === 'shop-dev', 'the here row active');
-  expect(root.querySelector('.is-active')!.textContent).toContain('You are here');
+  expect(root().querySelector('.is-active')!.textContent).toContain('You are here');
 });
 
 test('no roles: the empty state opens the import page; a storage problem is shown as a warning', async () => {
   const data = fakeData({ entries: [], problem: 'The synced copy is damaged; this browser\'s copy is shown.' });
   await mount(data);
-  expect(root.querySelector('.empty-state h2')!.textContent).toBe('No roles yet');
-  expect(root.textContent).toContain('The synced copy is damaged');
-  await act(() => root.querySelector<HTMLButtonElement>('.empty-state .button.primary')!.click());
+  expect(root().querySelector('.empty-state h2')!.textContent).toBe('No roles yet');
+  expect(root().textContent).toContain('The synced copy is damaged');
+  await act(() => root().querySelector<HTMLButtonElement>('.empty-state .button.primary')!.click());
   expect(data.calls.importPage).toBe(1);
 });
 
@@ -309,16 +293,16 @@ test('profiles with a console session are marked, with "2 of 5 sessions"; Shift+
   const data = fakeData({ sessions });
   data.answers.push({ method: 'multi-session', status: 'needs-confirmation', confirm: 'sixth-session', message: 'This browser already has 5 of 5 console sessions.' });
   await mount(data);
-  await until(() => root.querySelectorAll('.session-marker').length === 2, 'the session marks');
-  const mark = (profile: string) => root.querySelector(`[data-profile="${profile}"] .session-marker`);
+  await until(() => root().querySelectorAll('.session-marker').length === 2, 'the session marks');
+  const mark = (profile: string) => root().querySelector(`[data-profile="${profile}"] .session-marker`);
   expect([mark('shop-dev')!.textContent, mark('shop-dev')!.className]).toEqual(['Signed in', 'session-marker is-live']);
   expect([mark('shop-prod')!.textContent, mark('shop-prod')!.className]).toEqual(['4 min left', 'session-marker is-warning']);
   expect(mark('billing-qa')).toBeNull();
-  expect(root.querySelector('.header-sessions')!.textContent).toBe('2 of 5 sessions');
+  expect(root().querySelector('.header-sessions')!.textContent).toBe('2 of 5 sessions');
   await type('billing');
   await press('Enter', { shiftKey: true });
-  await until(() => !!root.querySelector('.confirm-bar'), 'the question');
-  expect(root.querySelector('.confirm-title')!.textContent).toBe('Open a sixth session?');
+  await until(() => !!root().querySelector('.confirm-bar'), 'the question');
+  expect(root().querySelector('.confirm-title')!.textContent).toBe('Open a sixth session?');
   await until(() => document.activeElement?.textContent === 'Switch anyway', 'focus on the question');
   await act(() => (document.activeElement as HTMLButtonElement).click());
   await until(() => data.calls.switchTo.length === 2, 'the confirmed switch');
