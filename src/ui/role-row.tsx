@@ -60,6 +60,23 @@ function SessionMarker({ session, here }: { session?: SessionMark; here: boolean
   );
 }
 
+/** The profile name and what is said beside it: here, its session, the organisation's mark. */
+function ProfileMarks({ entry, here, session }: Pick<SummaryProps, 'entry' | 'here' | 'session'>) {
+  return (
+    <>
+      <span class="role-profile">{entry.profile}</span>
+      {here && <span class="here-marker">You are here</span>}
+      <SessionMarker session={session} here={here} />
+      <OrganisationMark entry={entry} />
+    </>
+  );
+}
+
+/** The account as shown (its alias, else its ID) and, under an alias, the ID on hover. */
+function accountText(entry: CatalogueEntry): { text: string; title?: string } {
+  return { text: entry.accountAlias ?? formatAccountId(entry.accountId ?? ''), title: entry.accountAlias && entry.accountId ? formatAccountId(entry.accountId) : undefined };
+}
+
 function roleText(entry: CatalogueEntry): { text: string; title?: string } {
   // An Identity Center role named in full (`…/AWSReservedSSO_<set>_<hash>`) is shown by its permission set.
   const set = entry.kind === 'role' ? permissionSetOf(entry.roleName) : null;
@@ -68,47 +85,38 @@ function roleText(entry: CatalogueEntry): { text: string; title?: string } {
 
 /** One line: profile, here, environment, role, region and partition, and the account at the right (once per run). */
 function CompactSummary({ entry, here, session, showAccount, showRegion }: SummaryProps) {
-  const account = entry.accountAlias ?? formatAccountId(entry.accountId ?? '');
+  const account = accountText(entry);
   const role = roleText(entry);
   return (
     <span class="role-line">
-      <span class="role-profile">{entry.profile}</span>
-      {here && <span class="here-marker">You are here</span>}
-      <SessionMarker session={session} here={here} />
-      <OrganisationMark entry={entry} />
+      <ProfileMarks entry={entry} here={here} session={session} />
       <EnvBadge entry={entry} />
       <span class="role-name" title={role.title}>
         {role.text}
       </span>
       <Where entry={entry} showRegion={showRegion} />
-      <span
-        class={showAccount ? 'role-account' : 'role-account visually-hidden'}
-        title={entry.accountAlias && entry.accountId ? formatAccountId(entry.accountId) : undefined}
-      >
-        {account}
+      <span class={showAccount ? 'role-account' : 'role-account visually-hidden'} title={account.title}>
+        {account.text}
       </span>
     </span>
   );
 }
 
 function RoleSummary({ entry, here, session, showRegion }: SummaryProps) {
-  const account = entry.accountAlias ?? formatAccountId(entry.accountId ?? '');
-  const set = entry.kind === 'role' ? permissionSetOf(entry.roleName) : null;
+  const account = accountText(entry);
+  const role = roleText(entry);
   return (
     <>
       <span class="role-line">
-        <span class="role-profile">{entry.profile}</span>
-        {here && <span class="here-marker">You are here</span>}
-        <SessionMarker session={session} here={here} />
-        <OrganisationMark entry={entry} />
+        <ProfileMarks entry={entry} here={here} session={session} />
       </span>
       <span class="role-meta">
         <EnvBadge entry={entry} />
-        <span class="role-account" title={entry.accountAlias && entry.accountId ? formatAccountId(entry.accountId) : undefined}>
-          {account}
+        <span class="role-account" title={account.title}>
+          {account.text}
         </span>
-        <span class="role-name" title={entry.kind === 'role' && set ? entry.roleName : undefined}>
-          {entry.kind === 'sso' ? `SSO ${entry.roleName}` : set ? `SSO ${set}` : entry.roleName}
+        <span class="role-name" title={role.title}>
+          {role.text}
         </span>
         <Where entry={entry} showRegion={showRegion} />
       </span>
