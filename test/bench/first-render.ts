@@ -15,6 +15,7 @@ import { generateConfig } from '../e2e/ui-helpers';
 import { launchExtension } from './extension-browser';
 import { settle } from './settle';
 import { printTable } from './table';
+import { importConfigThroughPage } from './popup';
 
 const ROLES = 5000;
 const OPENS = 25;
@@ -64,20 +65,6 @@ function copyWithStaticPage(dist: string): string {
   return dir;
 }
 
-async function importThroughPage(browser: Browser, id: string, text: string): Promise<void> {
-  const page = await browser.newPage();
-  await page.goto(`chrome-extension://${id}/options.html`);
-  const box = await page.waitForSelector('#config-text');
-  await box!.evaluate((el, value) => {
-    (el as HTMLTextAreaElement).value = value;
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  }, text);
-  await page.waitForFunction(() => !!document.querySelector('[data-testid="import-replace"]'), { timeout: 60000, polling: 20 });
-  await page.evaluate(() => (document.querySelector('[data-testid="import-replace"]') as HTMLButtonElement).click());
-  await page.waitForFunction(() => /Imported/.test(document.querySelector('.result')?.textContent ?? ''), { timeout: 60000, polling: 20 });
-  await page.close();
-}
-
 async function open(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage();
   await page.setViewport({ width: 460, height: 580 });
@@ -98,7 +85,7 @@ export async function run(): Promise<void> {
   const machine = await settle();
   const { browser, id } = await launchExtension(copy);
   try {
-    await importThroughPage(browser, id, generateConfig(ROLES));
+    await importConfigThroughPage(browser, id, generateConfig(ROLES));
     const popup: number[] = [];
     const staticPage: number[] = [];
     // Alternately, so both see the same machine; each page fresh in a new tab.

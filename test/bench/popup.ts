@@ -42,7 +42,8 @@ async function syncCapacity(ownAccounts: boolean): Promise<{ fits: number; bytes
   return { fits: lo, bytes: (await fits(lo)).bytes };
 }
 
-async function importConfigThroughPage(browser: Browser, id: string, text: string): Promise<number> {
+/** Imports `text` on a fresh extension's import page; answers how long Import took to say Imported. */
+export async function importConfigThroughPage(browser: Browser, id: string, text: string): Promise<number> {
   const page = await browser.newPage();
   await page.goto(`chrome-extension://${id}/options.html`);
   const box = await page.waitForSelector('#config-text');
@@ -51,7 +52,7 @@ async function importConfigThroughPage(browser: Browser, id: string, text: strin
     el.dispatchEvent(new Event('input', { bubbles: true }));
   }, text);
   const start = Date.now();
-  await page.evaluate(() => (Array.from(document.querySelectorAll('button')).find((b) => b.textContent === 'Import') as HTMLButtonElement).click());
+  await page.evaluate(() => (document.querySelector('[data-testid="import-replace"]') as HTMLButtonElement).click());
   await page.waitForFunction(() => /Imported/.test(document.querySelector('.result')?.textContent ?? ''), { timeout: 60000, polling: 20 });
   const elapsed = Date.now() - start;
   await page.close();
