@@ -90,12 +90,15 @@ async function goToSession(entry: CatalogueEntry, tabId: number | undefined, vie
   return { method: 'session', status: 'done', message: `${entry.profile} is signed in already${left(started)}: opened its session in a new tab.` };
 }
 
-/** The question before a multi-session switch that signs a session of the profile out, or opens a sixth; null when there is none. */
-function sessionQuestion(entry: CatalogueEntry, views: SessionView[], fromTab: number): SwitchOutcome | null {
+/**
+ * The question before a switch (by `method`) that signs a multi-session session of the profile
+ * out, or opens a sixth; null when there is none.
+ */
+function sessionQuestion(method: 'multi-session' | 'link', entry: CatalogueEntry, views: SessionView[], fromTab: number): SwitchOutcome | null {
   const existing = openSessionsOf(views, entry)[0];
-  if (existing) return { method: 'multi-session', status: 'needs-confirmation', confirm: 're-sign-in', message: reSignInQuestion(entry.profile, existing, fromTab) };
+  if (existing) return { method, status: 'needs-confirmation', confirm: 're-sign-in', message: reSignInQuestion(entry.profile, existing, fromTab) };
   const sixth = sixthSessionQuestion(multiSessionsIn(views, entry.partition));
-  return sixth ? { method: 'multi-session', status: 'needs-confirmation', confirm: 'sixth-session', message: sixth } : null;
+  return sixth ? { method, status: 'needs-confirmation', confirm: 'sixth-session', message: sixth } : null;
 }
 
 /**
@@ -135,8 +138,8 @@ async function runSwitch(request: SwitchRoleRequest, renew: boolean): Promise<Sw
       // one of the five sessions, or signs the profile's own session out: ask as the console's
       // own switch does. (Classic mode holds one session, which any switch replaces.)
       const multi = isMultiSessionMode(views, entry.partition);
-      const question = multi && !request.confirmReentry && !renew ? sessionQuestion(entry, views, request.tabId ?? -1) : null;
-      if (question) return { ...question, method: 'link' };
+      const question = multi && !request.confirmReentry && !renew ? sessionQuestion('link', entry, views, request.tabId ?? -1) : null;
+      if (question) return question;
       return openLink(plan, context);
     }
 
@@ -157,7 +160,7 @@ async function runSwitch(request: SwitchRoleRequest, renew: boolean): Promise<Sw
 
     case 'multi-session': {
       // (Renewing signs out a session that ran out: nothing to ask.)
-      const question = request.confirmReentry || renew ? null : sessionQuestion(entry, views, plan.tabId);
+      const question = request.confirmReentry || renew ? null : sessionQuestion('multi-session', entry, views, plan.tabId);
       if (question) return question;
       let result: Awaited<ReturnType<typeof mainWorldMultiSessionSwitch>> | undefined;
       try {
