@@ -45,6 +45,14 @@ export type Partition = 'aws' | 'aws-us-gov' | 'aws-cn' | 'aws-eusc';
 export const ENVIRONMENTS = ['development', 'test', 'staging', 'production', 'sandbox', 'other'] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
 
+/**
+ * A role entry's base (catalogue/base-account.ts): the account of the identity at the root of its
+ * source_profile chain, with the keys that say so (`aws_account_id in [profile base]`), or why it
+ * is unknown. Identity Center entries have none: the access portal signs them in.
+ */
+export type BaseKnown = { accountId?: string; accountAlias?: string; from: string };
+export type EntryBase = BaseKnown | { unknown: string };
+
 export interface CatalogueEntry {
   /** Profile (section) name as written; unique within a catalogue. */
   profile: string;
@@ -75,6 +83,8 @@ export interface CatalogueEntry {
   displayName: string;
   /** The resolved `source_profile` chain, nearest first. */
   sourceProfile?: string[];
+  /** Role entries: the account of the identity at the root of that chain, or why it is unknown. */
+  base?: EntryBase;
   ssoStartUrl?: string;
   ssoRegion?: string;
   /** Plain notes for the user, e.g. "bare section: the AWS CLI does not see it". */

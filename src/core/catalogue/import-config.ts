@@ -17,6 +17,7 @@ import { readConfig, sectionTarget, type ConfigSection, type ReadConfig } from '
 import { replaceLoneSurrogates } from '../config/well-formed-text';
 import type { Catalogue, Diagnostic, RemovedSecrets, SkippedProfile } from '../types';
 import { classify } from './classify-profile';
+import { baseOf } from './base-account';
 import { finishEntries } from './import-entries';
 import { Profile, sourceOf, type Profiles } from './import-profile';
 
@@ -87,6 +88,7 @@ function catalogueOf({ masked, read }: Parsed): Catalogue {
       if (p.accountId !== undefined || p.accountAlias !== undefined) skippedWithAccount.push(p);
       continue;
     }
+    if (p.kind === 'role') p.base = baseOf(p, profiles);
     made.push(p);
     for (const warning of [p.missingSource, p.portalWarning]) {
       if (warning !== undefined && !warnedLines.has(warning.line)) {

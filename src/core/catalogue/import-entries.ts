@@ -173,6 +173,7 @@ function buildEntry(p: Profile): CatalogueEntry {
   if (p.accountAlias !== undefined) entry.accountAlias = p.accountAlias;
   if (p.entryRegion !== undefined) entry.region = p.entryRegion;
   if (p.sourceProfile) entry.sourceProfile = p.sourceProfile;
+  if (p.base) entry.base = p.base;
   if (p.ssoStartUrl !== undefined) entry.ssoStartUrl = p.ssoStartUrl;
   if (p.ssoRegion !== undefined) entry.ssoRegion = p.ssoRegion;
   setSessionMinutes(entry, raw(p, 'console_session_minutes'), (note) => addNote(p, note));

@@ -2,7 +2,7 @@
 // result), then the catalogue entry taking shape as the stages fill it in. Also the small
 // helpers every importer stage uses to read a value and word a note.
 import type { ConfigSection } from '../config/parse-aws-config';
-import type { ConfigValue, Diagnostic, Environment, Partition } from '../types';
+import type { ConfigValue, Diagnostic, EntryBase, Environment, Partition } from '../types';
 import { OTHER_APP } from './environments';
 
 export class Profile {
@@ -47,6 +47,8 @@ export class Profile {
   /** The entry's region (checked), unlike `region`, the raw key. */
   entryRegion: string | undefined = undefined;
   sourceProfile: string[] | undefined = undefined;
+  /** Role entries: the account at the root of the chain (base-account.ts). */
+  base: EntryBase | undefined = undefined;
   ssoStartUrl: string | undefined = undefined;
   ssoRegion: string | undefined = undefined;
   /** Allocated on the first note: most entries have none. */

@@ -26,6 +26,12 @@ export const catalogueEntrySchema = z.object({
   url: z.url(),
   displayName: z.string().check(z.maxLength(64)),
   sourceProfile: z.optional(z.array(z.string())),
+  base: z.optional(
+    z.union([
+      z.object({ accountId: z.optional(z.string().check(z.regex(/^\d{12}$/))), accountAlias: z.optional(z.string()), from: z.string() }),
+      z.object({ unknown: z.string() }),
+    ]),
+  ),
   ssoStartUrl: z.optional(z.string()),
   ssoRegion: z.optional(z.string()),
   notes: z.optional(z.array(z.string())),

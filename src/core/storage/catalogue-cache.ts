@@ -6,15 +6,15 @@
 import * as z from '../zod';
 import { catalogueSchema } from '../catalogue/schemas';
 import { orderForDisplay } from '../catalogue/grouping';
-import { ENVIRONMENTS, type Catalogue, type CatalogueEntry, type Environment, type Partition } from '../types';
+import { ENVIRONMENTS, type Catalogue, type CatalogueEntry, type EntryBase, type Environment, type Partition } from '../types';
 import { base85Decode, base85Encode, compressText, decompressText } from './config-codec';
 
 /**
  * Bumped when a cached shape changes, so old caches are rebuilt (3: each removed secret line
  * says what it held; 4: entries say whether they came from the organisation's policy; 5: their
- * console session length).
+ * console session length; 6: role entries' base account).
  */
-export const CACHE_VERSION = 5;
+export const CACHE_VERSION = 6;
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 const column = <T>(check: (v: unknown) => boolean, what: string) =>
@@ -22,6 +22,13 @@ const column = <T>(check: (v: unknown) => boolean, what: string) =>
 const optional = (check: (v: unknown) => boolean) => (v: unknown) => v === null || check(v);
 const stringList = (v: unknown) => Array.isArray(v) && v.every(isString);
 const ENV_SET = new Set<string>(ENVIRONMENTS);
+/** `{accountId?, accountAlias?, from}` or `{unknown}` (catalogue/base-account.ts). */
+const isBase = (v: unknown): boolean => {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const b = v as Record<string, unknown>;
+  if (isString(b.unknown)) return Object.keys(b).length === 1;
+  return isString(b.from) && (b.accountId === undefined || (isString(b.accountId) && /^\d{12}$/.test(b.accountId))) && (b.accountAlias === undefined || isString(b.accountAlias));
+};
 
 /** One zod-checked column per CatalogueEntry field; null stands for "absent". */
 const CACHE_COLUMNS = {
@@ -40,6 +47,7 @@ const CACHE_COLUMNS = {
   url: column<string>((v) => isString(v) && v.startsWith('https://'), 'links'),
   displayName: column<string>((v) => isString(v) && v.length <= 64, 'display names'),
   sourceProfile: column<string[] | null>(optional(stringList), 'source profile chains'),
+  base: column<EntryBase | null>(optional(isBase), 'base accounts'),
   ssoStartUrl: column<string | null>(optional(isString), 'SSO start URLs'),
   ssoRegion: column<string | null>(optional(isString), 'SSO regions'),
   notes: column<string[] | null>(optional(stringList), 'notes'),
@@ -127,6 +135,7 @@ export async function decodeCatalogueCache(raw: unknown): Promise<{ sum: string;
       url: c.url[i]!,
       displayName: c.displayName[i]!,
       sourceProfile: opt(c.sourceProfile[i]!),
+      base: opt(c.base[i]!),
       ssoStartUrl: opt(c.ssoStartUrl[i]!),
       ssoRegion: opt(c.ssoRegion[i]!),
       notes: opt(c.notes[i]!),

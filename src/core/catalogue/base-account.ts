@@ -1,0 +1,92 @@
+// The base of a role entry: the account of the identity at the root of its source_profile chain
+// (issue 15 §2, AWS Extend Switch Roles' base account). The console's "Only roles I can reach
+// from here" compares it with the account the user signed in to (src/core/console/basis.ts).
+//
+// What the config says about that identity, strongest first:
+// - the root's `aws_account_id` (how AWS Extend Switch Roles users write their base account),
+// - the root's `sso_account_id` (an Identity Center profile as the source),
+// - the root's own `role_arn` when the root is a role without keys (credential_source, web identity),
+// - an `mfa_serial` ARN on the entry or any profile of its chain: the MFA device belongs to the
+//   IAM user whose keys start the chain (docs/aws-facts.md §4).
+// When these name different accounts, or none, the base is unknown and says why: never guessed.
+import { isAccountAlias, isAccountId } from '../aws-names';
+import { splitArn } from '../aws-arn';
+import type { EntryBase } from '../types';
+import { clean, raw, sourceOf, type Profile, type Profiles } from './import-profile';
+
+interface Evidence {
+  accountId?: string;
+  accountAlias?: string;
+  from: string;
+}
+
+/** An account as a key value writes it: 12 digits (dashes allowed), or an alias. */
+function accountIn(value: string | undefined, from: string): Evidence | null {
+  const v = clean(value);
+  if (!v) return null;
+  const digits = v.replace(/-/g, '');
+  if (/^[\d-]+$/.test(v) && isAccountId(digits)) return { accountId: digits, from };
+  return isAccountAlias(v) ? { accountAlias: v, from } : null;
+}
+
+/** The account of an IAM ARN (`arn:aws:iam::<account>:mfa/alice`, `...:role/X`). */
+function arnAccount(value: string | undefined, from: string): Evidence | null {
+  const arn = splitArn(clean(value) ?? '');
+  return arn && isAccountId(arn.account) ? { accountId: arn.account, from } : null;
+}
+
+const where = (p: Profile, key: string) => `${key} in [${p.name}]`;
+
+/** The profiles of the chain after `p`, nearest first, and whether the chain ends at a profile that is not in the text. */
+function chainOf(p: Profile, profiles: Profiles): { chain: Profile[]; missing?: string } {
+  const chain: Profile[] = [];
+  let current = p;
+  for (const name of p.sourceProfile ?? []) {
+    const next = sourceOf(current, profiles);
+    if (!next) return { chain, missing: name };
+    chain.push(next);
+    current = next;
+  }
+  return { chain };
+}
+
+/** What the root says about its own account. */
+function rootEvidence(root: Profile): Evidence[] {
+  const found = [
+    accountIn(root.aws_account_id, where(root, 'aws_account_id')),
+    accountIn(raw(root, 'sso_account_id') ?? raw(root, 'granted_sso_account_id'), where(root, 'sso_account_id')),
+    // A role at the root with keys of its own would use the keys, not the role (botocore).
+    root.hadKeys ? null : arnAccount(root.role_arn, where(root, 'role_arn')),
+  ];
+  return found.filter((e): e is Evidence => e !== null);
+}
+
+const accountText = (e: Evidence) => `${e.accountId ?? e.accountAlias} (${e.from})`;
+
+/** The base of a role profile already classified (its `sourceProfile` chain resolved). */
+export function baseOf(p: Profile, profiles: Profiles): EntryBase {
+  const selfSource = p.source !== undefined && p.source === p.name;
+  if (!p.sourceProfile && !selfSource) return { unknown: 'it has no source_profile, so the config does not say who assumes it' };
+  const { chain, missing } = chainOf(p, profiles);
+  const root = missing === undefined && chain.length > 0 ? chain[chain.length - 1]! : undefined;
+  const evidence = root ? rootEvidence(root) : [];
+  for (const q of [p, ...chain]) {
+    const mfa = arnAccount(raw(q, 'mfa_serial'), where(q, 'mfa_serial'));
+    if (mfa) evidence.push(mfa);
+  }
+  const ids = new Set(evidence.map((e) => e.accountId).filter((v) => v !== undefined));
+  const aliases = new Set(evidence.map((e) => e.accountAlias).filter((v) => v !== undefined));
+  if (ids.size > 1 || aliases.size > 1) return { unknown: `the config names different accounts for it: ${evidence.map(accountText).join(', ')}` };
+  const first = evidence[0];
+  if (!first) {
+    if (missing !== undefined) return { unknown: `its source profile "${missing}" is not in this file` };
+    const name = root?.name ?? p.name;
+    return { unknown: `[${name}] does not say its account (aws_account_id, sso_account_id, role_arn or mfa_serial)` };
+  }
+  const base: EntryBase = { from: evidence.map((e) => e.from).join(', ') };
+  const id = [...ids][0];
+  const alias = [...aliases][0];
+  if (id !== undefined) base.accountId = id;
+  if (alias !== undefined) base.accountAlias = alias;
+  return base;
+}
