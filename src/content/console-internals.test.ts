@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { JSDOM } from 'jsdom';
 import { combineIdentity } from '../core/console/console-identity';
+import { basisFromPage } from '../core/console/basis';
 import type { ConsoleIdentity } from '../core/protocol/messages';
 import {
   findConsoleFooter,
@@ -323,7 +324,7 @@ describe('each source on its own', () => {
       { source: 'navigation', account: '1234-5678-9012' },
       { source: 'navigation', principal: 'AlfieReadOnly/alice' },
     ]);
-    expect(readAccountMenu(load('oldnav-switched-role.html').window.document)).toEqual([{ source: 'navigation', account: '1234-5678-9012', role: 'AlfieReadOnly' }]);
+    expect(readAccountMenu(load('oldnav-switched-role.html').window.document)).toEqual([{ source: 'navigation', account: '1234-5678-9012', role: 'AlfieReadOnly', signedIn: 'alice @ 1111-2222-3333' }]);
     const notSwitched = page('<div id="consoleNavHeader"><div id="awsc-login-display-name-user" title="alice">alice</div><div id="awsc-login-display-name-account" title="1111-2222-3333">1111-2222-3333</div></div>');
     expect(readAccountMenu(notSwitched.window.document)).toEqual([{ source: 'navigation', account: '1111-2222-3333', principal: 'alice' }]);
     expect(readAccountMenu(load('no-identity.html').window.document)).toEqual([]);
@@ -390,5 +391,40 @@ describe('the sign-in page', () => {
     });
     expect(found).toMatchObject({ account: '123456789012', roleName: 'team/ops/Admin' });
     expect(found?.submitter?.id).toBe('input_switchrole_button');
+  });
+});
+
+describe('who signed in (the basis), read from each fixture page', () => {
+  const basisOf = (name: string) => {
+    const dom = load(name);
+    const host = dom.window.location.hostname;
+    const readings = readIdentitySources(dom.window.document, host);
+    return basisFromPage(readings, host, combineIdentity(readings, host));
+  };
+
+  test('classic console after a switch: the aws-userInfo cookie names the sign-in, and the tab is in a switched role', () => {
+    expect(basisOf('classic-switched-role.html')).toEqual({
+      known: true,
+      partition: 'aws',
+      accountId: '111122223333',
+      accountAlias: 'acme-identity',
+      name: 'alice',
+      text: 'alice @ 1111-2222-3333',
+      from: 'aws-userInfo cookie',
+      switched: true,
+    });
+  });
+
+  test('the old navigation after a switch: the exit-role button names the sign-in (the console shows it only while a role is active)', () => {
+    expect(basisOf('oldnav-switched-role.html')).toMatchObject({ known: true, accountId: '111122223333', text: 'alice @ 1111-2222-3333', from: 'exit-role button', switched: true });
+  });
+
+  test('an IAM user tab is its own basis, not switched; a page with no sign-in source cannot tell', () => {
+    expect(basisOf('classic-iam-user.html')).toMatchObject({ known: true, accountId: '111122223333', name: 'alice', switched: false });
+    expect(basisOf('no-identity.html')).toEqual({ known: false, reason: 'this page does not say who signed in' });
+  });
+
+  test('a multi-session page never names a basis by itself (its cookie may be another session\'s)', () => {
+    expect(basisOf('multi-session.html')).toMatchObject({ known: false });
   });
 });

@@ -129,7 +129,9 @@ export function readAccountMenu(doc: Document): IdentityReading[] {
   const active = inHeader(doc, '#awsc-role-display-name-account').length > 0 ? 'role' : 'login';
   const account = valueOf(inHeader(doc, `#awsc-${active}-display-name-account`)[0]);
   const user = valueOf(inHeader(doc, `#awsc-${active}-display-name-user`)[0]);
-  if (account) out.push(active === 'role' ? { source: 'navigation', account, role: user } : { source: 'navigation', account, principal: user });
+  // With a role active, the exit-role button's title names who signed in (src/core/console/basis.ts).
+  const signedIn = inHeader(doc, '#awsc-exit-role')[0]?.getAttribute('title');
+  if (account) out.push(active === 'role' ? { source: 'navigation', account, role: user, signedIn } : { source: 'navigation', account, principal: user });
   return out[0] ? out : outside(doc, '[data-testid="awsc-copy-accountid"], #awsc-login-display-name-account', 'navigation');
 }
 

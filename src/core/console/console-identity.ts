@@ -75,6 +75,8 @@ export interface IdentityReading {
   sessionId?: unknown;
   multiSession?: unknown;
   signInEndpoint?: unknown;
+  /** Old navigation after a switch: the exit-role button's title, `<user> @ <account>` (who signed in; never this tab's account). */
+  signedIn?: unknown;
   /** The reader found the source but will not vouch for it (outside the head, not read here): why. */
   unusable?: string;
 }
@@ -113,9 +115,9 @@ export function parsePrincipalArn(arn: string): PrincipalArn | null {
   return user && IAM_NAME.test(user[1]!) ? { ...base, kind: 'user', name: user[1]! } : null;
 }
 
-type Principal = { kind: ConsoleIdentity['principalKind']; name?: string };
+export type Principal = { kind: ConsoleIdentity['principalKind']; name?: string };
 
-interface Checked {
+export interface Checked {
   source: IdentitySource;
   reading: IdentityReading;
   /** Every account it names by ID (more than one is a contradiction). */
@@ -134,7 +136,7 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v.trim(
 const match = (re: RegExp, v: unknown): string | undefined => re.exec(str(v) ?? '')?.[1];
 
 /** Validates one reading. A reading with a `problem` is unusable; with `counts`, it still makes a disagreement. */
-function check(r: IdentityReading, partition: Partition): Checked {
+export function check(r: IdentityReading, partition: Partition): Checked {
   const c: Checked = { source: r.source, reading: r, ids: [] };
   const fail = (problem: string, counts?: boolean): Checked => Object.assign(c, { problem, counts });
   const id = (v: string) => c.ids.includes(v) || c.ids.push(v);

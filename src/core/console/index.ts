@@ -11,3 +11,4 @@ export * from './banner-model';
 export * from './banner-index';
 export * from './switch-marker';
 export * from './switch-request';
+export * from './basis';

@@ -7,6 +7,7 @@ import * as z from '../zod';
 import { catalogueEntrySchema } from '../catalogue/schemas';
 import { combineIdentity, type IdentityReading } from '../console/console-identity';
 import { identityReport, identityVerdict } from '../console/identity-report';
+import { basisFromPage } from '../console/basis';
 import { SWITCH_NONCE } from '../console/switch-marker';
 import { MESSAGE } from './message-names';
 
@@ -77,6 +78,7 @@ export const identityReadingSchema = z.object({
   sessionId: loose,
   multiSession: loose,
   signInEndpoint: loose,
+  signedIn: loose,
 }) satisfies z.ZodMiniType<IdentityReading, unknown>;
 
 /** A console page's readings and its host: what the judge needs to say who the tab is, and why. */
@@ -108,7 +110,9 @@ export const whereAmIResponseSchema = z.pipe(
   whereAmIReplySchema,
   z.transform(({ readings, host, profile }: WhereAmIReply) => {
     const identity = combineIdentity(readings, host);
-    return { identity, profile, verdict: identityVerdict(identity), report: identityReport(identity, host) };
+    // Who signed in (the basis a switch comes from), from the same readings: issue 15 §2.
+    const basis = basisFromPage(readings, host, identity);
+    return { identity, profile, basis, verdict: identityVerdict(identity), report: identityReport(identity, host) };
   }),
 );
 export type WhereAmIResponse = z.output<typeof whereAmIResponseSchema>;
