@@ -3,6 +3,9 @@
 // (src/core/protocol) and accepted only from the context that may send it: switching from the
 // extension's own pages, the content scripts' requests from a tab.
 import {
+  basisRequestSchema,
+  switchBackRequestSchema,
+  type Basis,
   bannerIndexRefreshSchema,
   catalogueRebuildSchema,
   combineIdentity,
@@ -34,6 +37,7 @@ import { renewSession } from './renew';
 import { sessionBannerFor, sessionsOverview, tabSeen } from './sessions';
 import { scrubStoredSecrets } from './scrub-secrets';
 import { switchRole } from './switch-role';
+import { basisOfTab, switchBack } from './switch-back';
 
 type Sender = Runtime.MessageSender;
 const ours = (sender: Sender): boolean => sender.id === browser.runtime.id;
@@ -92,6 +96,11 @@ const routes = [
     renewSession(sender.tab!.id!).catch((error: unknown) => ({ method: 'none', status: 'failed', message: `Not renewed: ${error instanceof Error ? error.message : String(error)}` })),
   ),
   route(sessionsRequestSchema, fromExtensionPage, (): Promise<SessionsOverview> => sessionsOverview()),
+  // Who signed in on the popup's tab, and "Switch back" to it (issue 15 §2).
+  route(basisRequestSchema, fromExtensionPage, ({ tabId }): Promise<Basis> => basisOfTab(tabId).then((b) => b.basis)),
+  route(switchBackRequestSchema, fromExtensionPage, ({ tabId }): Promise<SwitchOutcome> =>
+    switchBack(tabId).catch((error: unknown) => ({ method: 'none', status: 'failed', message: `Not switched back: ${error instanceof Error ? error.message : String(error)}` })),
+  ),
   route(bannerIndexRefreshSchema, ours, () => refreshBannerIndex(true).then(done)),
   // The storage module asks the background (which bundles the importer) to rebuild the
   // catalogue cache when a page finds it stale.

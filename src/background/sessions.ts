@@ -72,9 +72,23 @@ async function lifetimeOf(entry: CatalogueEntry): Promise<number> {
 }
 
 /** The extension is switching `tabId` to `entry`: when the tab reports that profile, its countdown starts from now. */
-export async function switchStarted(tabId: number, entry: CatalogueEntry): Promise<void> {
+export async function switchStarted(tabId: number, entry: CatalogueEntry, from?: string): Promise<void> {
   const minutes = await lifetimeOf(entry);
-  await update((s) => expectStart(s, { tabId, profile: entry.profile, at: Date.now(), minutes }));
+  await update((s) => expectStart(s, from === undefined ? { tabId, profile: entry.profile, at: Date.now(), minutes } : { tabId, profile: entry.profile, at: Date.now(), minutes, from }));
+}
+
+/**
+ * Multi-session: the session the tab's session was switched to from (this extension's switches
+ * only), with the tabs that show it now; null when it is not known.
+ */
+export async function basisSessionOf(identity: ConsoleIdentity): Promise<{ record: SessionRecord; view?: SessionView } | null> {
+  const key = sessionKey(identity);
+  const state = await read();
+  const basisKey = key ? state.records.find((r) => r.key === key)?.basis : undefined;
+  const record = basisKey ? state.records.find((r) => r.key === basisKey) : undefined;
+  if (!record) return null;
+  const { views } = await currentSessions();
+  return { record, view: views.find((v) => v.record.key === record.key) };
 }
 
 /** The tab shows the identity the session record holds. */

@@ -8,6 +8,7 @@ import {
   multiSessionsIn,
   openSessionsOf,
   reSignInQuestion,
+  sessionKey,
   sixthSessionQuestion,
   timeLeftText,
   MESSAGE,
@@ -185,7 +186,9 @@ async function runSwitch(request: SwitchRoleRequest, renew: boolean): Promise<Sw
       }
       // The tab exists before the new session's page loads in it, so its report finds the switch recorded.
       const into = renew ? plan.tabId : await openBlankTab();
-      if (into !== null) await switchStarted(into, entry);
+      // The new session remembers the one it was switched from: "Switch back" goes there.
+      const from = !renew && identity ? (sessionKey(identity) ?? undefined) : undefined;
+      if (into !== null) await switchStarted(into, entry, from);
       await navigate(destination, into);
       return renew
         ? { method: 'multi-session', status: 'done', message: `Renewed ${describe(entry)} as a new session, on the same page.` }

@@ -73,6 +73,8 @@ export const settingsSchema = z.object({
   listOrder: z._default(z.enum(['grouped', 'config']), 'grouped'),
   /** Lower-cased apps whose groups the user folded in the popup. */
   collapsedApps: z._default(z.array(z.string()), []),
+  /** The popup lists only the roles reachable from the console tab's sign-in (issue 15 §2, core/console/basis.ts). */
+  onlyReachable: z._default(z.boolean(), false),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});

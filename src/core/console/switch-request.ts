@@ -52,3 +52,17 @@ export function multiSessionSwitchBody(target: SwitchTarget): Record<string, str
     roleName: target.roleName,
   };
 }
+
+/**
+ * The classic console's exit-role form (docs/aws-facts.md §1.5): back to the identity that signed
+ * in, landing on `redirectUri`. POSTed to the same `/switchrole`, with the page's CSRF token
+ * added by the page itself, like the switch.
+ */
+export function basisSwitchFields(redirectUri: string): Record<string, string> {
+  return { action: 'switchToBasis', src: 'nav', redirect_uri: encodeURIComponent(redirectUri) };
+}
+
+/** A multi-session console URL moved to another session's host label (`<account>-<8 chars>`), same page; null when it has none. */
+export function inSession(url: string, sessionId: string): string | null {
+  return /^https:\/\/\d{12}-[0-9a-z]{8}\./.test(url) ? url.replace(/^https:\/\/\d{12}-[0-9a-z]{8}\./, `https://${sessionId}.`) : null;
+}

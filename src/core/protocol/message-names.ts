@@ -12,6 +12,8 @@
 //   session-status         banner's session chip → background       SessionBanner (countdown or first seen)
 //   session-renew          banner's session chip → background       SwitchOutcome (the same switch again)
 //   sessions               popup → background                       SessionsOverview
+//   basis                  popup → background                       Basis (who signed in on the tab, issue 15 §2)
+//   switch-back            popup → background                       SwitchOutcome (back to that sign-in)
 export const MESSAGE = {
   whereAmI: 'where-am-i',
   identityReport: 'identity-report',
@@ -23,6 +25,8 @@ export const MESSAGE = {
   sessionStatus: 'session-status',
   sessionRenew: 'session-renew',
   sessions: 'sessions',
+  basis: 'basis',
+  switchBack: 'switch-back',
 } as const;
 
 export type MessageType = (typeof MESSAGE)[keyof typeof MESSAGE];

@@ -7,7 +7,7 @@ import * as z from '../zod';
 import { catalogueEntrySchema } from '../catalogue/schemas';
 import { combineIdentity, type IdentityReading } from '../console/console-identity';
 import { identityReport, identityVerdict } from '../console/identity-report';
-import { basisFromPage } from '../console/basis';
+import { basisFromPage, type Basis } from '../console/basis';
 import { SWITCH_NONCE } from '../console/switch-marker';
 import { MESSAGE } from './message-names';
 
@@ -195,6 +195,29 @@ export const sessionBannerSchema = z.union([
   z.object({ kind: z.literal('seen'), since: z.number() }),
   z.object({ kind: z.literal('none') }),
 ]);
+
+// ---------------------------------------------------------------------------------------------
+// basis, switch-back (popup → background): who signed in on the tab, and going back to it.
+
+export const basisRequestSchema = z.object({ type: z.literal(MESSAGE.basis), tabId: z.int() });
+export const switchBackRequestSchema = z.object({ type: z.literal(MESSAGE.switchBack), tabId: z.int() });
+
+const partitionSchema = z.enum(['aws', 'aws-us-gov', 'aws-cn', 'aws-eusc']);
+/** core/console/basis.ts's Basis. */
+export const basisSchema = z.union([
+  z.object({
+    known: z.literal(true),
+    partition: partitionSchema,
+    accountId: z.optional(z.string().check(z.regex(/^\d{12}$/))),
+    accountAlias: z.optional(z.string()),
+    name: z.string(),
+    text: z.string(),
+    from: z.string(),
+    switched: z.nullable(z.boolean()),
+    sessionKey: z.optional(z.string()),
+  }),
+  z.object({ known: z.literal(false), reason: z.string() }),
+]) satisfies z.ZodMiniType<Basis, unknown>;
 
 export const sessionsRequestSchema = z.object({ type: z.literal(MESSAGE.sessions) });
 export const SESSIONS_REQUEST: z.infer<typeof sessionsRequestSchema> = { type: MESSAGE.sessions };

@@ -134,3 +134,18 @@ test('stored state that does not parse is dropped, not half-used', () => {
   expect(parseSessionState({ records: [{ key: 1 }], tabs: {}, pending: [] })).toEqual(EMPTY_SESSION_STATE);
   expect(parseSessionState(undefined)).toEqual(EMPTY_SESSION_STATE);
 });
+
+test('a multi-session switch the extension made remembers the session it came from, followed to the first sign-in (issue 15 §2)', () => {
+  const PROD = multi('123456789012', 'prodabcd', 'AlfieReadOnly');
+  let state = seen(EMPTY_SESSION_STATE, 1, DEV, 'alfie-development', T0);
+  state = expectStart(state, { tabId: 2, profile: 'alfie-qa', at: T0, minutes: 60, from: 'aws/345678901234-abcd1234' });
+  state = seen(state, 2, QA, 'alfie-qa', T0 + MIN);
+  expect(state.records.find((r) => r.key === 'aws/234567890123-qrst5678')?.basis).toBe('aws/345678901234-abcd1234');
+  // A switch from the switched session goes back to the same sign-in; a later report keeps it.
+  state = expectStart(state, { tabId: 3, profile: 'alfie-production', at: T0 + MIN, minutes: 60, from: 'aws/234567890123-qrst5678' });
+  state = seen(state, 3, PROD, 'alfie-production', T0 + 2 * MIN);
+  state = seen(state, 3, PROD, 'alfie-production', T0 + 3 * MIN);
+  expect(state.records.find((r) => r.key === 'aws/123456789012-prodabcd')?.basis).toBe('aws/345678901234-abcd1234');
+  // A session the extension did not switch into has none.
+  expect(state.records.find((r) => r.key === 'aws/345678901234-abcd1234')?.basis).toBeUndefined();
+});

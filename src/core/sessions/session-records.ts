@@ -29,11 +29,23 @@ export const sessionRecordSchema = z.object({
   firstSeen: z.number(),
   /** Set when this extension made the switch that started the session: when, for how long, and where it landed. */
   started: z.optional(z.object({ at: z.number(), minutes: z.number(), landing: z.string() })),
+  /**
+   * Multi-session: the key of the session this one was switched to from (followed to its own
+   * basis), when this extension made the switch: "Switch back" goes there (issue 15 §2).
+   */
+  basis: z.optional(z.string()),
 });
 export type SessionRecord = z.infer<typeof sessionRecordSchema>;
 
 /** A switch the extension made in a tab, waiting for the tab to report the profile it switched to. */
-export const pendingStartSchema = z.object({ tabId: z.number(), profile: z.string(), at: z.number(), minutes: z.number() });
+export const pendingStartSchema = z.object({
+  tabId: z.number(),
+  profile: z.string(),
+  at: z.number(),
+  minutes: z.number(),
+  /** The session key of the tab the switch was made from (multi-session). */
+  from: z.optional(z.string()),
+});
 export type PendingStart = z.infer<typeof pendingStartSchema>;
 
 export const sessionStateSchema = z.object({
@@ -101,12 +113,20 @@ export function observeTab(state: SessionState, report: TabReport, now: number):
     profile: profile ?? (same ? existing.profile : null),
     firstSeen: same ? existing.firstSeen : now,
     started: start ? { at: start.at, minutes: start.minutes, landing: report.url } : same ? existing.started : undefined,
+    basis: start?.from !== undefined ? basisKey(state, start.from, key) : same ? existing.basis : undefined,
   };
+  if (record.basis === undefined) delete record.basis;
   if (record.roleName === undefined) delete record.roleName;
   if (record.permissionSet === undefined) delete record.permissionSet;
   if (record.started === undefined) delete record.started;
   const records = [record, ...state.records.filter((r) => r.key !== key)].slice(0, MAX_RECORDS);
   return { records, tabs, pending: pending.filter((p) => p !== start) };
+}
+
+/** The sign-in a switch from session `from` came from: `from`'s own basis when it has one; never the new session itself. */
+function basisKey(state: SessionState, from: string, key: string): string | undefined {
+  const basis = state.records.find((r) => r.key === from)?.basis ?? from;
+  return basis === key ? undefined : basis;
 }
 
 /** The state after the extension made a switch to `profile` in `tabId` (it lands when the tab reports it). */
