@@ -2,7 +2,8 @@
 // background's switch.
 import type { FirstScreen } from '../platform/storage';
 import { openImportPage } from '../platform/pages';
-import { loadCatalogue, loadRecent, onStorageChanged, readSettings, toggleCollapsedApp, toggleFavourite } from '../platform/storage';
+import { loadCatalogue, loadRecent, onStorageChanged, readSettings, saveSettings, toggleCollapsedApp, toggleFavourite } from '../platform/storage';
+import { loadBasis, switchBack } from './basis';
 import type { PopupData } from './popup-data';
 import { switchTo } from './switch-to';
 import { askWhereAmI } from './where-am-i';
@@ -22,6 +23,9 @@ export function browserPopupData(firstScreen: Promise<FirstScreen>): PopupData {
     switchTo,
     askWhereAmI,
     loadSessions,
+    loadBasis,
+    setOnlyReachable: (on) => saveSettings({ onlyReachable: on }),
+    switchBack,
     copyText: (text) => navigator.clipboard.writeText(text),
     close: () => window.close(),
     marks: {

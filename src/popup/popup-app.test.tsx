@@ -8,7 +8,7 @@
 // end (test/e2e/import-and-popup.test.ts).
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { DEFAULT_SETTINGS, importConfig, type CatalogueEntry, type SessionsOverview, type Settings, type SwitchOutcome } from '../core';
+import { DEFAULT_SETTINGS, importConfig, type Basis, type CatalogueEntry, type SessionsOverview, type Settings, type SwitchOutcome } from '../core';
 import type { FirstScreen, LoadedCatalogue, StorageChange } from '../platform/storage';
 import { PopupApp } from './popup-app';
 import type { PopupData } from './popup-data';
@@ -33,18 +33,25 @@ class StillResizeObserver {
 (globalThis as { ResizeObserver?: unknown }).ResizeObserver = StillResizeObserver;
 
 interface Fake extends PopupData {
-  calls: { switchTo: Array<{ profile: string; newTab: boolean; confirmReentry?: boolean; signInAgain?: boolean }>; copied: string[]; closed: number; importPage: number };
+  calls: {
+    switchTo: Array<{ profile: string; newTab: boolean; confirmReentry?: boolean; signInAgain?: boolean }>;
+    copied: string[];
+    closed: number;
+    importPage: number;
+    onlyReachable: boolean[];
+    switchBack: number;
+  };
   answers: SwitchOutcome[];
   changed(change: Partial<StorageChange>): void;
 }
 
-function fakeData(options: { entries?: CatalogueEntry[]; settings?: Settings; problem?: string; here?: HereAnswer; sessions?: SessionsOverview } = {}): Fake {
+function fakeData(options: { entries?: CatalogueEntry[]; settings?: Settings; problem?: string; here?: HereAnswer; sessions?: SessionsOverview; basis?: Basis } = {}): Fake {
   let settings = options.settings ?? DEFAULT_SETTINGS;
   const loaded: LoadedCatalogue = { catalogue: { ...CATALOGUE, entries: options.entries ?? CATALOGUE.entries }, source: 'sync', sum: 'abc', problem: options.problem };
   const listeners: Array<(change: StorageChange) => void> = [];
   const first: FirstScreen = { head: null, settings, recent: [] };
   const fake: Fake = {
-    calls: { switchTo: [], copied: [], closed: 0, importPage: 0 },
+    calls: { switchTo: [], copied: [], closed: 0, importPage: 0, onlyReachable: [], switchBack: 0 },
     answers: [],
     firstScreen: Promise.resolve(first),
     loadCatalogue: async () => loaded,
@@ -73,6 +80,16 @@ function fakeData(options: { entries?: CatalogueEntry[]; settings?: Settings; pr
     },
     askWhereAmI: async () => options.here ?? { profile: null },
     loadSessions: async () => options.sessions ?? null,
+    loadBasis: async () => options.basis ?? null,
+    setOnlyReachable: async (on) => {
+      fake.calls.onlyReachable.push(on);
+      settings = { ...settings, onlyReachable: on };
+      return settings;
+    },
+    switchBack: async () => {
+      fake.calls.switchBack++;
+      return fake.answers.shift() ?? { method: 'console-post', status: 'done', message: 'Switching this tab back.' };
+    },
     copyText: async (text) => {
       fake.calls.copied.push(text);
     },
@@ -310,4 +327,82 @@ test('profiles with a console session are marked, with "2 of 5 sessions"; Shift+
     { profile: 'billing-qa', newTab: false, confirmReentry: false, signInAgain: true },
     { profile: 'billing-qa', newTab: false, confirmReentry: true, signInAgain: true },
   ]);
+});
+
+describe('only roles I can reach from here, and switch back (issue 15 §2)', () => {
+  const REACH_CONFIG = `[profile identity]
+aws_account_id = 111122223333
+[profile partner]
+aws_account_id = 999988887777
+[profile shop-dev]
+role_arn = arn:aws:iam::345678901234:role/Dev
+source_profile = identity
+[profile shop-prod]
+role_arn = arn:aws:iam::123456789012:role/Admin
+source_profile = identity
+[profile partner-dev]
+role_arn = arn:aws:iam::444455556666:role/Audit
+source_profile = partner
+[profile loose-dev]
+role_arn = arn:aws:iam::666677778888:role/Ci
+credential_source = Environment
+`;
+  const entries = importConfig(REACH_CONFIG).entries;
+  const signedIn: Basis = { known: true, partition: 'aws', accountId: '111122223333', name: 'alice', text: 'alice @ 1111-2222-3333', from: 'aws-userInfo cookie', switched: true };
+  const toggle = () => root().querySelector<HTMLInputElement>('.reach-toggle input')!;
+  const reachLine = () => root().querySelector('[data-testid="reach-line"]')?.textContent ?? '';
+  const switchBackButton = () => root().querySelector<HTMLButtonElement>('[data-testid="switch-back"]');
+
+  test('the toggle hides the roles of another base account, lists unknown bases apart, and is saved', async () => {
+    const data = fakeData({ entries, basis: signedIn });
+    await mount(data);
+    expect(profiles()).toEqual(expect.arrayContaining(['partner-dev']));
+    expect(toggle().checked).toBe(false);
+    await act(() => toggle().click());
+    await until(() => !profiles().includes('partner-dev'), 'the filter to apply');
+    expect(data.calls.onlyReachable).toEqual([true]);
+    expect(toggle().checked).toBe(true);
+    expect(profiles()).toEqual(['shop-dev', 'shop-prod', 'loose-dev']);
+    expect(headers()).toContain('Base account unknown (not filtered)');
+    expect(reachLine()).toBe('Reachable from alice @ 1111-2222-3333: 1 role of other base accounts hidden; 1 role whose base account is unknown listed apart.');
+  });
+
+  test('with the filter on, search and the keyboard move only through what it shows', async () => {
+    const data = fakeData({ entries, basis: signedIn, settings: { ...DEFAULT_SETTINGS, onlyReachable: true } });
+    await mount(data);
+    await type('dev');
+    expect(profiles()).toEqual(['shop-dev', 'loose-dev']);
+    expect(activeProfile()).toBe('shop-dev');
+    await press('ArrowDown');
+    expect(activeProfile()).toBe('loose-dev');
+    await press('ArrowDown');
+    expect(activeProfile()).toBe('loose-dev');
+    await press('Enter');
+    expect(data.calls.switchTo.map((c) => c.profile)).toEqual(['loose-dev']);
+  });
+
+  test('a tab that does not say who signed in: the filter says it cannot tell and hides nothing', async () => {
+    const data = fakeData({ entries, basis: { known: false, reason: 'this page does not say who signed in' }, settings: { ...DEFAULT_SETTINGS, onlyReachable: true } });
+    await mount(data);
+    await until(() => reachLine().startsWith('Cannot tell'), 'the filter line');
+    expect(reachLine()).toBe('Cannot tell who signed in: this page does not say who signed in. Nothing is hidden.');
+    expect(profiles()).toEqual(expect.arrayContaining(['partner-dev', 'loose-dev', 'shop-dev', 'shop-prod']));
+    expect(switchBackButton()).toBeNull();
+  });
+
+  test('Switch back is offered only in a switched role with a known basis, names it as text, and asks the background', async () => {
+    const hostile: Basis = { ...signedIn, text: '<img src=x onerror=alert(1)> @ 1111-2222-3333' };
+    const data = fakeData({ entries, basis: hostile });
+    await mount(data);
+    await until(() => !!switchBackButton(), 'the switch back button');
+    expect(switchBackButton()!.textContent).toBe('Switch back (to <img src=x onerror=alert(1)> @ 1111-2222-3333)');
+    expect(root().querySelector('img')).toBeNull();
+    await act(() => switchBackButton()!.click());
+    await until(() => statusText().includes('Switching this tab back.'), 'the outcome');
+    expect(data.calls.switchBack).toBe(1);
+
+    render(null, root());
+    await mount(fakeData({ entries, basis: { ...signedIn, switched: false } }));
+    expect(switchBackButton()).toBeNull();
+  });
 });

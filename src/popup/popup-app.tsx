@@ -10,6 +10,7 @@ import { rowId } from '../ui/role-list';
 import { firstEntryRow } from '../ui/rows';
 import type { PopupData } from './popup-data';
 import { PopupHeader } from './popup-header';
+import { ReachBar } from './reach-bar';
 import { RoleArea } from './role-area';
 import { StatusBar } from './status-bar';
 import { ConfirmBar, SwitchFailed } from './switch-panels';
@@ -20,7 +21,7 @@ import { popupKeyHandler } from './use-popup-keys';
 import { usePopupStore } from './use-popup-store';
 import { useRenderMarks } from './use-render-marks';
 import { useRoleRows } from './use-role-rows';
-import { useSwitch } from './use-switch';
+import { DONE_CLOSE_MS, useSwitch } from './use-switch';
 
 const LIST_ID = 'roles';
 const COPIED_MS = 1500;
@@ -48,6 +49,16 @@ export function PopupApp({ data, initial }: PopupAppProps) {
   const favourites = useMemo(() => new Set(store.settings.favourites), [store.settings.favourites]);
   const marks = useMemo(() => sessionMarks(store.sessions, store.sessions?.now ?? 0), [store.sessions]);
 
+  const toggleReach = (on: boolean) =>
+    void data.setOnlyReachable(on).then(store.setSettings, () => setStatus('Could not save the setting: the filter stays as it was.'));
+  const doSwitchBack = async () => {
+    setOutcome({ phase: 'pending', message: 'Switching back…' });
+    const result = await data.switchBack();
+    if (result.status === 'done') {
+      setOutcome({ phase: 'done', message: result.message });
+      setTimeout(() => data.close(), DONE_CLOSE_MS);
+    } else setOutcome({ phase: 'failed', message: result.message });
+  };
   const cancelConfirm = () => {
     setOutcome({ phase: 'idle' });
     setStatus('Switch cancelled: nothing was changed.');
@@ -114,6 +125,7 @@ export function PopupApp({ data, initial }: PopupAppProps) {
           }}
         />
       </div>
+      <ReachBar on={store.settings.onlyReachable} basis={store.basis} reach={view.reach} onToggle={toggleReach} onSwitchBack={() => void doSwitchBack()} />
       {view.problem && (
         <Notice tone="warning" title="Storage problem">
           {view.problem}

@@ -2,7 +2,7 @@
 // writes only through it, so tests render the real components over fake data
 // (popup-app.test.tsx) and the browser wiring (browser-data.ts) stays out of the components.
 // Type-only imports: nothing here loads the extension APIs.
-import type { CatalogueEntry, SessionsOverview, Settings, SwitchOutcome } from '../core';
+import type { Basis, CatalogueEntry, SessionsOverview, Settings, SwitchOutcome } from '../core';
 import type { FirstScreen, LoadedCatalogue, StorageChange } from '../platform/storage';
 import type { HereAnswer } from './where-am-i';
 
@@ -25,6 +25,12 @@ export interface PopupData {
   loadSessions(): Promise<SessionsOverview | null>;
   /** Which profile the active tab is in, and why (never guessed). */
   askWhereAmI(): Promise<HereAnswer>;
+  /** Who signed in on the active tab (null: no answer, not a console tab). */
+  loadBasis(): Promise<Basis | null>;
+  /** "Only roles I can reach from here", kept in the settings. */
+  setOnlyReachable(on: boolean): Promise<Settings>;
+  /** "Switch back" on the active tab, to the identity that signed in. */
+  switchBack(): Promise<SwitchOutcome>;
   copyText(text: string): Promise<void>;
   /** Closes the popup. */
   close(): void;

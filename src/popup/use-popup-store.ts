@@ -1,7 +1,7 @@
 // The popup's data as state: the catalogue (head first, then the cache, then verified),
 // settings, recent roles and "where am I", kept current when other pages change storage.
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { DEFAULT_SETTINGS, type SessionsOverview, type Settings } from '../core';
+import { DEFAULT_SETTINGS, type Basis, type SessionsOverview, type Settings } from '../core';
 import type { FirstScreen, LoadedCatalogue, LoadedHead } from '../platform/storage';
 import type { PopupData } from './popup-data';
 import type { HereAnswer } from './where-am-i';
@@ -19,6 +19,8 @@ export interface PopupStore {
   here: HereAnswer;
   /** Which profiles have a console session (null until the background answers). */
   sessions: SessionsOverview | null;
+  /** Who signed in on the active tab: undefined until asked, null when nothing answered. */
+  basis: Basis | null | undefined;
 }
 
 /** Keeps the loaded state when a reload found the same config, so the list and the active row do not reset. */
@@ -32,6 +34,7 @@ export function usePopupStore(data: PopupData, initial?: FirstScreen): PopupStor
   const [recent, setRecent] = useState<string[]>(initial?.recent ?? []);
   const [here, setHere] = useState<HereAnswer>({ profile: null });
   const [sessions, setSessions] = useState<SessionsOverview | null>(null);
+  const [basis, setBasis] = useState<Basis | null | undefined>(undefined);
   const [settingsProblem, setSettingsProblem] = useState<string | undefined>(initial?.settingsProblem);
   const [head, setHead] = useState<LoadedHead | null>(initial?.head ?? null);
 
@@ -67,6 +70,7 @@ export function usePopupStore(data: PopupData, initial?: FirstScreen): PopupStor
     }, loadFull);
     void data.askWhereAmI().then(setHere);
     void data.loadSessions().then(setSessions, () => setSessions(null));
+    void data.loadBasis().then(setBasis, () => setBasis(null));
     const unsubscribe = data.onStorageChanged((change) => {
       if (change.settings) void data.readSettings().then((s) => setSettings(s.settings));
       if (change.recent) void data.loadRecent().then(setRecent);
@@ -82,5 +86,5 @@ export function usePopupStore(data: PopupData, initial?: FirstScreen): PopupStor
     };
   }, [accept, verifyCatalogue, data]);
 
-  return { load, head, settings, setSettings, settingsProblem, recent, here, sessions };
+  return { load, head, settings, setSettings, settingsProblem, recent, here, sessions, basis };
 }

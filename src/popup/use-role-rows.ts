@@ -1,7 +1,7 @@
 // The rows the popup shows for a query: the catalogue (or, until it is in, the head) in
 // display order, grouped, filtered by the search.
 import { useEffect, useMemo } from 'preact/hooks';
-import { IncrementalFilter, orderForDisplay, type CatalogueEntry } from '../core';
+import { IncrementalFilter, filterReachable, orderForDisplay, reachOf, type CatalogueEntry, type ReachView } from '../core';
 import { buildFilteredRows, buildRows, type Row } from '../ui/rows';
 import type { PopupStore } from './use-popup-store';
 
@@ -18,6 +18,8 @@ export interface RoleRows {
   matches: number;
   /** A storage problem to show, if any. */
   problem?: string;
+  /** "Only roles I can reach from here" is on and the tab's sign-in is known: what it hides and lists apart. */
+  reach: ReachView<CatalogueEntry> | null;
 }
 
 export function useRoleRows(store: PopupStore, query: string): RoleRows {
@@ -28,18 +30,25 @@ export function useRoleRows(store: PopupStore, query: string): RoleRows {
   const preordered = headOnly || (load.status === 'ready' && !!load.loaded.ordered);
   // Entries from the cache are stored in display order; others are grouped here.
   const ordered = useMemo(() => (entries ? (preordered ? entries : orderForDisplay(entries)) : []), [entries, preordered]);
-  const filter = useMemo(() => new IncrementalFilter(ordered), [ordered]);
+  // "Only roles I can reach from here" (issue 15 §2): only with a known sign-in; else nothing is hidden.
+  const basis = store.basis;
+  const reach = useMemo(() => (settings.onlyReachable && basis?.known ? filterReachable(ordered, basis) : null), [ordered, settings.onlyReachable, basis]);
+  const visible = reach ? reach.shown : ordered;
+  const filter = useMemo(() => new IncrementalFilter(visible), [visible]);
   const rows = useMemo(() => {
-    if (query.trim()) return buildFilteredRows(ordered, filter.filter(query));
-    return buildRows(ordered, {
+    if (query.trim()) return buildFilteredRows(visible, filter.filter(query), reach?.unknownBase);
+    const extra = headOnly ? head!.head.extra : undefined;
+    return buildRows(visible, {
       favourites: settings.favourites,
       recent,
-      extra: headOnly ? head!.head.extra : undefined,
-      appCounts: headOnly ? head!.head.appCounts : undefined,
+      extra: extra && reach && basis?.known ? extra.filter((e) => reachOf(e, basis) !== 'other-base') : extra,
+      // (The head's per-app counts are of the whole catalogue: not of what the filter shows.)
+      appCounts: headOnly && !reach ? head!.head.appCounts : undefined,
       collapsed: settings.collapsedApps,
       order: settings.listOrder,
+      unknownBase: reach?.unknownBase,
     });
-  }, [ordered, filter, query, settings.favourites, settings.collapsedApps, settings.listOrder, recent, headOnly, head]);
+  }, [visible, filter, query, settings.favourites, settings.collapsedApps, settings.listOrder, recent, headOnly, head, reach, basis]);
 
   // Build the search index and warm the matcher while the user reads, not on the first
   // keystroke: for the first screen's entries, then again for the whole catalogue.
@@ -49,8 +58,8 @@ export function useRoleRows(store: PopupStore, query: string): RoleRows {
   }, [filter]);
 
   const total = load.status === 'ready' ? load.loaded.catalogue.entries.length : (head?.head.count ?? 0);
-  const matches = query.trim() ? rows.filter((r) => r.kind === 'entry').length : total;
+  const matches = query.trim() ? rows.filter((r) => r.kind === 'entry').length : reach ? reach.shown.length : total;
   const loaded: { problem?: string } | null = load.status === 'ready' ? load.loaded : head;
   const problem = [loaded?.problem, store.settingsProblem].filter(Boolean).join(' ') || undefined;
-  return { ordered, rows, headOnly, ready: load.status === 'ready' || headOnly, total, matches, problem };
+  return { ordered, rows, headOnly, ready: load.status === 'ready' || headOnly, total, matches, problem, reach };
 }

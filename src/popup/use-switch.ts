@@ -6,7 +6,7 @@ import type { CatalogueEntry } from '../core';
 import type { PopupData } from './popup-data';
 
 /** How long the popup shows "switched" before it closes. */
-const DONE_CLOSE_MS = 1200;
+export const DONE_CLOSE_MS = 1200;
 
 export type SwitchView =
   | { phase: 'idle' }

@@ -2,7 +2,7 @@
 // popup's fixed order. Pure, so the order is unit-tested without a browser.
 import type { CatalogueEntry, FilterMatch } from '../core';
 
-export type RowSection = 'pinned' | 'recent' | 'app';
+export type RowSection = 'pinned' | 'recent' | 'app' | 'unknown-base';
 
 export type Row =
   | {
@@ -87,6 +87,25 @@ export interface RowOptions {
   collapsed?: readonly string[];
   /** 'config': after Pinned and Recent, every role in the config's own order, in one group. */
   order?: 'grouped' | 'config';
+  /** "Only roles I can reach from here": the profiles whose base account is unknown, listed apart at the end. */
+  unknownBase?: ReadonlySet<string>;
+}
+
+export const UNKNOWN_BASE_TITLE = 'Base account unknown (not filtered)';
+
+/** Moves the entries of `unknownBase` out of `ordered` into their own group after the others. */
+function withUnknownBase(ordered: readonly CatalogueEntry[], rows: Row[], unknownBase: ReadonlySet<string> | undefined, build: (rest: readonly CatalogueEntry[]) => void): Row[] {
+  if (!unknownBase || unknownBase.size === 0) {
+    build(ordered);
+    return markGroups(rows);
+  }
+  const apart = ordered.filter((e) => unknownBase.has(e.profile));
+  build(ordered.filter((e) => !unknownBase.has(e.profile)));
+  if (apart.length > 0) {
+    rows.push({ kind: 'header', key: 'unknown-base', title: UNKNOWN_BASE_TITLE, count: apart.length, section: 'unknown-base' });
+    for (const entry of apart) rows.push({ kind: 'entry', key: `u:${entry.profile}`, entry, section: 'unknown-base' });
+  }
+  return markGroups(rows);
 }
 
 /** The config's own order: by the line each profile starts on. */
@@ -110,14 +129,14 @@ export function buildRows(ordered: readonly CatalogueEntry[], options: RowOption
     for (const entry of recent) rows.push({ kind: 'entry', key: `r:${entry.profile}`, entry, section: 'recent' });
   }
   if (options.order === 'config') {
-    if (ordered.length > 0) {
-      rows.push({ kind: 'header', key: 'config', title: 'All roles, in config order', count: ordered.length, section: 'app' });
-      for (const entry of configOrder(ordered)) rows.push({ kind: 'entry', key: `c:${entry.profile}`, entry, section: 'app' });
-    }
-    return markGroups(rows);
+    return withUnknownBase(configOrder(ordered), rows, options.unknownBase, (rest) => {
+      if (rest.length === 0) return;
+      rows.push({ kind: 'header', key: 'config', title: 'All roles, in config order', count: rest.length, section: 'app' });
+      for (const entry of rest) rows.push({ kind: 'entry', key: `c:${entry.profile}`, entry, section: 'app' });
+    });
   }
-  appRows(ordered, rows, '', options.appCounts, options.collapsed ? new Set(options.collapsed) : undefined);
-  return markGroups(rows);
+  const collapsed = options.collapsed ? new Set(options.collapsed) : undefined;
+  return withUnknownBase(ordered, rows, options.unknownBase, (rest) => appRows(rest, rows, '', options.appCounts, collapsed));
 }
 
 /**
@@ -125,7 +144,7 @@ export function buildRows(ordered: readonly CatalogueEntry[], options: RowOption
  * order of their best match, entries best match first (ties keep the fixed env order, because
  * the filter index is built over `ordered`).
  */
-export function buildFilteredRows(ordered: readonly CatalogueEntry[], matches: readonly FilterMatch[]): Row[] {
+export function buildFilteredRows(ordered: readonly CatalogueEntry[], matches: readonly FilterMatch[], unknownBase?: ReadonlySet<string>): Row[] {
   const buckets = new Map<string, CatalogueEntry[]>();
   for (const m of matches) {
     const entry = ordered[m.index]!;
@@ -138,8 +157,7 @@ export function buildFilteredRows(ordered: readonly CatalogueEntry[], matches: r
     bucket.push(entry);
   }
   const rows: Row[] = [];
-  appRows(([] as CatalogueEntry[]).concat(...buckets.values()), rows, '');
-  return markGroups(rows);
+  return withUnknownBase(([] as CatalogueEntry[]).concat(...buckets.values()), rows, unknownBase, (rest) => appRows(rest, rows, ''));
 }
 
 export function firstEntryRow(rows: readonly Row[]): number {

@@ -1,7 +1,7 @@
 // Who signed in on a console tab (the "basis" the console switches from and back to, issue 15 §2),
 // and which roles are reachable from there. Pure.
 //
-// On a classic console the page names the sign-in in two places (docs/aws-facts.md §3.1): the
+// On a classic console the page names the sign-in in two places (docs/aws-facts.md §1.5, §3.1): the
 // `aws-userInfo` cookie (who signed in, whatever role is active now) and, on the navigation
 // until 2020, the exit-role button's title (`<user> @ <account>`), shown only while a role is
 // active. Page content is evidence, never authority: when the two disagree, or neither is
