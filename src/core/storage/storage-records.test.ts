@@ -343,8 +343,10 @@ describe('catalogue head', () => {
 describe('settings and recent', () => {
   test('valid settings read back as they are; absent settings are the defaults', () => {
     expect(parseStoredSettings(undefined).settings.bannerEnabled).toBe(true);
-    const good = { bannerEnabled: false, bannerPosition: 'bottom', titlePrefix: false, autoSubmitSwitchForm: false, favourites: ['a'], otherTabSwitch: 'this-tab', density: 'comfortable', listOrder: 'config', collapsedApps: ['billing'], sessionMinutes: 90 };
+    const good = { bannerEnabled: false, bannerPosition: 'bottom', titlePrefix: false, autoSubmitSwitchForm: false, favourites: ['a'], otherTabSwitch: 'this-tab', density: 'comfortable', listOrder: 'config', collapsedApps: ['billing'], sessionMinutes: 90, onlyReachable: true };
     expect(parseStoredSettings(good)).toEqual({ settings: good });
+    // Settings written before the reach filter existed read with it off (issue 15 §2).
+    expect(parseStoredSettings({ bannerEnabled: true }).settings.onlyReachable).toBe(false);
   });
 
   test('a switch from a page that is not the console opens a new tab unless the user said otherwise; a bad value is named', () => {
