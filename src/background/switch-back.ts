@@ -10,7 +10,9 @@ import {
   basisSwitchFields,
   inSession,
   signInHost,
-  whereAmIResponseSchema,
+  basisFromPage,
+  combineIdentity,
+  whereAmIReplySchema,
   SWITCH_ROLE_PATH,
   type Basis,
   type ConsoleIdentity,
@@ -35,9 +37,12 @@ interface TabBasis {
 /** Who signed in on the tab, as far as the page and the extension's own records tell. */
 export async function basisOfTab(tabId: number): Promise<TabBasis> {
   const tab = await getTab(tabId);
-  const parsed = tab ? whereAmIResponseSchema.safeParse(await askTab(tabId, whereAmI)) : null;
+  const parsed = tab ? whereAmIReplySchema.safeParse(await askTab(tabId, whereAmI)) : null;
   if (!tab || !parsed?.success) return { basis: { known: false, reason: 'this tab is not an AWS console page that answered' } };
-  const { identity, basis } = parsed.data;
+  // The page's readings, judged here: the tab's identity and, from the same readings, who signed in.
+  const { readings, host } = parsed.data;
+  const identity = combineIdentity(readings, host);
+  const basis = basisFromPage(readings, host, identity);
   if (!identity.multiSession || (basis.known && basis.switched === false)) return { basis, identity, url: tab.url };
   const found = await basisSessionOf(identity);
   if (!found) {

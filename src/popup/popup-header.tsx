@@ -1,4 +1,5 @@
 // The popup's title row: the brand, how many roles (and matches), the way to the import page.
+import type { ComponentChildren } from 'preact';
 import { plural } from '../ui/format';
 
 export interface PopupHeaderProps {
@@ -8,9 +9,11 @@ export interface PopupHeaderProps {
   /** `3 of 5 sessions` in multi-session mode, else ''. */
   sessions?: string;
   onOpenImport(): void;
+  /** Before the import button: the reach filter's toggle. */
+  extra?: ComponentChildren;
 }
 
-export function PopupHeader({ total, matches, sessions, onOpenImport }: PopupHeaderProps) {
+export function PopupHeader({ total, matches, sessions, onOpenImport, extra }: PopupHeaderProps) {
   return (
     <header class="popup-header">
       <h1 class="brand">
@@ -25,6 +28,7 @@ export function PopupHeader({ total, matches, sessions, onOpenImport }: PopupHea
           {sessions}
         </span>
       )}
+      {extra}
       <button type="button" class="header-button" onClick={onOpenImport} title="Import a config and change settings">
         Import &amp; settings
       </button>

@@ -7,7 +7,7 @@ import * as z from '../zod';
 import { catalogueEntrySchema } from '../catalogue/schemas';
 import { combineIdentity, type IdentityReading } from '../console/console-identity';
 import { identityReport, identityVerdict } from '../console/identity-report';
-import { basisFromPage, type Basis } from '../console/basis';
+import type { Basis } from '../console/basis';
 import { SWITCH_NONCE } from '../console/switch-marker';
 import { MESSAGE } from './message-names';
 
@@ -110,9 +110,7 @@ export const whereAmIResponseSchema = z.pipe(
   whereAmIReplySchema,
   z.transform(({ readings, host, profile }: WhereAmIReply) => {
     const identity = combineIdentity(readings, host);
-    // Who signed in (the basis a switch comes from), from the same readings: issue 15 §2.
-    const basis = basisFromPage(readings, host, identity);
-    return { identity, profile, basis, verdict: identityVerdict(identity), report: identityReport(identity, host) };
+    return { identity, profile, verdict: identityVerdict(identity), report: identityReport(identity, host) };
   }),
 );
 export type WhereAmIResponse = z.output<typeof whereAmIResponseSchema>;
