@@ -10,7 +10,7 @@ import { rowId } from '../ui/role-list';
 import { firstEntryRow } from '../ui/rows';
 import type { PopupData } from './popup-data';
 import { PopupHeader } from './popup-header';
-import { ReachBar, ReachToggle } from './reach-bar';
+import { ReachBar } from './reach-bar';
 import { RoleArea } from './role-area';
 import { StatusBar } from './status-bar';
 import { ConfirmBar, SwitchFailed } from './switch-panels';
@@ -104,13 +104,7 @@ export function PopupApp({ data, initial }: PopupAppProps) {
   const { ready, total, matches } = view;
   return (
     <main class="popup-main" onKeyDown={onKeyDown}>
-      <PopupHeader
-        total={ready ? total : 0}
-        matches={typed ? matches : undefined}
-        sessions={sessionCountText(store.sessions)}
-        onOpenImport={() => void data.openImportPage()}
-        extra={<ReachToggle on={store.settings.onlyReachable} onToggle={toggleReach} />}
-      />
+      <PopupHeader total={ready ? total : 0} matches={typed ? matches : undefined} sessions={sessionCountText(store.sessions)} onOpenImport={() => void data.openImportPage()} />
       <div class="search-wrap">
         <input
           ref={search}
@@ -153,7 +147,7 @@ export function PopupApp({ data, initial }: PopupAppProps) {
         onToggleGroup={(app) => void data.toggleCollapsedApp(app).then(store.setSettings)}
       />
       {/* Below the list: the list keeps the first Tab stops after the search box. */}
-      <ReachBar on={store.settings.onlyReachable} basis={store.basis} reach={view.reach} onSwitchBack={() => void doSwitchBack()} />
+      <ReachBar on={store.settings.onlyReachable} basis={store.basis} reach={view.reach} onToggle={toggleReach} onSwitchBack={() => void doSwitchBack()} />
       {outcome.phase === 'confirm' && (
         <ConfirmBar
           message={outcome.message}

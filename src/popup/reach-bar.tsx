@@ -1,7 +1,7 @@
 // "Only roles I can reach from here" and "Switch back" (issue 15 §2): the toggle (kept in the
 // settings), what it does on this tab in one line, and the way back to the identity that
 // signed in when the tab is in a switched role. Every name is page content: rendered as text.
-// They take no line of the list's height unless they have something to say (16 compact rows).
+// One line (16 compact rows still fit); the filter's line only while it is on.
 import type { Basis } from '../core';
 import { plural } from '../ui/format';
 import type { RoleRows } from './use-role-rows';
@@ -26,31 +26,24 @@ function reachLine(basis: Basis | null | undefined, reach: RoleRows['reach']): s
   return `Reachable from ${basis.text}: ${hidden > 0 ? `${plural(hidden, 'role')} of other base accounts hidden` : 'none hidden'}${kept}.`;
 }
 
-/** The toggle, in the header row (it adds no line, and the Tab order search → list stays). */
-export function ReachToggle({ on, onToggle }: Pick<ReachBarProps, 'on' | 'onToggle'>) {
-  return (
-    <label class="reach-toggle" title="Only roles I can reach from here: those whose base account is the account this tab signed in to">
-      <input type="checkbox" checked={on} onChange={(e) => onToggle((e.currentTarget as HTMLInputElement).checked)} />
-      Reachable only<span class="visually-hidden">: only roles I can reach from here</span>
-    </label>
-  );
-}
-
-/** Below the list, only when there is something to say: what the filter does here, and Switch back. */
-export function ReachBar({ on, basis, reach, onSwitchBack }: Omit<ReachBarProps, 'onToggle'>) {
+/** One short line below the list (the list keeps the Tab stops after the search box); a second only while the filter is on. */
+export function ReachBar({ on, basis, reach, onToggle, onSwitchBack }: ReachBarProps) {
   const back = basis?.known && basis.switched === true ? basis : null;
-  if (!on && !back) return null;
   return (
     <div class="reach-bar">
+      <label class="reach-toggle">
+        <input type="checkbox" checked={on} onChange={(e) => onToggle((e.currentTarget as HTMLInputElement).checked)} />
+        Only roles I can reach from here
+      </label>
+      {back && (
+        <button type="button" class="switch-back" data-testid="switch-back" onClick={onSwitchBack} title={`Switch back (to ${back.text})`}>
+          Switch back (to {back.text})
+        </button>
+      )}
       {on && (
         <p class="reach-line muted" role="status" data-testid="reach-line">
           {reachLine(basis, reach)}
         </p>
-      )}
-      {back && (
-        <button type="button" class="switch-back" data-testid="switch-back" onClick={onSwitchBack}>
-          Switch back (to {back.text})
-        </button>
       )}
     </div>
   );
