@@ -206,4 +206,13 @@ test('multi-session console: Switch back goes to the session the role was switch
   await until(dev, () => document.visibilityState === 'visible');
   expect(await qa.evaluate(() => document.visibilityState)).toBe('hidden');
   expect(dev.url()).toBe(DEV);
+
+  // With no tab of that session left, this page (S3 buckets) opens on that session's host, in a
+  // new tab: which is DEV's address, the fixtures being the same page in two sessions.
+  await dev.close();
+  const again = await openActionPopup(session, qa);
+  const reopened = session.browser.waitForTarget((t) => t.url() === QA.replace('234567890123-qrst5678', '345678901234-abcd1234'), { timeout: 10000 });
+  await (await find(again, '[data-testid="switch-back"]')).click().catch(() => {});
+  await reopened;
+  expect(qa.url()).toBe(QA);
 });
