@@ -135,3 +135,20 @@ test('a locked setting is shown disabled and says who set it; an unlocked one sa
   await until(() => text().includes('Not saved: sync storage is full.'), 'the refusal');
   expect(data.calls.saveSettings).toEqual([{ bannerEnabled: false }]);
 });
+
+test('the page says it is busy until the stored config, the settings and the policy are read', async () => {
+  const data = fakeData({ stored: STORED });
+  let releaseSettings: () => void = () => {};
+  const held = new Promise<void>((resolve) => (releaseSettings = resolve));
+  const readSettings = data.readSettings;
+  data.readSettings = async () => {
+    await held;
+    return readSettings();
+  };
+  await mount(data);
+  const busy = () => root().querySelector('main')!.getAttribute('aria-busy');
+  expect(busy()).toBe('true');
+  releaseSettings();
+  await until(() => busy() === 'false', 'aria-busy to clear once the settings are read');
+  expect(busy()).toBe('false');
+});

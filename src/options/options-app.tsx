@@ -33,7 +33,10 @@ export function OptionsApp({ data }: { data: ImportPageData }) {
   const textBox = useCallback(() => textarea.current, []);
   const page = useImportPage(data, textBox);
   const settings = useSettings(data);
-  const organisation = useOrganisation(data);
+  const { view: organisation, loaded: organisationLoaded } = useOrganisation(data);
+  // Until the first reads are in, panels still appear above the settings and move them down:
+  // aria-busy tells assistive technology (and the e2e tests, before they click) to wait.
+  const busyLoading = !page.stored || !settings.loaded || !organisationLoaded;
   // The organisation allows only its own roles: no import of the user's own (the write path refuses too).
   const importAllowed = organisation?.personalAllowed ?? true;
   const hasStored = !!page.stored && page.stored.config.source !== 'none';
@@ -43,7 +46,7 @@ export function OptionsApp({ data }: { data: ImportPageData }) {
   };
 
   return (
-    <main class="options-main">
+    <main class="options-main" aria-busy={busyLoading ? 'true' : 'false'}>
       <header class="page-header">
         <h1 class="brand">
           <span class="brand-mark" aria-hidden="true" />

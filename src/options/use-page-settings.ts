@@ -9,12 +9,14 @@ export function useSettings(data: ImportPageData) {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [locked, setLocked] = useState<LockableSetting[]>([]);
   const [problem, setProblem] = useState<string | undefined>();
+  const [loaded, setLoaded] = useState(false);
   useEffect(() => {
     const read = () =>
       void data.readSettings().then((s) => {
         setSettings(s.settings);
         setLocked(s.locked);
         setProblem(s.problem);
+        setLoaded(true);
       });
     read();
     const stopStorage = data.onChange((change) => change.settings && read());
@@ -32,14 +34,19 @@ export function useSettings(data: ImportPageData) {
       setProblem(`Not saved: ${error instanceof Error ? error.message : String(error)}.`);
     }
   };
-  return { settings, locked, problem, update };
+  return { settings, locked, problem, loaded, update };
 }
 
-/** What the organisation's policy sets: read at once, again when the policy or the user's config changes. */
+/** What the organisation's policy sets (null when nothing): read at once, again when the policy or the user's config changes. */
 export function useOrganisation(data: ImportPageData) {
   const [view, setView] = useState<OrganisationPageView | null>(null);
+  const [loaded, setLoaded] = useState(false);
   useEffect(() => {
-    const read = () => void data.organisation().then(setView, () => setView(null));
+    const read = () =>
+      void data
+        .organisation()
+        .then(setView, () => setView(null))
+        .then(() => setLoaded(true));
     read();
     const stopStorage = data.onChange((change) => change.config && read());
     const stopPolicy = data.onPolicyChange(read);
@@ -48,5 +55,5 @@ export function useOrganisation(data: ImportPageData) {
       stopPolicy();
     };
   }, [data]);
-  return view;
+  return { view, loaded };
 }

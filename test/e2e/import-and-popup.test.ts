@@ -18,6 +18,7 @@ import {
   until,
   importThroughPage,
   openActionPopup,
+  openImportPage,
   openWebTab,
   pasteConfig,
   renderedRows,
@@ -251,7 +252,7 @@ test('undo import restores the previous config; export downloads the stored one'
 });
 
 test('clicking a diagnostic selects its line in the text box; CLI-fatal errors are named but the valid part imports', async () => {
-  const options = await session.openPage('options.html');
+  const options = await openImportPage(session);
   const text = `${SEED_CONFIG}[profile broken-dev]\nthis line has no delimiter\nrole_arn = arn:aws:iam::555566667777:role/Dev\n`;
   await pasteConfig(options, text);
   await find(options, '.issue-error');
@@ -274,7 +275,7 @@ test('clicking a diagnostic selects its line in the text box; CLI-fatal errors a
 
 test('a click switches; the file picker loads a config file; settings are saved to sync', async () => {
   // File picker: the file's text lands in the box and the preview follows.
-  const options = await session.openPage('options.html');
+  const options = await openImportPage(session);
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rsb-file-')), 'config');
   fs.writeFileSync(file, SEED_CONFIG);
   const picker = await find(options, 'input[type="file"]');
@@ -313,7 +314,7 @@ test('a click switches; the file picker loads a config file; settings are saved 
 });
 
 test('dropping the config file on the text box loads it (with a drop overlay while dragging)', async () => {
-  const options = await session.openPage('options.html');
+  const options = await openImportPage(session);
   await find(options, 'aria/AWS config');
   // A real DataTransfer carrying a File, through the page's own drag and drop handlers.
   const overlay = await options.evaluate((text) => {
@@ -382,7 +383,7 @@ aws_session_token = ${SECRETS[4]}
 ${SEED_CONFIG.replace('[default]\nregion = us-east-1\n', '').replace('[profile alfie-qa]\n', `[profile alfie-qa]\naws_security_token = ${SECRETS[5]}\n`)}`;
 
 test('a pasted credentials file: the warning names the sections; no secret reaches storage or any page', async () => {
-  const options = await session.openPage('options.html');
+  const options = await openImportPage(session);
   const errors = collectErrors(options);
   await pasteConfig(options, CREDENTIALS_AND_CONFIG);
   const warning = await until(options, () => {

@@ -5,7 +5,7 @@ import type { Page } from 'puppeteer-core';
 import { POINTER_KEY } from '../../src/core/storage/storage-keys';
 import { collectErrors, type ExtensionSession } from './harness';
 import { useCleanExtension } from './clean-session';
-import { clickButton, clickImport, confirmChange, dumpStorage, find, generateConfig, importThroughPage, pasteConfig, SEED_CONFIG, syncSet, until } from './ui-helpers';
+import { clickButton, clickImport, confirmChange, dumpStorage, find, generateConfig, importThroughPage, pasteConfig, SEED_CONFIG, syncSet, until, openImportPage } from './ui-helpers';
 
 jest.setTimeout(60000);
 
@@ -137,7 +137,7 @@ test('a lone UTF-16 surrogate: a diagnostic with its line, and the rest imports'
 });
 
 test('a paste over 5 MB gets the same plain message as a file, and nothing else happens', async () => {
-  const page = await session.openPage('options.html');
+  const page = await openImportPage(session);
   await find(page, '#config-text');
   await page.evaluate(() => {
     const box = document.querySelector('#config-text') as HTMLTextAreaElement;
@@ -160,7 +160,7 @@ test('sync full of other data says so, in KB, and never shows the browser\'s quo
 });
 
 test('a paste too long for the text box stays out of it: its size is shown, the preview and the import read all of it', async () => {
-  const page = await session.openPage('options.html');
+  const page = await openImportPage(session);
   const text = generateConfig(2000, { seed: 6 });
   expect(text.length).toBeGreaterThan(100 * 1024);
   // A real paste from the clipboard (Ctrl+V), as a user makes it.

@@ -4,7 +4,7 @@
 // window however short the page is.
 import { useCleanExtension } from './clean-session';
 import type { ExtensionSession } from './harness';
-import { clickButton, find, importThroughPage, pasteConfig, until } from './ui-helpers';
+import { clickButton, find, importThroughPage, pasteConfig, until, openImportPage } from './ui-helpers';
 
 jest.setTimeout(60000);
 
@@ -12,7 +12,7 @@ let session: ExtensionSession;
 useCleanExtension((launched) => (session = launched));
 
 test('the app, env and color keys are explained on the page, with an example that copies, and imports as explained', async () => {
-  const page = await session.openPage('options.html');
+  const page = await openImportPage(session);
   const help = await find(page, '[data-testid="keys-help"]');
   const text = await help.evaluate((el) => el.textContent ?? '');
   for (const key of ['app = payments', 'env = production', 'color = d13212']) expect(text).toContain(key);
@@ -31,7 +31,7 @@ test('the app, env and color keys are explained on the page, with an example tha
 
 test('a [default] with no role of its own is not reported as a problem: said quietly, not counted as skipped', async () => {
   const config = '[default]\nregion = eu-west-1\noutput = json\n\n[profile shop-dev]\nrole_arn = arn:aws:iam::111111111111:role/Dev\nsource_profile = default\n';
-  const page = await session.openPage('options.html');
+  const page = await openImportPage(session);
   await pasteConfig(page, config);
   await until(page, () => !!document.querySelector('[data-testid="preview-summary"]'), undefined, 30000);
   expect(await page.$eval('[data-testid="preview-summary"]', (el) => el.textContent)).toMatch(/0 skipped profiles · 0 errors, 0 warnings$/);
@@ -50,7 +50,7 @@ test('a [default] with no role of its own is not reported as a problem: said qui
 test('a secret is told about once: in the secrets notice, not again among the problems', async () => {
   const config =
     '[default]\nregion = eu-west-1\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n\n[profile shop-dev]\nrole_arn = arn:aws:iam::111111111111:role/Dev\nsource_profile = default\n';
-  const page = await session.openPage('options.html');
+  const page = await openImportPage(session);
   await pasteConfig(page, config);
   await until(page, () => !!document.querySelector('[data-testid="removed-secrets"]'), undefined, 30000);
   const listed = await page.$$eval('[data-testid="removed-secrets"] li', (items) => items.map((i) => i.textContent));
@@ -65,7 +65,7 @@ test('a secret is told about once: in the secrets notice, not again among the pr
 });
 
 test("the page's colour fills the window, however short the page", async () => {
-  const page = await session.openPage('options.html');
+  const page = await openImportPage(session);
   await find(page, '[data-testid="keys-help"]');
   await page.setViewport({ width: 1280, height: 4000 });
   const colours = await page.evaluate(() => {

@@ -12,7 +12,7 @@ import { launchWithExtension, type ExtensionSession } from './harness';
 import { bannerFacts, fixtureHtml, openConsoleTab } from './console-pages';
 import { chromiumPolicy, extensionCopy, SECOND_TEST_EXTENSION_ID, SECOND_TEST_EXTENSION_KEY, type ExtensionCopy, type PolicyFile } from './policy-files';
 import type { Page } from 'puppeteer-core';
-import { clickButton, find, importThroughPage, renderedRows, sleep, until, waitForRecord } from './ui-helpers';
+import { clickButton, find, importThroughPage, renderedRows, sleep, until, waitForRecord, openImportPage } from './ui-helpers';
 
 jest.setTimeout(90000);
 
@@ -120,7 +120,7 @@ test('the popup lists the organisation\'s roles with a quiet "organisation" mark
 
 test('locked settings are shown locked on the import page ("Set by your organisation"), and the settings\' write path refuses them', async () => {
   policy.write({ config: ORG_CONFIG, accounts: { '222222222222': { app: 'shop', production: true }, '444444444444': { production: true } }, titlePrefix: false, bannerEnabled: true });
-  const page = await session.openPage('options.html');
+  const page = await openImportPage(session);
   await until(page, () => (document.querySelector('[data-setting="titlePrefix"] input') as HTMLInputElement | null)?.disabled === true, undefined, 40000);
   const controls = await page.$$eval('[data-setting]', (labels) =>
     labels.map((label) => {
@@ -163,7 +163,7 @@ test('an account that only the policy\'s `accounts` lists, as production, banner
 test("a policy config with errors: the import page lists them (\"Your organisation's config: 2 errors\"), and everything valid stays, the user's own profiles too", async () => {
   const broken = '[profile shop-dev]\nrole_arn = arn:aws:iam::111111111111:role/Developer\nthis line has no equals sign\n\n[profile shop-prod]\nrole_arn = arn:aws:iam::222222222222:role/ReadOnly\nregion = us-east-1\nregion = eu-west-1\n';
   policy.write({ config: broken, accounts: { '222222222222': { app: 'shop', production: true } } });
-  const page = await session.openPage('options.html');
+  const page = await openImportPage(session);
   await until(page, () => !!document.querySelector('[data-testid="organisation"] .notice'), undefined, 40000);
   const notice = await page.$eval('[data-testid="organisation"] .notice', (el) => ({ title: el.querySelector('.notice-title')?.textContent, items: [...el.querySelectorAll('li')].map((li) => li.textContent) }));
   expect(notice.title).toBe("Your organisation's config: 2 errors (lines 3, 8)");
@@ -178,7 +178,7 @@ test("a policy config with errors: the import page lists them (\"Your organisati
 test("allowPersonalConfig false: only the organisation's roles; the import page says so and offers no import; the write path refuses; allowed again, the user's own come back", async () => {
   policy.write({ config: ORG_CONFIG, allowPersonalConfig: false });
   await catalogueWhere((names) => !names.includes('shop-dev-mine') && names.includes('shop-dev'), "the organisation's alone");
-  const page = await session.openPage('options.html');
+  const page = await openImportPage(session);
   await find(page, '[data-testid="import-off"]', 40000);
   expect(await page.$('[data-testid="import-replace"]')).toBeNull();
   expect(await page.$('textarea')).toBeNull();
@@ -195,7 +195,7 @@ test("allowPersonalConfig false: only the organisation's roles; the import page 
 });
 
 test("Export: the user's own config, then the organisation's profiles, commented out under a heading that says they came from its policy", async () => {
-  const page = await session.openPage('options.html');
+  const page = await openImportPage(session);
   await find(page, '[data-testid="organisation"]', 40000);
   // The file the Export button downloads, caught where the page makes it.
   await page.evaluate(() => {

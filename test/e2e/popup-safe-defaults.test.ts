@@ -6,7 +6,7 @@ import type { Page } from 'puppeteer-core';
 import { fixtureUrl, openConsoleTab } from './console-pages';
 import { useConsoleExtension } from './clean-session';
 import type { ExtensionSession } from './harness';
-import { find, inWorker, openActionPopup, openWebTab, renderedRows, sleep, until, type RowInfo } from './ui-helpers';
+import { find, inWorker, openActionPopup, openWebTab, renderedRows, sleep, until, type RowInfo, openImportPage } from './ui-helpers';
 
 jest.setTimeout(60000);
 
@@ -100,7 +100,7 @@ test('from a tab that is not a console page, Enter opens a new tab and leaves th
 });
 
 test('the import page has the setting, and it is saved to sync', async () => {
-  const page = await session.openPage('options.html');
+  const page = await openImportPage(session);
   const radio = await find(page, 'input[name="other-tab-switch"][value="this-tab"]');
   await radio.click();
   for (let i = 0; i < 100; i++) {

@@ -4,7 +4,7 @@
 import type { Page } from 'puppeteer-core';
 import { chunkKey, encodeConfig, itemBytes, planSyncWrite, POINTER_KEY, SYNC_QUOTA } from '../../src/core/storage';
 import { collectErrors, type ExtensionSession } from './harness';
-import { clickButton, confirmChange, dumpStorage, find, generateConfig, importThroughPage, inWorker, SEED_CONFIG, syncSet, until } from './ui-helpers';
+import { clickButton, confirmChange, dumpStorage, find, generateConfig, importThroughPage, inWorker, SEED_CONFIG, syncSet, until, openImportPage } from './ui-helpers';
 import { useCleanExtension } from './clean-session';
 
 jest.setTimeout(60000);
@@ -112,7 +112,7 @@ test('two large configs in a row: when old and new do not fit side by side, the 
   const { popup, errors } = await openPopup();
   await until(popup, () => document.querySelectorAll('.notice').length === 0 && document.querySelector('.header-count')?.textContent === '3,800 roles');
   // Undo brings back the first one (kept in this browser's storage meanwhile).
-  const options = await session.openPage('options.html');
+  const options = await openImportPage(session);
   await clickButton(options, 'Undo import');
   await confirmChange(options);
   await until(options, () => document.querySelector('.result')?.textContent?.includes('Restored'));
@@ -138,7 +138,7 @@ test('a missing chunk: the popup and the import page say so and show the last go
   expect(problem).toContain('Showing the last good config saved in this browser.');
   expect(await countText(popup)).toBe('2,500 roles');
 
-  const options = await session.openPage('options.html');
+  const options = await openImportPage(session);
   await until(options, () => document.querySelector('.stored-status-wrap')?.textContent?.includes('part 2 of'));
 
   // Importing again repairs sync; the open popup clears its message.
@@ -201,7 +201,7 @@ test('garbage from an older version or damage: clear messages, last good config,
   expect(everything).toContain('No earlier copy exists in this browser: import your config again.');
   expect(await popup2.$eval('.empty-state', (el) => el.textContent)).toContain('No roles yet');
   expect(errors2).toEqual([]);
-  const options = await session.openPage('options.html');
+  const options = await openImportPage(session);
   const optionErrors = collectErrors(options);
   await until(options, () => document.querySelector('.stored-status-wrap')?.textContent?.includes('No earlier copy exists'));
   expect(optionErrors).toEqual([]);

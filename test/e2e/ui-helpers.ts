@@ -77,6 +77,17 @@ export async function confirmChange(page: Page): Promise<void> {
 const resultText = (page: Page) => page.evaluate(() => document.querySelector('.result')?.textContent ?? '');
 
 /**
+ * Opens the import page and waits until its first reads are in (`main[aria-busy=false]`): until
+ * then the stored status, history and organisation panels still arrive above the settings and
+ * move them, so a click could land on whatever has moved under the pointer.
+ */
+export async function openImportPage(session: ExtensionSession): Promise<Page> {
+  const page = await session.openPage('options.html');
+  await until(page, () => document.querySelector('main')?.getAttribute('aria-busy') === 'false');
+  return page;
+}
+
+/**
  * Opens the import page, pastes `text`, presses Import (or Add to my config) and waits for the
  * outcome; returns the page. An import that removes roles asks first: `confirm` (the default)
  * says yes; with `confirm: false` the question is left open and `asked` is true.
@@ -87,7 +98,7 @@ export async function importThroughPage(
   page?: Page,
   options: { mode?: 'replace' | 'merge'; confirm?: boolean } = {},
 ): Promise<{ page: Page; result: string; asked: boolean }> {
-  const importPage = page ?? (await session.openPage('options.html'));
+  const importPage = page ?? (await openImportPage(session));
   await pasteConfig(importPage, text);
   await until(importPage, () => !!document.querySelector('[data-testid="preview-summary"]'), undefined, 30000);
   const before = await resultText(importPage);
