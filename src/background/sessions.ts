@@ -31,7 +31,7 @@ import {
   type SessionsOverview,
   type WhereAmIRequest,
 } from '../core';
-import { askTab, consoleTabs, onTabClosed, runInContentWorld } from '../platform/console-tabs';
+import { askTab, consoleTabs, NO_ANSWER_IN_TIME, onTabClosed, runInContentWorld } from '../platform/console-tabs';
 import { sessionGet, sessionSet } from '../platform/session-store';
 import { settingsInForce } from './organisation';
 
@@ -104,9 +104,12 @@ const whereAmI: WhereAmIRequest = { type: MESSAGE.whereAmI };
  */
 export async function currentSessions(): Promise<{ views: SessionView[]; now: number }> {
   const tabs = await consoleTabs();
+  const slow: number[] = [];
   const answers = await Promise.all(
     tabs.map(async (tab) => {
-      const parsed = whereAmIResponseSchema.safeParse(await askTab(tab.id, whereAmI));
+      const reply = await askTab(tab.id, whereAmI);
+      if (reply === NO_ANSWER_IN_TIME) slow.push(tab.id);
+      const parsed = whereAmIResponseSchema.safeParse(reply);
       return parsed.success && parsed.data.identity ? { tab, identity: parsed.data.identity, profile: parsed.data.profile } : null;
     }),
   );
@@ -124,7 +127,10 @@ export async function currentSessions(): Promise<{ views: SessionView[]; now: nu
     }
     return next;
   });
-  const live = new Map<number, string>();
+  // A tab whose script is there but busy (the e2e suite saw one take over 500 ms under load)
+  // still shows what it said last: without it, Enter on its profile would ask to sign in again
+  // "with no tab showing it" instead of going to that tab.
+  const live = new Map<number, string>(slow.flatMap((tabId) => (state.tabs[tabId] ? [[tabId, state.tabs[tabId]!] as const] : [])));
   for (const answer of answers) {
     const key = answer && sessionKey(answer.identity);
     const record = key ? state.records.find((r) => r.key === key) : undefined;

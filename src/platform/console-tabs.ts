@@ -41,11 +41,18 @@ export async function consoleTabs(): Promise<TabInfo[]> {
   return tabs.filter((t) => t.id !== undefined).map((t) => ({ id: t.id!, url: t.url }));
 }
 
-/** Sends a message to a tab's content script; undefined when nothing answers within `timeoutMs`. */
+/** What `askTab` gives when the tab's content script is there but has not answered in time. */
+export const NO_ANSWER_IN_TIME: unique symbol = Symbol('no answer in time');
+
+/**
+ * Sends a message to a tab's content script: its answer; undefined when the tab has none (it
+ * rejects at once); NO_ANSWER_IN_TIME when nothing answered within `timeoutMs` (a busy or
+ * still-loading page).
+ */
 export async function askTab(tabId: number, message: unknown, timeoutMs = 500): Promise<unknown> {
   return Promise.race([
     browser.tabs.sendMessage(tabId, message).catch(() => undefined),
-    new Promise<undefined>((resolve) => setTimeout(resolve, timeoutMs)),
+    new Promise<typeof NO_ANSWER_IN_TIME>((resolve) => setTimeout(() => resolve(NO_ANSWER_IN_TIME), timeoutMs)),
   ]);
 }
 

@@ -255,6 +255,26 @@ test('Enter on a profile with a live session goes to its tab instead of signing 
   expect(errors).toEqual([]);
 });
 
+test('a tab too busy to answer in time still shows its session: Enter goes there', async () => {
+  const { page: qa } = await openAt(QA);
+  const { page: dev, requests } = await openAt(DEV, multiSessionEndpoint('345678901234-abcd1234', QA));
+  const popup = await openActionPopup(session, dev);
+  await popup.keyboard.type('alfie qa');
+  await until(popup, () => document.querySelectorAll('.row-entry').length === 1);
+  // The qa page's main thread (its content script's too) is busy for 1.5 s from its next task,
+  // longer than the background waits for a tab's answer (a message task: hidden tabs' timers are slowed).
+  await qa.evaluate(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      for (const end = Date.now() + 1500; Date.now() < end; );
+    };
+    channel.port2.postMessage(0);
+  });
+  await popup.keyboard.press('Enter').catch(() => {});
+  await until(qa, () => document.visibilityState === 'visible');
+  expect(jsonCalls(requests)).toHaveLength(0);
+});
+
 test('a session the extension started and no tab shows: Enter opens where it landed, in a new tab', async () => {
   const { page: dev, requests } = await openAt(DEV, multiSessionEndpoint('345678901234-abcd1234', QA));
   const opened = session.browser.waitForTarget((t) => t.url() === QA, { timeout: 10000 });
