@@ -12,6 +12,9 @@ export function isAccountId(value: string): boolean {
   return true;
 }
 
+/** An account ID as the console shows it, with or without dashes (`1234-5678-9012`); groups: its three parts. */
+export const SHOWN_ACCOUNT_ID = /^(\d{4})-?(\d{4})-?(\d{4})$/;
+
 /** An IAM account alias: 3–63 of `[a-z0-9-]`, no leading, trailing or double hyphen. Never 12 digits. */
 export function isAccountAlias(value: string): boolean {
   return /^[a-z0-9](?:[a-z0-9]|-(?!-)){1,61}[a-z0-9]$/.test(value) && !isAccountId(value);

@@ -145,6 +145,25 @@ export async function openConsoleTab(session: ExtensionSession, extra?: Responde
 }
 
 /**
+ * The multi-session switch endpoint of `sessionId` on the sign-in host: answers the CORS preflight
+ * as that host does for the console origin, and the POST with `destination` to open.
+ */
+export function multiSessionEndpoint(sessionId: string, destination: string): Responder {
+  const url = `https://us-east-1.signin.aws.amazon.com/sessions/${sessionId}/v1/switchrole`;
+  return (request) => {
+    if (request.url() !== url) return null;
+    const headers = {
+      'Access-Control-Allow-Origin': request.headers().origin ?? '*',
+      'Access-Control-Allow-Credentials': 'true',
+      'Access-Control-Allow-Methods': 'POST',
+      'Access-Control-Allow-Headers': 'content-type, x-csrf-protection',
+    };
+    if (request.method() === 'OPTIONS') return { status: 204, headers, body: '' };
+    return { status: 200, contentType: 'application/json', headers, body: JSON.stringify({ destination }) };
+  };
+}
+
+/**
  * The banner's region, found through the accessibility tree: the banner lives in a CLOSED
  * shadow root, which page script (and CSS selectors) cannot enter but the browser's
  * accessibility tree, like a screen reader, sees.

@@ -6,7 +6,7 @@ import type { HTTPRequest, Page } from 'puppeteer-core';
 import { forgetSessions } from './clean-session';
 import { collectErrors, launchWithExtension, type ExtensionSession } from './harness';
 import { clearStorage, find, importThroughPage, openActionPopup, sleep, syncSet, until, waitForRecord } from './ui-helpers';
-import { findBanner, fixtureHtml, fixtureUrl, openConsoleTab, serveFixtures, waitForBannerIndex, type CapturedRequest, type Responder } from './console-pages';
+import { findBanner, fixtureHtml, fixtureUrl, multiSessionEndpoint, openConsoleTab, serveFixtures, waitForBannerIndex, type CapturedRequest, type Responder } from './console-pages';
 import { importConfig } from '../../src/core/catalogue/import-config';
 import type { SwitchOutcome } from '../../src/core/protocol/messages';
 
@@ -154,22 +154,6 @@ test("classic console: Switch back POSTs the console's exit-role form (switchToB
   expect(await page.title()).toBe('Console Home');
   expect(page.url()).toBe(start);
 });
-
-/** The CORS answers of the sign-in host, and the multi-session switch endpoint opening `destination`. */
-function multiSessionEndpoint(sessionId: string, destination: string): Responder {
-  const url = `https://us-east-1.signin.aws.amazon.com/sessions/${sessionId}/v1/switchrole`;
-  return (request) => {
-    if (request.url() !== url) return null;
-    const headers = {
-      'Access-Control-Allow-Origin': request.headers().origin ?? '*',
-      'Access-Control-Allow-Credentials': 'true',
-      'Access-Control-Allow-Methods': 'POST',
-      'Access-Control-Allow-Headers': 'content-type, x-csrf-protection',
-    };
-    if (request.method() === 'OPTIONS') return { status: 204, headers, body: '' };
-    return { status: 200, contentType: 'application/json', headers, body: JSON.stringify({ destination }) };
-  };
-}
 
 test('multi-session console: Switch back goes to the session the role was switched from', async () => {
   const DEV = fixtureUrl('multi-session.html');

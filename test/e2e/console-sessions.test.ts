@@ -3,11 +3,11 @@
 // the switches the extension makes; the countdown ticks in the tab with the tab's clock, which
 // these tests move forward inside the content scripts' own world (page.extensionRealms(): a
 // world no page script can reach), never through anything a page could set.
-import type { HTTPRequest, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { forgetSessions, useConsoleExtension } from './clean-session';
 import { collectErrors, type ExtensionSession } from './harness';
 import { accessibleName, find, openActionPopup, openWebTab, sleep, until, waitForRecord } from './ui-helpers';
-import { bannerFacts, E2E_CONFIG, findBanner, fixtureHtml, fixtureUrl, openConsoleTab, serveFixtures, type CapturedRequest, type Responder } from './console-pages';
+import { bannerFacts, E2E_CONFIG, findBanner, fixtureHtml, fixtureUrl, multiSessionEndpoint, openConsoleTab, serveFixtures, type CapturedRequest, type Responder } from './console-pages';
 import type { CatalogueEntry } from '../../src/core/types';
 import { importConfig } from '../../src/core/catalogue/import-config';
 import type { SessionsOverview, SwitchOutcome } from '../../src/core/protocol/messages';
@@ -106,24 +106,6 @@ async function moveClock(page: Page, ms: number): Promise<void> {
 
 const formFields = (body: string | undefined): Record<string, string> => Object.fromEntries(new URLSearchParams(body ?? ''));
 
-function cors(request: HTTPRequest): Record<string, string> {
-  return {
-    'Access-Control-Allow-Origin': request.headers().origin ?? '*',
-    'Access-Control-Allow-Credentials': 'true',
-    'Access-Control-Allow-Methods': 'POST',
-    'Access-Control-Allow-Headers': 'content-type, x-csrf-protection',
-  };
-}
-
-/** A session's multi-session switch endpoint, answering with `destination`. */
-function multiSessionEndpoint(sessionId: string, destination: string): Responder {
-  const url = `https://us-east-1.signin.aws.amazon.com/sessions/${sessionId}/v1/switchrole`;
-  return (request) => {
-    if (request.url() !== url) return null;
-    if (request.method() === 'OPTIONS') return { status: 204, headers: cors(request), body: '' };
-    return { status: 200, contentType: 'application/json', headers: cors(request), body: JSON.stringify({ destination }) };
-  };
-}
 const jsonCalls = (requests: CapturedRequest[]) => requests.filter((r) => r.method === 'POST' && r.url.includes('/v1/switchrole'));
 
 /** Another multi-session session, written from the development fixture: its own label, account and role. */

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { decodeConfig, localCopySchema, readSyncSnapshot } from '../../src/core/storage';
-import { E2E_CONFIG, findBanner, fixtureUrl, openConsoleTab, waitForBannerIndex, type Responder } from './console-pages';
+import { E2E_CONFIG, findBanner, fixtureUrl, multiSessionEndpoint, openConsoleTab, waitForBannerIndex } from './console-pages';
 import { collectErrors, type ExtensionSession } from './harness';
 import {
   accessibleName,
@@ -444,22 +444,6 @@ describe('switch results in the popup', () => {
     await importThroughPage(session, E2E_CONFIG);
     await waitForBannerIndex(session, '123456789012');
   });
-
-  /** The multi-session switch endpoint of `sessionId`: answers the preflight and the POST. */
-  function multiSessionEndpoint(sessionId: string, destination: string): Responder {
-    const url = `https://us-east-1.signin.aws.amazon.com/sessions/${sessionId}/v1/switchrole`;
-    return (request) => {
-      if (request.url() !== url) return null;
-      const headers = {
-        'Access-Control-Allow-Origin': request.headers().origin ?? '*',
-        'Access-Control-Allow-Credentials': 'true',
-        'Access-Control-Allow-Methods': 'POST',
-        'Access-Control-Allow-Headers': 'content-type, x-csrf-protection',
-      };
-      if (request.method() === 'OPTIONS') return { status: 204, headers, body: '' };
-      return { contentType: 'application/json', headers, body: JSON.stringify({ destination }) };
-    };
-  }
 
   const closedWithin = (page: Page, ms: number) =>
     new Promise<void>((resolve, reject) => {

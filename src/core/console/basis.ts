@@ -9,7 +9,7 @@
 // basis: a user cannot be switched into. On a multi-session console each session signs in by
 // itself and the cookie may describe another session, so the page alone never names a basis:
 // the background adds what it recorded of its own switches (background/basis.ts).
-import { formatAccountId, isAccountAlias, permissionSetOf } from '../aws-names';
+import { formatAccountId, isAccountAlias, permissionSetOf, SHOWN_ACCOUNT_ID } from '../aws-names';
 import { consolePartition } from './console-hosts';
 import { check, type IdentityReading, type Principal } from './console-identity';
 import type { ConsoleIdentity } from '../protocol/messages';
@@ -40,8 +40,6 @@ interface Claim {
   from: string;
 }
 
-const DASHED_ID = /^(\d{4})-?(\d{4})-?(\d{4})$/;
-
 /** The exit-role button's `<user> @ <account or alias>`; null when it is not of that shape. */
 function exitRoleClaim(value: unknown): Claim | null {
   if (typeof value !== 'string') return null;
@@ -49,7 +47,7 @@ function exitRoleClaim(value: unknown): Claim | null {
   const name = value.slice(0, at).trim();
   const account = value.slice(at + 3).trim();
   if (at <= 0 || !/^[\w+=,.@/-]{1,128}$/.test(name)) return null;
-  const id = DASHED_ID.exec(account);
+  const id = SHOWN_ACCOUNT_ID.exec(account);
   const from = 'exit-role button';
   if (id) return { accountId: id[1]! + id[2]! + id[3]!, principal: { kind: 'unknown', name }, from };
   return isAccountAlias(account) ? { accountAlias: account, principal: { kind: 'unknown', name }, from } : null;

@@ -18,7 +18,7 @@
 // a content script sends. Both run the one `judge` below, so they cannot disagree.
 //
 // Imported by the content script: no zod, no browser API, type-only imports of schemas.
-import { formatAccountId, isAccountAlias, isAccountId, permissionSetOf } from '../aws-names';
+import { formatAccountId, isAccountAlias, isAccountId, permissionSetOf, SHOWN_ACCOUNT_ID } from '../aws-names';
 import { isPartition, splitArn } from '../aws-arn';
 import { consolePartition, isSignInHostOf, REGION } from './console-hosts';
 import type { ConsoleIdentity, SourceReport } from '../protocol/messages';
@@ -84,7 +84,6 @@ export interface IdentityReading {
 /** The reason when no source names an account (the banner's note for a page without one, too). */
 export const NO_ACCOUNT_SAID = 'this page does not say which account it is signed in to';
 
-const DASHED_ID = /^(\d{4})-?(\d{4})-?(\d{4})$/;
 const SESSION_ID = /^\d{12}-[0-9a-z]{8}$/;
 const IAM_NAME = /^[\w+=,.@-]{1,64}$/;
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
@@ -151,7 +150,7 @@ export function check(r: IdentityReading, partition: Partition): Checked {
   // dropped; a malformed account shown makes the source unusable.
   const account = str(r.account);
   for (const v of [account, str(r.accountAlias)]) {
-    const digits = DASHED_ID.exec(v ?? '');
+    const digits = SHOWN_ACCOUNT_ID.exec(v ?? '');
     if (digits) id(digits[1]! + digits[2]! + digits[3]!);
     else if (v && isAccountAlias(v)) c.alias ??= v;
     else if (v && v === account) return fail('it shows no account ID or alias');
