@@ -24,23 +24,34 @@ function listFiles(dir, prefix = '') {
 function storeManifest(file) {
   const manifest = JSON.parse(fs.readFileSync(file, 'utf8'));
   delete manifest.key;
-  return Buffer.from(JSON.stringify(manifest, null, 2));
+  return manifest;
 }
 
-export function packageTarget(target) {
+/**
+ * JSON files (the manifest, Chrome's managed-storage schema) without indentation: the same
+ * values, ~60 bytes less each in the zip (issue 12 §4's budget). dist/ keeps them readable.
+ */
+function fileData(dir, name) {
+  const file = path.join(dir, name);
+  if (name === 'manifest.json') return Buffer.from(JSON.stringify(storeManifest(file)));
+  if (name.endsWith('.json')) return Buffer.from(JSON.stringify(JSON.parse(fs.readFileSync(file, 'utf8'))));
+  return fs.readFileSync(file);
+}
+
+export async function packageTarget(target) {
   const dir = path.join(root, 'dist', target);
   if (!fs.existsSync(path.join(dir, 'manifest.json'))) throw new Error(`${dir} is not built: run npm run build`);
   const files = listFiles(dir)
     .filter((name) => !EXCLUDED.some((re) => re.test(name)))
-    .map((name) => ({ name, data: name === 'manifest.json' ? storeManifest(path.join(dir, name)) : fs.readFileSync(path.join(dir, name)) }));
+    .map((name) => ({ name, data: fileData(dir, name) }));
   const out = path.join(root, 'dist', `role-switchboard-${target}-${version}.zip`);
-  fs.writeFileSync(out, createZip(files));
+  fs.writeFileSync(out, await createZip(files));
   return { out, bytes: fs.statSync(out).size, files: files.map((f) => f.name) };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const target of ['chrome', 'firefox']) {
-    const { out, bytes, files } = packageTarget(target);
+    const { out, bytes, files } = await packageTarget(target);
     console.log(`${path.relative(root, out)}: ${bytes} bytes, ${files.length} files`);
   }
 }
