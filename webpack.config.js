@@ -28,17 +28,35 @@ function manifestFor(target, content) {
   return JSON.stringify(manifest, null, 2);
 }
 
+/** Where styles.css's popup-only rules begin (test/build/options-styles.test.ts checks that the import page uses none of them). */
+const POPUP_RULES = '/* ---------------------------------------------------------------- popup */';
 /** Where styles.css's import-page-only rules begin (test/build/popup-styles.test.ts checks that the popup uses none of them). */
 const IMPORT_PAGE_RULES = '/* ---------------------------------------------------------------- import page */';
+
+/** Where the one `marker` is in styles.css. */
+function sectionAt(css, marker, name) {
+  const at = css.indexOf(marker);
+  if (at < 0 || css.indexOf(marker, at + 1) >= 0) throw new Error(`styles.css: one "${name}" section marker expected`);
+  return at;
+}
 
 /**
  * The part of styles.css the popup uses: everything above the import page's own rules, which
  * would cost ~0.7 KB of each store zip (issue 12 §4's 120 KB budget) and the popup's parser time.
  */
 function popupStyles(css) {
-  const at = css.indexOf(IMPORT_PAGE_RULES);
-  if (at < 0 || css.indexOf(IMPORT_PAGE_RULES, at + 1) >= 0) throw new Error('styles.css: one "import page" section marker expected');
-  return css.slice(0, at);
+  return css.slice(0, sectionAt(css, IMPORT_PAGE_RULES, 'import page'));
+}
+
+/**
+ * The part of styles.css the import page uses: all but the popup's own rules (its inline copy in
+ * popup.html has them), ~0.75 KB less in each store zip.
+ */
+function optionsStyles(css) {
+  const popup = sectionAt(css, POPUP_RULES, 'popup');
+  const importPage = sectionAt(css, IMPORT_PAGE_RULES, 'import page');
+  if (popup > importPage) throw new Error('styles.css: the popup section must come before the import page section');
+  return css.slice(0, popup) + css.slice(importPage);
 }
 
 /**
@@ -58,17 +76,23 @@ function inlineStyles(content) {
 
 /**
  * styles.css without comments, indentation and blank lines (~1 KB less in each package, which
- * has a 100 KB budget). Nothing else is rewritten, so the rules mean exactly what they say;
- * a comment marker inside a string would be cut, so the stylesheet must not have one.
+ * has a 120 KB budget), and without the whitespace next to `{ } ; ,` and after `:` outside
+ * strings, where CSS never reads it (~0.25 KB less). Nothing else is rewritten, so the rules mean
+ * exactly what they say; a comment marker inside a string would be cut, so the stylesheet must not have one.
  */
 function minifyCss(css) {
   if (/(['"])[^'"\n]*\/\*/.test(css)) throw new Error('styles.css: "/*" inside a string would be cut by minifyCss');
-  return css
+  const lines = css
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .split('\n')
     .map((line) => line.trim())
     .filter(Boolean)
     .join('\n');
+  // Odd parts are quoted strings (kept as they are); our strings never span lines.
+  return lines
+    .split(/('[^'\n]*'|"[^"\n]*")/)
+    .map((part, i) => (i % 2 ? part : part.replace(/\s*([{};,])\s*/g, '$1').replace(/:\s+/g, ':').replace(/;}/g, '}')))
+    .join('');
 }
 
 const CONTENT_SCRIPTS = /^(content|signin|why|session)\.js$/;
@@ -173,7 +197,7 @@ const config = (target) => (env, argv) => ({
     new CopyPlugin({
       patterns: [
         { from: 'public', to: '.', globOptions: { ignore: ['**/popup.html', '**/styles.css'] } },
-        { from: 'public/styles.css', to: 'styles.css', transform: (content) => minifyCss(content.toString()) },
+        { from: 'public/styles.css', to: 'styles.css', transform: (content) => minifyCss(optionsStyles(content.toString())) },
         { from: 'public/popup.html', to: 'popup.html', transform: inlineStyles },
         { from: 'manifest.json', to: 'manifest.json', transform: (content) => manifestFor(target, content) },
         // Chrome validates enterprise policy against it (and drops what does not match).
