@@ -125,7 +125,17 @@ const config = (target) => (env, argv) => ({
     // The import page's worker: reads, strips and imports off the page's main thread.
     'import-worker': './src/options/worker/import-worker.ts',
   },
-  output: { path: path.resolve(__dirname, env.outDir ?? 'dist', target), filename: '[name].js', chunkFilename: '[name].js', clean: true },
+  output: {
+    path: path.resolve(__dirname, env.outDir ?? 'dist', target),
+    filename: '[name].js',
+    chunkFilename: '[name].js',
+    clean: true,
+    // Every page is at the package's root, beside its chunks: a fixed '' spares each page the
+    // runtime that works out where its script came from (~0.2 KB of a zip's 120 KB budget).
+    publicPath: '',
+    // The global that every chunk pushes itself onto, shorter than the package name (~0.1 KB).
+    chunkLoadingGlobal: 'rsbChunks',
+  },
   resolve: { extensions: ['.ts', '.tsx', '.js'] },
   module: {
     rules: [
@@ -135,6 +145,10 @@ const config = (target) => (env, argv) => ({
   },
   optimization: {
     minimize: true,
+    // Short numeric ids, the most used the shortest, in place of 3–4 digit hashes (~0.25 KB of a
+    // zip). Still the same ids for the same sources: builds and zips stay reproducible.
+    moduleIds: 'size',
+    chunkIds: 'size',
     minimizer: [
       // (Three passes for the extension's pages too: the store package has a budget, see bundle-policy.test.ts.)
       new TerserPlugin({ exclude: CONTENT_SCRIPTS, extractComments: false, terserOptions: { compress: { passes: 3 }, format: { comments: false } } }),
