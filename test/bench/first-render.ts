@@ -20,6 +20,8 @@ import { importConfigThroughPage } from './popup';
 const ROLES = 5000;
 const OPENS = 25;
 const STATIC_PAGE = 'bench-static.html';
+/** The static page, plus the popup's two scripts loaded and compiled but not run: the cost of loading them. */
+const SCRIPTS_PAGE = 'bench-scripts.html';
 
 /** Runs in each page before its own scripts: no closure, the browser serialises it. */
 function observeFromOutside(): void {
@@ -53,15 +55,21 @@ export function percentile(values: number[], p: number): number {
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 const range = (values: number[]) => `${ms(Math.min(...values))}–${ms(Math.max(...values))}`;
 
-/** A copy of the build with one static page (one button, no script) added. */
-function copyWithStaticPage(dist: string): string {
+/**
+ * A copy of the build with two pages added: one static page (one button, no script), and the
+ * same page loading the popup's scripts, where popup.js is wrapped in a function nobody calls
+ * (shared.js only registers its modules when it runs): what loading them costs on its own.
+ */
+function copyWithStaticPages(dist: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rsb-bench-'));
   fs.cpSync(dist, dir, { recursive: true });
-  fs.writeFileSync(
-    path.join(dir, STATIC_PAGE),
-    '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>static</title><link rel="stylesheet" href="styles.css"></head>' +
-      '<body class="popup"><button type="button">One button</button></body></html>\n',
-  );
+  // (The scripts come before the button: as in the popup, the button waits for them.)
+  const page = (scripts: string) =>
+    `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>static</title><link rel="stylesheet" href="styles.css">${scripts}</head>` +
+    '<body class="popup"><button type="button">One button</button></body></html>\n';
+  fs.writeFileSync(path.join(dir, STATIC_PAGE), page(''));
+  fs.writeFileSync(path.join(dir, 'bench-popup-unrun.js'), `(function(){${fs.readFileSync(path.join(dir, 'popup.js'), 'utf8')}\n});\n`);
+  fs.writeFileSync(path.join(dir, SCRIPTS_PAGE), page('<script src="shared.js"></script><script src="bench-popup-unrun.js"></script>'));
   return dir;
 }
 
@@ -81,16 +89,17 @@ async function firstAt(page: Page): Promise<number> {
 export async function run(): Promise<void> {
   const dist = path.resolve(process.cwd(), process.env.EXT_DIST ?? 'dist', 'chrome');
   if (!fs.existsSync(path.join(dist, 'manifest.json'))) throw new Error(`${dist} has no build: run the build first.`);
-  const copy = copyWithStaticPage(dist);
+  const copy = copyWithStaticPages(dist);
   const machine = await settle();
   const { browser, id } = await launchExtension(copy);
   try {
     await importConfigThroughPage(browser, id, generateConfig(ROLES));
     const popup: number[] = [];
     const staticPage: number[] = [];
-    // Alternately, so both see the same machine; each page fresh in a new tab.
+    const scriptsPage: number[] = [];
+    // In turn, so all see the same machine; each page fresh in a new tab.
     for (let i = 0; i < OPENS; i++) {
-      for (const [file, into] of [['popup.html', popup], [STATIC_PAGE, staticPage]] as const) {
+      for (const [file, into] of [['popup.html', popup], [STATIC_PAGE, staticPage], [SCRIPTS_PAGE, scriptsPage]] as const) {
         const page = await open(browser, `chrome-extension://${id}/${file}`);
         into.push(await firstAt(page));
         await page.close();
@@ -125,6 +134,8 @@ export async function run(): Promise<void> {
         [`first role button in the DOM after navigation: popup (median of ${OPENS}, range)`, `${ms(median(popup))} (${range(popup)})`, ''],
         [`one button in the DOM: a static extension page, same run (median of ${OPENS}, range)`, `${ms(median(staticPage))} (${range(staticPage)})`, ''],
         ['first role: popup ÷ static page (medians)', `${ratio.toFixed(2)}×`, '≤ 2×'],
+        [`  the static page loading the popup's scripts without running them (median of ${OPENS}, range)`, `${ms(median(scriptsPage))} (${range(scriptsPage)})`, ''],
+        ['  … ÷ static page: what loading the scripts alone costs (medians)', `${(median(scriptsPage) / median(staticPage)).toFixed(2)}×`, ''],
         [`input event → list updated and laid out (median of ${keystrokes.length})`, ms(median(keystrokes)), ''],
         ['  … 95th percentile', ms(percentile(keystrokes, 0.95)), '≤ 16 ms'],
         ['  … worst', ms(Math.max(...keystrokes)), ''],
