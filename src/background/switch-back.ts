@@ -21,7 +21,7 @@ import {
 } from '../core';
 import { formatAccountId } from '../core/aws-names';
 import { mainWorldClassicSwitch } from '../page-world/console-switch';
-import { askTab, focusTab, getTab, navigate, runInMainWorld } from '../platform/console-tabs';
+import { ACTED_ON_TAB_WAIT_MS, askTab, focusTab, getTab, navigate, runInMainWorld } from '../platform/console-tabs';
 import { basisSessionOf } from './sessions';
 
 const whereAmI: WhereAmIRequest = { type: MESSAGE.whereAmI };
@@ -37,7 +37,7 @@ interface TabBasis {
 /** Who signed in on the tab, as far as the page and the extension's own records tell. */
 export async function basisOfTab(tabId: number): Promise<TabBasis> {
   const tab = await getTab(tabId);
-  const parsed = tab ? whereAmIReplySchema.safeParse(await askTab(tabId, whereAmI)) : null;
+  const parsed = tab ? whereAmIReplySchema.safeParse(await askTab(tabId, whereAmI, ACTED_ON_TAB_WAIT_MS)) : null;
   if (!tab || !parsed?.success) return { basis: { known: false, reason: 'this tab is not an AWS console page that answered' } };
   // The page's readings, judged here: the tab's identity and, from the same readings, who signed in.
   const { readings, host } = parsed.data;

@@ -24,7 +24,7 @@ import {
 } from '../core';
 import { formatAccountId } from '../core/aws-names';
 import { mainWorldClassicSwitch, mainWorldMultiSessionSwitch } from '../page-world/console-switch';
-import { askTab, focusTab, getTab, navigate, openBlankTab, runInMainWorld } from '../platform/console-tabs';
+import { ACTED_ON_TAB_WAIT_MS, askTab, focusTab, getTab, navigate, openBlankTab, runInMainWorld } from '../platform/console-tabs';
 import { pushRecent } from '../platform/storage';
 import { currentSessions, switchStarted } from './sessions';
 import { settingsInForce } from './organisation';
@@ -34,7 +34,7 @@ import { consolePage, linkPlan, planSwitch, type SwitchContext, type SwitchPlan 
 /** Who the tab's content script says it is: judged here from the readings it sends. */
 async function identityOf(tabId: number): Promise<ConsoleIdentity | null> {
   const request: WhereAmIRequest = { type: MESSAGE.whereAmI };
-  const parsed = whereAmIResponseSchema.safeParse(await askTab(tabId, request));
+  const parsed = whereAmIResponseSchema.safeParse(await askTab(tabId, request, ACTED_ON_TAB_WAIT_MS));
   return parsed.success ? parsed.data.identity : null;
 }
 

@@ -41,6 +41,14 @@ export async function consoleTabs(): Promise<TabInfo[]> {
   return tabs.filter((t) => t.id !== undefined).map((t) => ({ id: t.id!, url: t.url }));
 }
 
+/**
+ * How long to wait for the tab the user acts on (the popup's tab), whose answer decides how the
+ * switch is made: a page that is still loading, or busy, answers late, and a plan made without it
+ * is a worse one (the switch-role page instead of the console's own switch). A tab without our
+ * script does not make anyone wait: it fails at once.
+ */
+export const ACTED_ON_TAB_WAIT_MS = 3000;
+
 /** What `askTab` gives when the tab's content script is there but has not answered in time. */
 export const NO_ANSWER_IN_TIME: unique symbol = Symbol('no answer in time');
 

@@ -144,6 +144,36 @@ test('classic console: the popup switches with the console\'s own POST, token fr
   await page.close();
 });
 
+test('classic console too busy to answer at once: the switch waits for it and still uses the console\'s own POST', async () => {
+  const start = fixtureUrl('classic-iam-user.html');
+  let switched = false;
+  const { page, requests } = await openConsoleTab(session, (request) => {
+    if (request.url() === SIGN_IN && request.method() === 'POST') {
+      switched = true;
+      return { status: 302, headers: { Location: start }, body: '' };
+    }
+    if (switched && request.url() === start) return { body: fixtureHtml('classic-switched-role.html') };
+    return null;
+  });
+  await page.goto(start);
+  await bannerFacts(page);
+  // The page's main thread (its content script's too) is busy for 1.5 s from its next task: the
+  // switch asks the page who it is meanwhile (it used to give up after 500 ms and open the link).
+  await page.evaluate(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      for (const end = Date.now() + 1500; Date.now() < end; );
+    };
+    channel.port2.postMessage(0);
+  });
+  const outcome = await switchFrom(page, 'alfie-production');
+  expect(outcome).toMatchObject({ method: 'console-post', status: 'done' });
+  // Landed in the new role (the POST went out first), by the console's POST only.
+  await page.waitForFunction(() => document.title.startsWith('[PROD] '), { timeout: 10000, polling: 100 });
+  expect(requests.filter((r) => r.method === 'POST' && r.url === SIGN_IN)).toHaveLength(1);
+  await page.close();
+});
+
 test('classic console without the page\'s token: falls back to the link and says why', async () => {
   const start = fixtureUrl('classic-iam-user.html');
   const withoutToken = fixtureHtml('classic-iam-user.html').replace(/window\.AWSC = .*\n/, '');
