@@ -5,14 +5,8 @@
 // class that only the popup has, the import page uses none of them, and they are left out.
 import fs from 'node:fs';
 import path from 'node:path';
+import { DIST, IMPORT_MARKER, POPUP_MARKER, ROOT, classesOf, sourcesFrom, withoutComments } from './stylesheet-facts';
 
-const ROOT = path.resolve(__dirname, '../..');
-const DIST = path.join(ROOT, process.env.EXT_DIST ?? 'dist');
-const POPUP_MARKER = '/* ---------------------------------------------------------------- popup */';
-const IMPORT_MARKER = '/* ---------------------------------------------------------------- import page */';
-
-const withoutComments = (css: string) => css.replace(/\/\*[\s\S]*?\*\//g, '');
-const classesOf = (css: string) => new Set([...withoutComments(css).matchAll(/\.([a-zA-Z][\w-]*)(?=[^{}]*\{)/g)].map((m) => m[1] ?? ''));
 /** Every selector of a stylesheet's rules (inside at-rules too), one per comma-separated part. */
 const selectorsOf = (css: string) =>
   [...withoutComments(css).matchAll(/([^{}]+)\{/g)]
@@ -20,21 +14,8 @@ const selectorsOf = (css: string) =>
     .filter((s) => !s.startsWith('@'))
     .flatMap((s) => s.split(',').map((part) => part.trim()));
 
-/** The import page's sources: src/options/index.tsx and every module it imports by a relative path (dynamic imports too). */
-function optionsSources(): string[] {
-  const seen = new Set<string>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    for (const m of fs.readFileSync(file, 'utf8').matchAll(/(?:from|import\()\s*['"](\.[^'"]+)['"]/g)) {
-      const base = path.resolve(path.dirname(file), m[1] ?? '');
-      const found = ['.ts', '.tsx', '/index.ts', '/index.tsx'].map((ext) => base + ext).find((f) => fs.existsSync(f));
-      if (found) visit(found);
-    }
-  };
-  visit(path.join(ROOT, 'src/options/index.tsx'));
-  return [...seen];
-}
+/** The import page's sources. */
+const optionsSources = () => sourcesFrom('src/options/index.tsx');
 
 const css = fs.readFileSync(path.join(ROOT, 'public/styles.css'), 'utf8');
 const from = css.indexOf(POPUP_MARKER);

@@ -3,30 +3,10 @@
 // This checks that the popup really uses none of the classes left out, and that they are left out.
 import fs from 'node:fs';
 import path from 'node:path';
+import { DIST, IMPORT_MARKER as MARKER, ROOT, classesOf, sourcesFrom } from './stylesheet-facts';
 
-const ROOT = path.resolve(__dirname, '../..');
-const DIST = path.join(ROOT, process.env.EXT_DIST ?? 'dist');
-const MARKER = '/* ---------------------------------------------------------------- import page */';
-
-const withoutComments = (css: string) => css.replace(/\/\*[\s\S]*?\*\//g, '');
-const classesOf = (css: string) => new Set([...withoutComments(css).matchAll(/\.([a-zA-Z][\w-]*)(?=[^{}]*\{)/g)].map((m) => m[1] ?? ''));
-
-/** The popup's sources: src/popup/index.tsx and every module it imports by a relative path (dynamic imports too). */
-function popupSources(): string[] {
-  const seen = new Set<string>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    const text = fs.readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/(?:from|import\()\s*['"](\.[^'"]+)['"]/g)) {
-      const base = path.resolve(path.dirname(file), m[1] ?? '');
-      const found = ['.ts', '.tsx', '/index.ts', '/index.tsx'].map((ext) => base + ext).find((f) => fs.existsSync(f));
-      if (found) visit(found);
-    }
-  };
-  visit(path.join(ROOT, 'src/popup/index.tsx'));
-  return [...seen];
-}
+/** The popup's sources. */
+const popupSources = () => sourcesFrom('src/popup/index.tsx');
 
 const css = fs.readFileSync(path.join(ROOT, 'public/styles.css'), 'utf8');
 const at = css.indexOf(MARKER);

@@ -106,18 +106,22 @@ function multiSessionEndpoint(sessionId: string, answer: { status: number; json:
 
 const jsonCalls = (requests: CapturedRequest[]) => requests.filter((r) => r.method === 'POST' && r.url.includes('/v1/switchrole'));
 
-test('classic console: the popup switches with the console\'s own POST, token from the page, landing on the same page in the new role', async () => {
-  const start = fixtureUrl('classic-iam-user.html');
+/** The classic sign-in endpoint: the switch POST answers with the form's redirect_uri, where the page at `start` then shows the new role. */
+function classicSwitchServer(start: string): Responder {
   let switched = false;
-  const { page, requests } = await openConsoleTab(session, (request) => {
+  return (request) => {
     if (request.url() === SIGN_IN && request.method() === 'POST') {
       switched = true;
       return { status: 302, headers: { Location: decodeURIComponent(formFields(request.postData()).redirect_uri ?? '') }, body: '' };
     }
-    // After the switch the same page shows the new role.
     if (switched && request.url() === start) return { body: fixtureHtml('classic-switched-role.html') };
     return null;
-  });
+  };
+}
+
+test('classic console: the popup switches with the console\'s own POST, token from the page, landing on the same page in the new role', async () => {
+  const start = fixtureUrl('classic-iam-user.html');
+  const { page, requests } = await openConsoleTab(session, classicSwitchServer(start));
   const errors = collectErrors(page);
   await page.goto(start);
   expect((await bannerFacts(page)).text).toContain('not in your profiles');
@@ -146,15 +150,7 @@ test('classic console: the popup switches with the console\'s own POST, token fr
 
 test('classic console too busy to answer at once: the switch waits for it and still uses the console\'s own POST', async () => {
   const start = fixtureUrl('classic-iam-user.html');
-  let switched = false;
-  const { page, requests } = await openConsoleTab(session, (request) => {
-    if (request.url() === SIGN_IN && request.method() === 'POST') {
-      switched = true;
-      return { status: 302, headers: { Location: start }, body: '' };
-    }
-    if (switched && request.url() === start) return { body: fixtureHtml('classic-switched-role.html') };
-    return null;
-  });
+  const { page, requests } = await openConsoleTab(session, classicSwitchServer(start));
   await page.goto(start);
   await bannerFacts(page);
   // The page's main thread (its content script's too) is busy for 1.5 s from its next task: the
