@@ -34,10 +34,14 @@ interface TabBasis {
   basisTabs?: number[];
 }
 
-/** Who signed in on the tab, as far as the page and the extension's own records tell. */
-export async function basisOfTab(tabId: number): Promise<TabBasis> {
+/**
+ * Who signed in on the tab, as far as the page and the extension's own records tell. `waitMs`:
+ * how long a late page is waited for (the popup's reach line asks on every open and must not
+ * hang on a loading page; Switch back acts on the answer and waits longer).
+ */
+export async function basisOfTab(tabId: number, waitMs?: number): Promise<TabBasis> {
   const tab = await getTab(tabId);
-  const parsed = tab ? whereAmIReplySchema.safeParse(await askTab(tabId, whereAmI, ACTED_ON_TAB_WAIT_MS)) : null;
+  const parsed = tab ? whereAmIReplySchema.safeParse(await askTab(tabId, whereAmI, waitMs)) : null;
   if (!tab || !parsed?.success) return { basis: { known: false, reason: 'this tab is not an AWS console page that answered' } };
   // The page's readings, judged here: the tab's identity and, from the same readings, who signed in.
   const { readings, host } = parsed.data;
@@ -61,7 +65,7 @@ export async function basisOfTab(tabId: number): Promise<TabBasis> {
 const failed = (message: string): SwitchOutcome => ({ method: 'none', status: 'failed', message });
 
 export async function switchBack(tabId: number): Promise<SwitchOutcome> {
-  const { basis, identity, url, basisTabs } = await basisOfTab(tabId);
+  const { basis, identity, url, basisTabs } = await basisOfTab(tabId, ACTED_ON_TAB_WAIT_MS);
   if (!basis.known) return failed(`Cannot switch back: ${basis.reason}.`);
   if (basis.switched !== true || !identity || !url) return failed(`Cannot switch back: this tab is not known to be in a role switched to from ${basis.text}.`);
   return identity.multiSession ? toBasisSession(tabId, basis.sessionKey!, basis.text, url, basisTabs ?? []) : classicSwitchBack(tabId, identity, basis.text, url);

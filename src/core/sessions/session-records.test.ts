@@ -4,6 +4,7 @@ import {
   expectStart,
   forgetTab,
   isMultiSessionMode,
+  lastReportStands,
   multiSessionsIn,
   observeTab,
   openSessionsOf,
@@ -148,4 +149,19 @@ test('a multi-session switch the extension made remembers the session it came fr
   expect(state.records.find((r) => r.key === 'aws/123456789012-prodabcd')?.basis).toBe('aws/345678901234-abcd1234');
   // A session the extension did not switch into has none.
   expect(state.records.find((r) => r.key === 'aws/345678901234-abcd1234')?.basis).toBeUndefined();
+});
+
+test('a tab that does not answer in time counts for its last report only where that cannot have changed under it', () => {
+  let state = seen(EMPTY_SESSION_STATE, 1, DEV, 'alfie-development', T0);
+  state = seen(state, 2, classic('123456789012', 'Admin'), 'alfie-admin', T0);
+  // Multi-session: the tab's host is its session.
+  expect(lastReportStands(state, 1)).toBe('aws/345678901234-abcd1234');
+  // Classic: any switch in the browser replaces the one session; not claimed.
+  expect(lastReportStands(state, 2)).toBeUndefined();
+  // A tab the extension is switching is becoming another session.
+  const switching = expectStart(state, { tabId: 1, profile: 'alfie-qa', at: T0 + MIN, minutes: 60 });
+  expect(lastReportStands(switching, 1)).toBeUndefined();
+  // A tab that never reported, or whose report was forgotten.
+  expect(lastReportStands(state, 3)).toBeUndefined();
+  expect(lastReportStands(forgetTab(state, 1), 1)).toBeUndefined();
 });

@@ -141,6 +141,20 @@ export function forgetTab(state: SessionState, tabId: number): SessionState {
   return { ...state, tabs, pending: state.pending.filter((p) => p.tabId !== tabId) };
 }
 
+/**
+ * The session a tab that did not answer in time (busy, or loading) still counts for: the one it
+ * last reported, only where that cannot have changed under it. A multi-session tab's session is
+ * its host, so it stays until the tab reports another. A classic session is the browser's one
+ * session, which any switch replaces, and a tab the extension is switching is becoming another:
+ * for those, none (the tab is then unknown, as if it were not open).
+ */
+export function lastReportStands(state: SessionState, tabId: number): string | undefined {
+  const key = state.tabs[tabId];
+  const record = key === undefined ? undefined : state.records.find((r) => r.key === key);
+  if (!record?.multiSession || state.pending.some((p) => p.tabId === tabId)) return undefined;
+  return key;
+}
+
 /** When a session the extension started runs out; undefined for sessions it did not start. */
 export const endsAt = (record: SessionRecord): number | undefined => (record.started ? record.started.at + record.started.minutes * 60_000 : undefined);
 
