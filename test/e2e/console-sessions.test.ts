@@ -6,7 +6,7 @@
 import type { Page } from 'puppeteer-core';
 import { forgetSessions, useConsoleExtension } from './clean-session';
 import { collectErrors, type ExtensionSession } from './harness';
-import { accessibleName, find, openActionPopup, openWebTab, sleep, until, waitForRecord } from './ui-helpers';
+import { accessibleName, busyMainThread, find, openActionPopup, openWebTab, sleep, until, waitForRecord } from './ui-helpers';
 import { bannerFacts, E2E_CONFIG, findBanner, fixtureHtml, fixtureUrl, multiSessionEndpoint, openConsoleTab, serveFixtures, type CapturedRequest, type Responder } from './console-pages';
 import type { CatalogueEntry } from '../../src/core/types';
 import { importConfig } from '../../src/core/catalogue/import-config';
@@ -243,15 +243,8 @@ test('a tab too busy to answer in time still shows its session: Enter goes there
   const popup = await openActionPopup(session, dev);
   await popup.keyboard.type('alfie qa');
   await until(popup, () => document.querySelectorAll('.row-entry').length === 1);
-  // The qa page's main thread (its content script's too) is busy for 1.5 s from its next task,
-  // longer than the background waits for a tab's answer (a message task: hidden tabs' timers are slowed).
-  await qa.evaluate(() => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      for (const end = Date.now() + 1500; Date.now() < end; );
-    };
-    channel.port2.postMessage(0);
-  });
+  // Busy for longer than the background waits for a tab's answer.
+  await busyMainThread(qa, 1500);
   await popup.keyboard.press('Enter').catch(() => {});
   await until(qa, () => document.visibilityState === 'visible');
   expect(jsonCalls(requests)).toHaveLength(0);

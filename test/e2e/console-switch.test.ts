@@ -6,7 +6,7 @@
 import type { HTTPRequest, Page } from 'puppeteer-core';
 import { forgetSessions, useConsoleExtension } from './clean-session';
 import { collectErrors, type ExtensionSession } from './harness';
-import { openActionPopup, sleep, waitForRecord } from './ui-helpers';
+import { busyMainThread, openActionPopup, sleep, waitForRecord } from './ui-helpers';
 import { bannerFacts, E2E_CONFIG, findBanner, fixtureHtml, fixtureUrl, openConsoleTab, type CapturedRequest, type Responder } from './console-pages';
 import type { CatalogueEntry } from '../../src/core/types';
 import { importConfig } from '../../src/core/catalogue/import-config';
@@ -153,15 +153,8 @@ test('classic console too busy to answer at once: the switch waits for it and st
   const { page, requests } = await openConsoleTab(session, classicSwitchServer(start));
   await page.goto(start);
   await bannerFacts(page);
-  // The page's main thread (its content script's too) is busy for 1.5 s from its next task: the
-  // switch asks the page who it is meanwhile (it used to give up after 500 ms and open the link).
-  await page.evaluate(() => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      for (const end = Date.now() + 1500; Date.now() < end; );
-    };
-    channel.port2.postMessage(0);
-  });
+  // The switch asks the page who it is meanwhile (it used to give up after 500 ms and open the link).
+  await busyMainThread(page, 1500);
   const outcome = await switchFrom(page, 'alfie-production');
   expect(outcome).toMatchObject({ method: 'console-post', status: 'done' });
   // Landed in the new role (the POST went out first), by the console's POST only.

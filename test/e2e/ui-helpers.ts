@@ -10,6 +10,20 @@ export const SEED_CONFIG = EXAMPLE_CONFIG;
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
+ * Keeps the page's main thread (its content scripts' too) busy for `ms` from its next task, so
+ * that it answers the extension late. A message task, not a timer: a hidden tab's timers are slowed.
+ */
+export async function busyMainThread(page: Page, ms: number): Promise<void> {
+  await page.evaluate((busyMs) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      for (const end = Date.now() + busyMs; Date.now() < end; );
+    };
+    channel.port2.postMessage(0);
+  }, ms);
+}
+
+/**
  * Finds an element by selector (CSS or `aria/Name[role=...]`), polling with timers: pages in
  * background tabs get no animation frames, which puppeteer's own waits may rely on.
  */
