@@ -6,25 +6,21 @@
 //   (background/sessions.ts). Its tab is focused, or the same page opens in it in a new tab.
 // Who signed in comes from the page (core/console/basis.ts) or those records, never a guess.
 import {
-  MESSAGE,
   basisSwitchFields,
   inSession,
   signInHost,
   basisFromPage,
   combineIdentity,
-  whereAmIReplySchema,
   SWITCH_ROLE_PATH,
   type Basis,
   type ConsoleIdentity,
   type SwitchOutcome,
-  type WhereAmIRequest,
 } from '../core';
 import { formatAccountId } from '../core/aws-names';
 import { mainWorldClassicSwitch } from '../page-world/console-switch';
-import { ACTED_ON_TAB_WAIT_MS, askTab, focusTab, getTab, navigate, runInMainWorld } from '../platform/console-tabs';
+import { ACTED_ON_TAB_WAIT_MS, focusTab, navigate, runInMainWorld } from '../platform/console-tabs';
+import { whereAmINow } from './console-answer';
 import { basisSessionOf } from './sessions';
-
-const whereAmI: WhereAmIRequest = { type: MESSAGE.whereAmI };
 
 interface TabBasis {
   basis: Basis;
@@ -40,11 +36,10 @@ interface TabBasis {
  * hang on a loading page; Switch back acts on the answer and waits longer).
  */
 export async function basisOfTab(tabId: number, waitMs?: number): Promise<TabBasis> {
-  const tab = await getTab(tabId);
-  const parsed = tab ? whereAmIReplySchema.safeParse(await askTab(tabId, whereAmI, waitMs)) : null;
-  if (!tab || !parsed?.success) return { basis: { known: false, reason: 'this tab is not an AWS console page that answered' } };
+  const { tab, reply } = await whereAmINow(tabId, waitMs);
+  if (!tab || !reply) return { basis: { known: false, reason: 'this tab is not an AWS console page that answered' } };
   // The page's readings, judged here: the tab's identity and, from the same readings, who signed in.
-  const { readings, host } = parsed.data;
+  const { readings, host } = reply;
   const identity = combineIdentity(readings, host);
   const basis = basisFromPage(readings, host, identity);
   if (!identity.multiSession || (basis.known && basis.switched === false)) return { basis, identity, url: tab.url };

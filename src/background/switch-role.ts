@@ -11,31 +11,34 @@ import {
   sessionKey,
   sixthSessionQuestion,
   timeLeftText,
-  MESSAGE,
   startUrlHost,
-  whereAmIResponseSchema,
+  combineIdentity,
   withSwitchMarker,
   type CatalogueEntry,
   type ConsoleIdentity,
   type SwitchOutcome,
   type SwitchRoleRequest,
   type SessionView,
-  type WhereAmIRequest,
 } from '../core';
 import { formatAccountId } from '../core/aws-names';
 import { mainWorldClassicSwitch, mainWorldMultiSessionSwitch } from '../page-world/console-switch';
-import { ACTED_ON_TAB_WAIT_MS, askTab, focusTab, getTab, navigate, openBlankTab, runInMainWorld } from '../platform/console-tabs';
+import { ACTED_ON_TAB_WAIT_MS, focusTab, getTab, navigate, openBlankTab, runInMainWorld, type TabInfo } from '../platform/console-tabs';
+import { whereAmINow } from './console-answer';
 import { pushRecent } from '../platform/storage';
 import { currentSessions, switchStarted } from './sessions';
 import { settingsInForce } from './organisation';
 import { issue, newNonce } from './autosubmit-registry';
 import { consolePage, linkPlan, planSwitch, type SwitchContext, type SwitchPlan } from './switch-plan';
 
-/** Who the tab's content script says it is: judged here from the readings it sends. */
-async function identityOf(tabId: number): Promise<ConsoleIdentity | null> {
-  const request: WhereAmIRequest = { type: MESSAGE.whereAmI };
-  const parsed = whereAmIResponseSchema.safeParse(await askTab(tabId, request, ACTED_ON_TAB_WAIT_MS));
-  return parsed.success ? parsed.data.identity : null;
+/**
+ * The tab the switch starts from and who it is signed in as, once its page has answered (see
+ * whereAmINow: a page the user left meanwhile is not planned with).
+ */
+async function startingTab(tabId: number | undefined): Promise<{ tab: TabInfo | null; identity: ConsoleIdentity | null }> {
+  const asked = tabId !== undefined ? await getTab(tabId) : null;
+  if (!asked || !isConsoleUrl(asked.url)) return { tab: asked, identity: null };
+  const { tab, reply } = await whereAmINow(asked.id, ACTED_ON_TAB_WAIT_MS);
+  return { tab, identity: reply ? combineIdentity(reply.readings, reply.host) : null };
 }
 
 const describe = (entry: CatalogueEntry): string =>
@@ -116,9 +119,8 @@ export async function switchRole(request: SwitchRoleRequest, renew = false): Pro
 
 async function runSwitch(request: SwitchRoleRequest, renew: boolean): Promise<SwitchOutcome> {
   const { entry } = request;
-  const tab = request.tabId !== undefined ? await getTab(request.tabId) : null;
+  const { tab, identity } = await startingTab(request.tabId);
   const onConsole = !!tab && isConsoleUrl(tab.url);
-  const identity = tab && onConsole ? await identityOf(tab.id) : null;
   const settings = await settingsInForce();
   const { views, now } = await currentSessions();
   if (!request.signInAgain && !renew) {

@@ -163,6 +163,37 @@ test('classic console too busy to answer at once: the switch waits for it and st
   await page.close();
 });
 
+test('a tab that leaves the console while the switch waits for it is planned as it is then: not navigated away, the switch opens a new tab', async () => {
+  const start = fixtureUrl('classic-iam-user.html');
+  const elsewhere = 'https://wiki.example.com/runbook';
+  const { page, requests } = await openConsoleTab(session, classicSwitchServer(start), { [elsewhere]: '<!doctype html><title>Runbook</title><p>The runbook</p>' });
+  await page.goto(start);
+  await bannerFacts(page);
+  await busyMainThread(page, 1500);
+  const entry = await entryOf('alfie-production');
+  await page.bringToFront();
+  // The popup's switch message, sent (not awaited) from an extension page for the console tab.
+  const tabId = await options.evaluate(async (pageUrl, request) => {
+    const c = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
+    const [active] = await c.tabs.query({ active: true, lastFocusedWindow: true });
+    if (active?.url !== pageUrl || active.id === undefined) throw new Error(`the active tab is ${active?.url}, not ${pageUrl}`);
+    (globalThis as unknown as { switching: Promise<unknown> }).switching = c.runtime.sendMessage({ type: 'switch-role', tabId: active.id, ...request });
+    return active.id;
+  }, start, { entry, newTab: false });
+  // While the switch waits for the busy page, the user goes elsewhere in that tab.
+  await sleep(200);
+  const opened = session.browser.waitForTarget((t) => t.url().startsWith(`${SIGN_IN}?`), { timeout: 10000 });
+  await options.evaluate((id, url) => (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome.tabs.update(id, { url }), tabId, elsewhere);
+  const outcome = (await options.evaluate(() => (globalThis as unknown as { switching: Promise<unknown> }).switching)) as SwitchOutcome;
+  // Planned with the page the tab shows now (not a console page): a new tab, the runbook stays.
+  expect(outcome).toEqual({ method: 'link', status: 'done', message: 'Opened the switch-role page for alfie-production (1234-5678-9012, AlfieReadOnly) in a new tab; it submits itself.' });
+  const signIn = await opened;
+  expect(page.url()).toBe(elsewhere);
+  expect(requests.some((r) => r.method === 'POST')).toBe(false);
+  await (await signIn.page())?.close();
+  await page.close();
+});
+
 test('classic console without the page\'s token: falls back to the link and says why', async () => {
   const start = fixtureUrl('classic-iam-user.html');
   const withoutToken = fixtureHtml('classic-iam-user.html').replace(/window\.AWSC = .*\n/, '');
