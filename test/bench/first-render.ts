@@ -5,6 +5,10 @@
 //   holding one button, when that button is. Both pages are opened alternately in the same run,
 //   from one copy of the build (the static page is added to that copy only, never shipped), so the
 //   ratio compares like with like on whatever machine runs it;
+// - on two floor pages, popup.html with its scripts replaced by one that adds a button: at once
+//   (what any script costs the page), or once it has read the records the popup's first screen
+//   needs from storage, as the popup reads them (what any popup that lists roles from extension
+//   storage costs before it has built anything);
 // - for every input event in the search box, the time from the event's time stamp until the DOM
 //   changed in answer and a layout of it was done (the observer forces that layout).
 import fs from 'node:fs';
@@ -16,12 +20,17 @@ import { launchExtension } from './extension-browser';
 import { settle } from './settle';
 import { printTable } from './table';
 import { importConfigThroughPage } from './popup';
+import { POINTER_KEY, RECORD_KEYS } from '../../src/core/storage/storage-keys';
 
 const ROLES = 5000;
 const OPENS = 25;
 const STATIC_PAGE = 'bench-static.html';
 /** The static page, plus the popup's two scripts loaded and compiled but not run: the cost of loading them. */
 const SCRIPTS_PAGE = 'bench-scripts.html';
+/** popup.html whose one script adds a button and does nothing else. */
+const ONE_SCRIPT_PAGE = 'bench-one-script.html';
+/** popup.html whose one script adds the button once the popup's first-screen records are read (readFirstScreenItems' keys, both areas at once). */
+const STORAGE_PAGE = 'bench-storage.html';
 
 /** Runs in each page before its own scripts: no closure, the browser serialises it. */
 function observeFromOutside(): void {
@@ -56,9 +65,10 @@ const ms = (n: number) => `${n.toFixed(1)} ms`;
 const range = (values: number[]) => `${ms(Math.min(...values))}–${ms(Math.max(...values))}`;
 
 /**
- * A copy of the build with two pages added: one static page (one button, no script), and the
- * same page loading the popup's scripts, where popup.js is wrapped in a function nobody calls
- * (shared.js only registers its modules when it runs): what loading them costs on its own.
+ * A copy of the build with pages added: one static page (one button, no script); the same page
+ * loading the popup's scripts, where popup.js is wrapped in a function nobody calls (shared.js
+ * only registers its modules when it runs): what loading them costs on its own; and the two
+ * floor pages.
  */
 function copyWithStaticPages(dist: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rsb-bench-'));
@@ -70,6 +80,19 @@ function copyWithStaticPages(dist: string): string {
   fs.writeFileSync(path.join(dir, STATIC_PAGE), page(''));
   fs.writeFileSync(path.join(dir, 'bench-popup-unrun.js'), `(function(){${fs.readFileSync(path.join(dir, 'popup.js'), 'utf8')}\n});\n`);
   fs.writeFileSync(path.join(dir, SCRIPTS_PAGE), page('<script src="shared.js"></script><script src="bench-popup-unrun.js"></script>'));
+  // The floors are popup.html itself (its inline styles, its root, its scripts where they are)
+  // with the popup's two scripts replaced by one: only what the script does differs.
+  const popupHtml = fs.readFileSync(path.join(dir, 'popup.html'), 'utf8');
+  const popupScripts = '<script src="shared.js"></script>\n  <script src="popup.js"></script>';
+  if (!popupHtml.includes(popupScripts)) throw new Error(`popup.html no longer loads ${popupScripts}: update the bench's floor pages.`);
+  const floor = (script: string) => popupHtml.replace(popupScripts, `<script src="${script}"></script>`);
+  const addButton = "const button = document.createElement('button');\nbutton.type = 'button';\nbutton.textContent = 'One button';\ndocument.getElementById('root').append(button);\n";
+  fs.writeFileSync(path.join(dir, 'bench-one-script.js'), addButton);
+  fs.writeFileSync(path.join(dir, ONE_SCRIPT_PAGE), floor('bench-one-script.js'));
+  const sync = JSON.stringify([POINTER_KEY, RECORD_KEYS.settings]);
+  const local = JSON.stringify([RECORD_KEYS.head, RECORD_KEYS.current, RECORD_KEYS.recent]);
+  fs.writeFileSync(path.join(dir, 'bench-storage.js'), `Promise.all([chrome.storage.sync.get(${sync}), chrome.storage.local.get(${local})]).then(() => {\n${addButton}});\n`);
+  fs.writeFileSync(path.join(dir, STORAGE_PAGE), floor('bench-storage.js'));
   return dir;
 }
 
@@ -97,9 +120,12 @@ export async function run(): Promise<void> {
     const popup: number[] = [];
     const staticPage: number[] = [];
     const scriptsPage: number[] = [];
+    const oneScriptPage: number[] = [];
+    const storagePage: number[] = [];
+    const pages = [['popup.html', popup], [STATIC_PAGE, staticPage], [SCRIPTS_PAGE, scriptsPage], [ONE_SCRIPT_PAGE, oneScriptPage], [STORAGE_PAGE, storagePage]] as const;
     // In turn, so all see the same machine; each page fresh in a new tab.
     for (let i = 0; i < OPENS; i++) {
-      for (const [file, into] of [['popup.html', popup], [STATIC_PAGE, staticPage], [SCRIPTS_PAGE, scriptsPage]] as const) {
+      for (const [file, into] of pages) {
         const page = await open(browser, `chrome-extension://${id}/${file}`);
         into.push(await firstAt(page));
         await page.close();
@@ -128,14 +154,20 @@ export async function run(): Promise<void> {
     await page.close();
 
     const ratio = median(popup) / median(staticPage);
+    const toStatic = (values: number[]) => `${(median(values) / median(staticPage)).toFixed(2)}×`;
     printTable(
       [`measured from outside the page (${ROLES.toLocaleString('en')} roles imported through the import page, Chromium)`, 'figure', 'target'],
       [
         [`first role button in the DOM after navigation: popup (median of ${OPENS}, range)`, `${ms(median(popup))} (${range(popup)})`, ''],
         [`one button in the DOM: a static extension page, same run (median of ${OPENS}, range)`, `${ms(median(staticPage))} (${range(staticPage)})`, ''],
         ['first role: popup ÷ static page (medians)', `${ratio.toFixed(2)}×`, '≤ 2×'],
+        [`  floor: popup.html whose one script just adds a button (median of ${OPENS}, range)`, `${ms(median(oneScriptPage))} (${range(oneScriptPage)})`, ''],
+        ['  … ÷ static page (medians)', toStatic(oneScriptPage), ''],
+        [`  floor: … adds it once it has read the popup's first-screen records (median of ${OPENS}, range)`, `${ms(median(storagePage))} (${range(storagePage)})`, ''],
+        ['  … ÷ static page (medians)', toStatic(storagePage), ''],
+        ['  popup − that floor: its own code, its checks and its first rows (medians)', ms(median(popup) - median(storagePage)), ''],
         [`  the static page loading the popup's scripts without running them (median of ${OPENS}, range)`, `${ms(median(scriptsPage))} (${range(scriptsPage)})`, ''],
-        ['  … ÷ static page: what loading the scripts alone costs (medians)', `${(median(scriptsPage) / median(staticPage)).toFixed(2)}×`, ''],
+        ['  … ÷ static page: what loading the scripts alone costs (medians)', toStatic(scriptsPage), ''],
         [`input event → list updated and laid out (median of ${keystrokes.length})`, ms(median(keystrokes)), ''],
         ['  … 95th percentile', ms(percentile(keystrokes, 0.95)), '≤ 16 ms'],
         ['  … worst', ms(Math.max(...keystrokes)), ''],
