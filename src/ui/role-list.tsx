@@ -13,7 +13,10 @@ export const ROW_HEIGHTS: Record<Density, { header: number; entry: number }> = {
   comfortable: { header: 30, entry: 52 },
   compact: { header: 24, entry: 24 },
 };
+/** Rows drawn beyond each end of the box, so that scrolling shows no gap before the next render. */
 const OVERSCAN = 6;
+/** The box's height until its ResizeObserver reports it: the popup's list is about 445 px. */
+const FIRST_HEIGHT_GUESS = 480;
 
 export interface RoleListProps {
   rows: readonly Row[];
@@ -50,7 +53,12 @@ export function RoleList(props: RoleListProps) {
   const { header: HEADER_HEIGHT, entry: ENTRY_HEIGHT } = ROW_HEIGHTS[density];
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
-  const [viewport, setViewport] = useState(480);
+  // null until the box's first size report; the first render then draws what fits in the guess
+  // and no overscan (nothing scrolls before the report), which is ~25% less to build before the
+  // first role exists (issue 15 §6).
+  const [measured, setViewport] = useState<number | null>(null);
+  const viewport = measured ?? FIRST_HEIGHT_GUESS;
+  const overscan = measured === null ? 0 : OVERSCAN;
 
   const offsets = useMemo(() => {
     const out = new Float64Array(rows.length + 1);
@@ -65,7 +73,7 @@ export function RoleList(props: RoleListProps) {
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    const observer = new ResizeObserver(() => setViewport(el.clientHeight || 480));
+    const observer = new ResizeObserver(() => setViewport(el.clientHeight || FIRST_HEIGHT_GUESS));
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
@@ -110,10 +118,10 @@ export function RoleList(props: RoleListProps) {
     if (offsets[mid + 1]! <= scrollTop) lo = mid + 1;
     else hi = mid;
   }
-  first = Math.max(0, lo - OVERSCAN);
+  first = Math.max(0, lo - overscan);
   let last = lo;
   while (last < rows.length && offsets[last]! < scrollTop + viewport) last++;
-  last = Math.min(rows.length, last + OVERSCAN);
+  last = Math.min(rows.length, last + overscan);
 
   const items = [];
   for (let i = first; i < last; i++) {
