@@ -14,28 +14,31 @@ import { splitArn } from '../aws-arn';
 import type { EntryBase } from '../types';
 import { clean, raw, sourceOf, type Profile, type Profiles } from './import-profile';
 
+/** Where evidence was read, as the base's `from` says it (built only for evidence found). */
+const where = (p: Profile, key: string) => `${key} in [${p.name}]`;
+
 interface Evidence {
   accountId?: string;
   accountAlias?: string;
   from: string;
 }
 
-/** An account as a key value writes it: 12 digits (dashes allowed), or an alias. */
-function accountIn(value: string | undefined, from: string): Evidence | null {
+/** An account as `key` of `p` writes it: 12 digits (dashes allowed), or an alias. */
+function accountIn(value: string | undefined, p: Profile, key: string): Evidence | null {
   const v = clean(value);
   if (!v) return null;
   const digits = v.replace(/-/g, '');
-  if (/^[\d-]+$/.test(v) && isAccountId(digits)) return { accountId: digits, from };
-  return isAccountAlias(v) ? { accountAlias: v, from } : null;
+  if (/^[\d-]+$/.test(v) && isAccountId(digits)) return { accountId: digits, from: where(p, key) };
+  return isAccountAlias(v) ? { accountAlias: v, from: where(p, key) } : null;
 }
 
-/** The account of an IAM ARN (`arn:aws:iam::<account>:mfa/alice`, `...:role/X`). */
-function arnAccount(value: string | undefined, from: string): Evidence | null {
+/** The account of an IAM ARN (`arn:aws:iam::<account>:mfa/alice`, `...:role/X`) that `key` of `p` holds. */
+function arnAccount(value: string | undefined, p: Profile, key: string): Evidence | null {
+  // Most profiles have no such key: nothing to split.
+  if (value === undefined) return null;
   const arn = splitArn(clean(value) ?? '');
-  return arn && isAccountId(arn.account) ? { accountId: arn.account, from } : null;
+  return arn && isAccountId(arn.account) ? { accountId: arn.account, from: where(p, key) } : null;
 }
-
-const where = (p: Profile, key: string) => `${key} in [${p.name}]`;
 
 /** The profiles of the chain after `p`, nearest first, and whether the chain ends at a profile that is not in the text. */
 function chainOf(p: Profile, profiles: Profiles): { chain: Profile[]; missing?: string } {
@@ -50,18 +53,24 @@ function chainOf(p: Profile, profiles: Profiles): { chain: Profile[]; missing?: 
   return { chain };
 }
 
-/** What the root says about its own account. */
-function rootEvidence(root: Profile): Evidence[] {
+/** What the root says about its own account, added to `evidence`. */
+function addRootEvidence(root: Profile, evidence: Evidence[]): void {
   const found = [
-    accountIn(root.aws_account_id, where(root, 'aws_account_id')),
-    accountIn(raw(root, 'sso_account_id') ?? raw(root, 'granted_sso_account_id'), where(root, 'sso_account_id')),
+    accountIn(root.aws_account_id, root, 'aws_account_id'),
+    accountIn(raw(root, 'sso_account_id') ?? raw(root, 'granted_sso_account_id'), root, 'sso_account_id'),
     // A role at the root with keys of its own would use the keys, not the role (botocore).
-    root.hadKeys ? null : arnAccount(root.role_arn, where(root, 'role_arn')),
+    root.hadKeys ? null : arnAccount(root.role_arn, root, 'role_arn'),
   ];
-  return found.filter((e): e is Evidence => e !== null);
+  for (const e of found) if (e !== null) evidence.push(e);
 }
 
 const accountText = (e: Evidence) => `${e.accountId ?? e.accountAlias} (${e.from})`;
+
+/** The account of `q`'s MFA device, added to `evidence`. */
+function addMfaEvidence(q: Profile, evidence: Evidence[]): void {
+  const mfa = arnAccount(raw(q, 'mfa_serial'), q, 'mfa_serial');
+  if (mfa) evidence.push(mfa);
+}
 
 /** The base of a role profile already classified (its `sourceProfile` chain resolved). */
 export function baseOf(p: Profile, profiles: Profiles): EntryBase {
@@ -69,23 +78,23 @@ export function baseOf(p: Profile, profiles: Profiles): EntryBase {
   if (!p.sourceProfile && !selfSource) return { unknown: 'it has no source_profile, so the config does not say who assumes it' };
   const { chain, missing } = chainOf(p, profiles);
   const root = missing === undefined && chain.length > 0 ? chain[chain.length - 1]! : undefined;
-  const evidence = root ? rootEvidence(root) : [];
-  for (const q of [p, ...chain]) {
-    const mfa = arnAccount(raw(q, 'mfa_serial'), where(q, 'mfa_serial'));
-    if (mfa) evidence.push(mfa);
-  }
-  const ids = new Set(evidence.map((e) => e.accountId).filter((v) => v !== undefined));
-  const aliases = new Set(evidence.map((e) => e.accountAlias).filter((v) => v !== undefined));
-  if (ids.size > 1 || aliases.size > 1) return { unknown: `the config names different accounts for it: ${evidence.map(accountText).join(', ')}` };
+  const evidence: Evidence[] = [];
+  if (root) addRootEvidence(root, evidence);
+  addMfaEvidence(p, evidence);
+  for (const q of chain) addMfaEvidence(q, evidence);
   const first = evidence[0];
   if (!first) {
     if (missing !== undefined) return { unknown: `its source profile "${missing}" is not in this file` };
     const name = root?.name ?? p.name;
     return { unknown: `[${name}] does not say its account (aws_account_id, sso_account_id, role_arn or mfa_serial)` };
   }
+  // The first ID and the first alias named; two different ones of either make the base unknown.
+  const id = evidence.find((e) => e.accountId !== undefined)?.accountId;
+  const alias = evidence.find((e) => e.accountAlias !== undefined)?.accountAlias;
+  if (evidence.some((e) => (e.accountId !== undefined && e.accountId !== id) || (e.accountAlias !== undefined && e.accountAlias !== alias))) {
+    return { unknown: `the config names different accounts for it: ${evidence.map(accountText).join(', ')}` };
+  }
   const base: EntryBase = { from: evidence.map((e) => e.from).join(', ') };
-  const id = [...ids][0];
-  const alias = [...aliases][0];
   if (id !== undefined) base.accountId = id;
   if (alias !== undefined) base.accountAlias = alias;
   return base;

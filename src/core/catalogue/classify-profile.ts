@@ -70,7 +70,13 @@ export function classify(c: Profile, profiles: Profiles): string | undefined {
 }
 
 /** A source_profile chain: the names, nearest first (undefined when none), and notes for the entry. */
-type SourceChain = { ok: true; names: string[] | undefined; notes: string[] } | { ok: false; reason: string };
+type SourceChain = { ok: true; names: string[] | undefined; notes: readonly string[] } | { ok: false; reason: string };
+
+/**
+ * The chain of a profile without source_profile (most of them): one answer for all. Its notes
+ * are not frozen (only typed read-only): a for-of over a frozen array makes an iterator.
+ */
+const NO_CHAIN: SourceChain = Object.freeze({ ok: true, names: undefined, notes: [] });
 
 /**
  * The source_profile chain, following botocore's AssumeRoleProvider: a source that has static
@@ -85,8 +91,8 @@ type SourceChain = { ok: true; names: string[] | undefined; notes: string[] } | 
  * source_profile line a warning.
  */
 function resolveSourceChain(start: Profile, profiles: Profiles): SourceChain {
+  if (start.source === undefined) return NO_CHAIN;
   const notes: string[] = [];
-  if (start.source === undefined) return { ok: true, names: undefined, notes };
   const chain: string[] = [];
   for (let current = start; ; ) {
     const source = current.source;

@@ -230,11 +230,11 @@ function tokens(name: string, list: TokenList, from = 0, to = name.length): Toke
       // lower → Upper: `dataPipe`; UPPER → Upper+lower: the `A` of `AWSAdmin` starts `Admin`.
       const prev = name.charCodeAt(i - 1);
       if (isLower(prev) || (isUpper(prev) && i + 1 < to && isLower(name.charCodeAt(i + 1)))) {
-        list.push(start, i, wordInfo(name.slice(start, i).toLowerCase()));
+        list.push(start, i, wordInfo(lowerSlice(name, start, i)));
         start = i;
       }
     }
-    list.push(start, i, wordInfo(name.slice(start, i).toLowerCase()));
+    list.push(start, i, wordInfo(lowerSlice(name, start, i)));
   }
   return list;
 }

@@ -90,16 +90,19 @@ function catalogueOf({ masked, read }: Parsed): Catalogue {
     }
     if (p.kind === 'role') p.base = baseOf(p, profiles);
     made.push(p);
-    for (const warning of [p.missingSource, p.portalWarning]) {
-      if (warning !== undefined && !warnedLines.has(warning.line)) {
-        warnedLines.add(warning.line);
-        diagnostics.push(warning);
-      }
-    }
+    addWarningOnce(p.missingSource, warnedLines, diagnostics);
+    addWarningOnce(p.portalWarning, warnedLines, diagnostics);
   }
 
   const entries = finishEntries(made, bases, skippedWithAccount);
   return { entries, skipped, diagnostics: diagnostics.sort((a, b) => a.line - b.line), removedSecrets: masked.removed };
+}
+
+/** An entry's warning, unless one was added for its line already. */
+function addWarningOnce(warning: Diagnostic | undefined, warnedLines: Set<number>, diagnostics: Diagnostic[]): void {
+  if (warning === undefined || warnedLines.has(warning.line)) return;
+  warnedLines.add(warning.line);
+  diagnostics.push(warning);
 }
 
 /** Sections whose access keys were removed: only keys the AWS CLI reads as credentials count. */
@@ -145,7 +148,8 @@ const PROFILE_LIKE_KEYS = [
 ];
 
 function profileLike(section: ConfigSection): boolean {
-  return PROFILE_LIKE_KEYS.some((key) => Object.hasOwn(section.values, key));
+  for (const key of PROFILE_LIKE_KEYS) if (Object.hasOwn(section.values, key)) return true;
+  return false;
 }
 
 /**
@@ -153,20 +157,17 @@ function profileLike(section: ConfigSection): boolean {
  * sections that look like profiles, in file order.
  */
 function collectProfiles(read: ReadConfig, keyed: KeyedSections): Profiles {
-  const byName = new Map<string, ConfigSection>();
   const bareSections: ConfigSection[] = [];
   const profiles: Profiles = { byName: new Map(), bareByName: new Map(), ssoSessions: new Map(), inOrder: [], configProfiles: 0 };
   for (const section of read.sections) {
-    // A later section of a name replaces an earlier one, as in botocore's maps.
-    if (section.kind === 'profiles') byName.set(section.name, section);
+    // A later section of a name replaces an earlier one (keeping its position), as in botocore's
+    // maps. Straight into byName: a second map of sections costs more than the rare repeated
+    // name's one extra Profile.
+    if (section.kind === 'profiles') profiles.byName.set(section.name, new Profile(section, keyed.defaults || keyed.profiles.has(section.name)));
     else if (section.kind === 'ssoSessions') profiles.ssoSessions.set(section.name, section);
     else if (section.kind === 'otherSections') bareSections.push(section);
   }
-  for (const section of byName.values()) {
-    const p = new Profile(section, keyed.defaults || keyed.profiles.has(section.name));
-    profiles.byName.set(p.name, p);
-    if (p.name !== 'default') profiles.configProfiles++;
-  }
+  profiles.configProfiles = profiles.byName.size - (profiles.byName.has('default') ? 1 : 0);
   for (const section of bareSections) {
     const keys = keyed.bare.has(section.name);
     const like = profileLike(section);

@@ -98,7 +98,10 @@ const GROUPING_KEYS: ReadonlySet<string> = new Set(['env', 'environment', 'app',
 
 /** `key = value` of a repeated grouping key (ignored: the first one is read) that says production. */
 function repeatedProductionKey(p: Profile): string | undefined {
-  for (const [key, written] of p.section.repeated) {
+  const repeated = p.section.repeated;
+  // Nearly always none; a for-of over the shared frozen empty list would still make an iterator.
+  if (repeated.length === 0) return undefined;
+  for (const [key, written] of repeated) {
     const value = clean(written);
     if (GROUPING_KEYS.has(key) && value && hasProductionWord(value)) return `${key} = ${value}`;
   }
@@ -176,7 +179,8 @@ function buildEntry(p: Profile): CatalogueEntry {
   if (p.base) entry.base = p.base;
   if (p.ssoStartUrl !== undefined) entry.ssoStartUrl = p.ssoStartUrl;
   if (p.ssoRegion !== undefined) entry.ssoRegion = p.ssoRegion;
-  setSessionMinutes(entry, raw(p, 'console_session_minutes'), (note) => addNote(p, note));
+  const sessionMinutes = raw(p, 'console_session_minutes');
+  if (sessionMinutes !== undefined) setSessionMinutes(entry, sessionMinutes, (note) => addNote(p, note));
   if (p.notes) entry.notes = p.notes;
   return entry;
 }

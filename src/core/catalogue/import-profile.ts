@@ -80,8 +80,11 @@ export class Profile {
 
 /** A value of `key` as a string ('' for a nested map), undefined when absent. */
 function stringOrEmpty(values: Record<string, ConfigValue>, key: string): string | undefined {
-  if (!Object.hasOwn(values, key)) return undefined;
-  const v = values[key] as ConfigValue;
+  // Read first: most keys asked for are absent, and an absent key reads undefined (a value is
+  // never undefined), so only a key found needs the own-property check (`constructor` is found
+  // on the prototype of every section's values).
+  const v = values[key];
+  if (v === undefined || !Object.hasOwn(values, key)) return undefined;
   return typeof v === 'string' ? v : '';
 }
 
