@@ -69,6 +69,9 @@ function cssNamedColors(): Map<string, string> {
  * `f00`, or a CSS colour name (`blue`, `RebeccaPurple`). Surrounding spaces and quotes are ignored.
  */
 export function parseColor(value: string): string | undefined {
+  // The common case (AESR's `color = ffaaee`) with no trimming, copies or regular expression:
+  // a config may give every profile a colour of its own, so this runs once per profile.
+  if (value.length === 6 && isLowerHex(value)) return `#${value}`;
   let v = value.trim();
   if (v.length >= 2 && (v[0] === '"' || v[0] === "'") && v[v.length - 1] === v[0]) v = v.slice(1, -1).trim();
   v = v.toLowerCase();
@@ -78,14 +81,30 @@ export function parseColor(value: string): string | undefined {
   return cssNamedColors().get(v);
 }
 
-function rgb(hex: string): [number, number, number] {
-  const h = hex.startsWith('#') ? hex.slice(1) : hex;
-  return [parseInt(h.slice(0, 2), 16), parseInt(h.slice(2, 4), 16), parseInt(h.slice(4, 6), 16)];
+/** 0-15 for a lower-case hex digit's code, else -1. */
+function lowerHexDigit(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  return c >= 0x61 && c <= 0x66 ? c - 0x57 : -1;
+}
+
+function isLowerHex(value: string): boolean {
+  for (let i = 0; i < value.length; i++) if (lowerHexDigit(value.charCodeAt(i)) < 0) return false;
+  return true;
+}
+
+/** parseInt(hex.slice(at, at + 2), 16), without the copy for two lower-case hex digits (every colour an import makes). */
+function channel(hex: string, at: number): number {
+  const high = lowerHexDigit(hex.charCodeAt(at));
+  const low = lowerHexDigit(hex.charCodeAt(at + 1));
+  return high >= 0 && low >= 0 ? high * 16 + low : parseInt(hex.slice(at, at + 2), 16);
 }
 
 /** Hue in degrees [0, 360) and saturation [0, 1] (HSL). */
 function hueSaturation(hex: string): { hue: number; saturation: number; lightness: number } {
-  const [r, g, b] = rgb(hex).map((c) => c / 255) as [number, number, number];
+  const at = hex.startsWith('#') ? 1 : 0;
+  const r = channel(hex, at) / 255;
+  const g = channel(hex, at + 2) / 255;
+  const b = channel(hex, at + 4) / 255;
   const max = Math.max(r, g, b);
   const min = Math.min(r, g, b);
   const lightness = (max + min) / 2;

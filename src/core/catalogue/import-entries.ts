@@ -1,7 +1,6 @@
 // Stage 4 of the import: the classified profiles become catalogue entries. Grouped (app and
 // environment from the name and the explicit keys, then what the whole catalogue says:
 // production anywhere on an account makes the account production), coloured and linked.
-import { BoundedCache } from '../bounded-cache';
 import type { CatalogueEntry, Environment } from '../types';
 import { ENV_COLORS, PRODUCTION_COLOR, isRed, parseColor } from './colors';
 import { OTHER_APP, envFromText, hasProductionWord, inferAppEnvInto, matchKnownApp, sharedPrefixApps } from './environments';
@@ -241,13 +240,11 @@ function groupOf(p: Profile): void {
   p.explicitEnv = Boolean(explicitEnv);
 }
 
-// Colours repeat (`color = ff0000` on hundreds of profiles): parse each written value once.
-const parsedColors = new BoundedCache<string, string | undefined>(10000, parseColor);
-
 function colorOf(p: Profile, env: Environment): string {
   const raw = p.color;
   if (raw === undefined) return ENV_COLORS[env];
-  const explicit = parsedColors.get(clean(raw) ?? '');
+  // Not cached: parsing costs less than finding the value in a cache of every colour written.
+  const explicit = parseColor(clean(raw) ?? '');
   if (explicit === undefined) addNote(p, `color ${shown(raw)} is not a colour (use rrggbb, #rrggbb or a CSS colour name); the environment colour is used.`);
   if (env === 'production') {
     // Nothing to say when the user asked for a red already (`color = red` on a prod profile).

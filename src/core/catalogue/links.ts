@@ -137,11 +137,6 @@ export function keptByEncoding(text: string, from: number, to: number): boolean 
   return true;
 }
 
-// The palette colour of a link, once per colour the config writes (a config may give every
-// profile a colour of its own).
-const paletteOf = new BoundedCache<string, string | undefined>(10000, (hex) => linkColor(hex, false));
-const productionPaletteOf = new BoundedCache<string, string | undefined>(1000, (hex) => linkColor(hex, true));
-
 const SWITCH_PREFIX: Readonly<Record<Partition, string>> = Object.freeze({
   aws: `https://${SIGN_IN_HOSTS.aws}/switchrole?account=`,
   'aws-us-gov': `https://${SIGN_IN_HOSTS['aws-us-gov']}/switchrole?account=`,
@@ -156,7 +151,9 @@ const rolePart = new BoundedCache<string, string>(10000, (roleName) => `&roleNam
 const tails = new Map<string, BoundedCache<string, string>>();
 
 function tailOf(color: string | undefined, production: boolean, redirectUri: string | undefined): string {
-  const palette = (color ? (production ? productionPaletteOf : paletteOf).get(color) : undefined) ?? '';
+  // Not cached: working the colour out costs less than finding it in a cache of every colour
+  // (a config may give each profile a colour of its own).
+  const palette = (color ? linkColor(color, production) : undefined) ?? '';
   let byHome = tails.get(palette);
   if (byHome === undefined) {
     byHome = new BoundedCache(1000, (home) => `${palette ? `&color=${palette}` : ''}${home ? `&redirect_uri=${encode(home)}` : ''}`);
