@@ -33,7 +33,7 @@ export interface SectionTarget {
 
 /** build_profile_map's decision for one raw section name. */
 export function sectionTarget(rawName: string): SectionTarget {
-  const prefix = prefixOf(rawName);
+  const prefix = PREFIXES.find(([p]) => rawName.startsWith(p));
   if (prefix !== undefined) {
     const tokens = shlexSplit(rawName);
     const two = tokens !== null && tokens.length === 2;
@@ -44,12 +44,6 @@ export function sectionTarget(rawName: string): SectionTarget {
   return { kind: rawName === 'sso_sessions' ? null : 'otherSections', name: rawName, prefix: null, tokens: null };
 }
 
-/** The PREFIXES entry `rawName` starts with (a loop, not find: this runs once per section). */
-function prefixOf(rawName: string): (typeof PREFIXES)[number] | undefined {
-  for (const prefix of PREFIXES) if (rawName.startsWith(prefix[0])) return prefix;
-  return undefined;
-}
-
 /**
  * Python's `shlex.split(s)` (POSIX mode, whitespace split, no comments): whitespace is only
  * space, tab, CR and LF; quotes are removed and may glue onto words (`a"b c"` is `ab c`);
@@ -58,9 +52,6 @@ function prefixOf(rawName: string): (typeof PREFIXES)[number] | undefined {
  * Returns null where shlex raises ValueError (unclosed quote, trailing backslash).
  */
 export function shlexSplit(s: string): string[] | null {
-  // Nearly every section name has no quote or backslash: its words are the runs between spaces,
-  // taken without building them part by part (this runs once per section).
-  if (!/["'\\]/.test(s)) return plainWords(s);
   const tokens: string[] = [];
   const n = s.length;
   let i = 0;
@@ -83,20 +74,6 @@ export function shlexSplit(s: string): string[] | null {
   }
   if (inToken) tokens.push(token);
   return tokens;
-}
-
-/** shlexSplit of a text without quotes or backslashes: the runs of non-space characters. */
-function plainWords(s: string): string[] {
-  const words: string[] = [];
-  let start = -1;
-  for (let i = 0; i <= s.length; i++) {
-    const space = i === s.length || isShlexSpace(s.charCodeAt(i));
-    if (space && start >= 0) {
-      words.push(s.slice(start, i));
-      start = -1;
-    } else if (!space && start < 0) start = i;
-  }
-  return words;
 }
 
 /** shlex whitespace: space, tab, CR, LF. */
@@ -307,11 +284,8 @@ function warnBareProfile(section: RawSection, stripped: string, diags: Diagnosti
 function mayBeNearMiss(name: string): boolean {
   let a = 0;
   while (a < name.length && isPySpace(name.charCodeAt(a))) a++;
-  for (const word of NEAR_MISS_WORDS) if (startsWithFolded(name, a, word)) return true;
-  return false;
+  return ['profile', 'sso-session', 'services', 'default'].some((word) => startsWithFolded(name, a, word));
 }
-
-const NEAR_MISS_WORDS = ['profile', 'sso-session', 'services', 'default'];
 
 function startsWithFolded(name: string, at: number, word: string): boolean {
   for (let i = 0; i < word.length; i++) {

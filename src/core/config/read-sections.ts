@@ -14,7 +14,7 @@
 import { afterHeader, isPySpace, lineText, rawKey, scanConfigLines, startsWithBom, type ScannedLine } from './config-scanner';
 import { DiagnosticList, quote } from './diagnostic-list';
 import { SECRET_KEY_NAMES, nestedSecretKey } from './secret-lines';
-import { keyFacts, type KeyFacts } from './known-keys';
+import { keyFacts } from './known-keys';
 
 /** One option as configparser collects it: the first line's value and the lines continuing it. */
 export interface RawOption {
@@ -95,30 +95,12 @@ interface ReaderState {
   byName: Map<string, RawSection>;
   /** Line of the header of the block being read (a repeated header starts a new block). */
   blockLine: number;
-  /** Keys this text wrote in lower case, up to REMEMBERED_KEYS (see keyFactsAt). */
-  keys: KeyFacts[];
-}
-
-/** A config writes a handful of keys thousands of times: that many are found without a copy. */
-const REMEMBERED_KEYS = 32;
-
-/**
- * keyFacts of the key text[from, to), lower-cased. A key this text wrote before exactly so (in
- * lower case, as nearly every key is) is found by comparing it in place: no copy of the key, no
- * lower-casing and no hash of a fresh string for each of the text's key lines.
- */
-function keyFactsAt(text: string, from: number, to: number, keys: KeyFacts[]): KeyFacts {
-  const length = to - from;
-  for (const facts of keys) if (facts.key.length === length && text.startsWith(facts.key, from)) return facts;
-  const facts = keyFacts(text.slice(from, to).toLowerCase());
-  if (keys.length < REMEMBERED_KEYS && facts.key.length === length && text.startsWith(facts.key, from)) keys.push(facts);
-  return facts;
 }
 
 /** Stage 2: the text's sections and raw options, with every problem of these lines reported. */
 export function readSections(text: string, diags: DiagnosticList): RawConfig {
   const raw: RawConfig = { sections: [], defaults: new Map(), defaultsLine: 0, multiLine: [] };
-  const state: ReaderState = { section: null, inDefaults: false, open: null, openKept: false, blanks: 0, byName: new Map(), blockLine: 0, keys: [] };
+  const state: ReaderState = { section: null, inDefaults: false, open: null, openKept: false, blanks: 0, byName: new Map(), blockLine: 0 };
   if (startsWithBom(text)) {
     diags.add('bom', 1, 'error', () => 'Line 1: the text starts with a byte-order mark (U+FEFF); the AWS CLI rejects the whole file. Save it as UTF-8 without BOM.');
   }
@@ -150,7 +132,7 @@ export function readSections(text: string, diags: DiagnosticList): RawConfig {
 }
 
 function readOption(text: string, line: ScannedLine, raw: RawConfig, state: ReaderState, diags: DiagnosticList): void {
-  const facts = keyFactsAt(text, line.from, line.keyEnd, state.keys);
+  const facts = keyFacts(text.slice(line.from, line.keyEnd).toLowerCase());
   const key = facts.key;
   const value = text.slice(line.valueFrom, line.to);
   const option: RawOption = { key, line: line.lineNo, first: value, more: null, moreLines: null };
