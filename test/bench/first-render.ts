@@ -166,6 +166,7 @@ export async function run(): Promise<void> {
         [`  floor: … adds it once it has read the popup's first-screen records (median of ${OPENS}, range)`, `${ms(median(storagePage))} (${range(storagePage)})`, ''],
         ['  … ÷ static page (medians)', toStatic(storagePage), ''],
         ['  popup − that floor: its own code, its checks and its first rows (medians)', ms(median(popup) - median(storagePage)), ''],
+        ['  popup ÷ that floor (medians)', `${(median(popup) / median(storagePage)).toFixed(2)}×`, ''],
         [`  the static page loading the popup's scripts without running them (median of ${OPENS}, range)`, `${ms(median(scriptsPage))} (${range(scriptsPage)})`, ''],
         ['  … ÷ static page: what loading the scripts alone costs (medians)', toStatic(scriptsPage), ''],
         [`input event → list updated and laid out (median of ${keystrokes.length})`, ms(median(keystrokes)), ''],
