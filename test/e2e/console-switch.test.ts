@@ -169,7 +169,8 @@ test('a tab that leaves the console while the switch waits for it is planned as 
   const { page, requests } = await openConsoleTab(session, classicSwitchServer(start), { [elsewhere]: '<!doctype html><title>Runbook</title><p>The runbook</p>' });
   await page.goto(start);
   await bannerFacts(page);
-  await busyMainThread(page, 1500);
+  // Busy for longer than the switch waits (3 s): this page never answers, whatever the machine's speed.
+  await busyMainThread(page, 5000);
   const entry = await entryOf('alfie-production');
   await page.bringToFront();
   // The popup's switch message, sent (not awaited) from an extension page for the console tab.
