@@ -123,9 +123,10 @@ export async function run(): Promise<void> {
     const oneScriptPage: number[] = [];
     const storagePage: number[] = [];
     const pages = [['popup.html', popup], [STATIC_PAGE, staticPage], [SCRIPTS_PAGE, scriptsPage], [ONE_SCRIPT_PAGE, oneScriptPage], [STORAGE_PAGE, storagePage]] as const;
-    // In turn, so all see the same machine; each page fresh in a new tab.
+    // In turn, so all see the same machine, and each round starts one page later, so none
+    // always opens first or after the same page; each page fresh in a new tab.
     for (let i = 0; i < OPENS; i++) {
-      for (const [file, into] of pages) {
+      for (const [file, into] of [...pages.slice(i % pages.length), ...pages.slice(0, i % pages.length)]) {
         const page = await open(browser, `chrome-extension://${id}/${file}`);
         into.push(await firstAt(page));
         await page.close();
@@ -165,7 +166,7 @@ export async function run(): Promise<void> {
         ['  … ÷ static page (medians)', toStatic(oneScriptPage), ''],
         [`  floor: … adds it once it has read the popup's first-screen records (median of ${OPENS}, range)`, `${ms(median(storagePage))} (${range(storagePage)})`, ''],
         ['  … ÷ static page (medians)', toStatic(storagePage), ''],
-        ['  popup − that floor: its own code, its checks and its first rows (medians)', ms(median(popup) - median(storagePage)), ''],
+        ['  popup − that floor: loading its scripts, its own code, its checks and its first rows (medians)', ms(median(popup) - median(storagePage)), ''],
         ['  popup ÷ that floor (medians)', `${(median(popup) / median(storagePage)).toFixed(2)}×`, ''],
         [`  the static page loading the popup's scripts without running them (median of ${OPENS}, range)`, `${ms(median(scriptsPage))} (${range(scriptsPage)})`, ''],
         ['  … ÷ static page: what loading the scripts alone costs (medians)', toStatic(scriptsPage), ''],

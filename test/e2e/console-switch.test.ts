@@ -178,11 +178,15 @@ test('a tab that leaves the console while the switch waits for it is planned as 
     const c = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
     const [active] = await c.tabs.query({ active: true, lastFocusedWindow: true });
     if (active?.url !== pageUrl || active.id === undefined) throw new Error(`the active tab is ${active?.url}, not ${pageUrl}`);
-    (globalThis as unknown as { switching: Promise<unknown> }).switching = c.runtime.sendMessage({ type: 'switch-role', tabId: active.id, ...request });
+    const state = globalThis as unknown as { switching: Promise<unknown>; switchDone: boolean };
+    state.switchDone = false;
+    state.switching = c.runtime.sendMessage({ type: 'switch-role', tabId: active.id, ...request }).finally(() => (state.switchDone = true));
     return active.id;
   }, start, { entry, newTab: false });
-  // While the switch waits for the busy page, the user goes elsewhere in that tab.
-  await sleep(200);
+  // While the switch waits for the busy page, the user goes elsewhere in that tab. (A second in,
+  // the switch is still waiting: nothing else in it takes that long.)
+  await sleep(1000);
+  expect(await options.evaluate(() => (globalThis as unknown as { switchDone: boolean }).switchDone)).toBe(false);
   const opened = session.browser.waitForTarget((t) => t.url().startsWith(`${SIGN_IN}?`), { timeout: 10000 });
   await options.evaluate((id, url) => (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome.tabs.update(id, { url }), tabId, elsewhere);
   const outcome = (await options.evaluate(() => (globalThis as unknown as { switching: Promise<unknown> }).switching)) as SwitchOutcome;
