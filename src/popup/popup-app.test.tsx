@@ -24,9 +24,13 @@ role_arn = arn:aws:iam::333333333333:role/ReadOnly
 `;
 const CATALOGUE = importConfig(CONFIG);
 
-// jsdom has no ResizeObserver (the role list sizes itself with one): a box that never resizes.
+// jsdom has no ResizeObserver (the role list sizes itself with one): a box that reports its
+// size once, as a browser does after the first layout, and never resizes.
 class StillResizeObserver {
-  observe() {}
+  constructor(private readonly callback: () => void) {}
+  observe() {
+    queueMicrotask(() => this.callback());
+  }
   unobserve() {}
   disconnect() {}
 }
