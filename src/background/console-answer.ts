@@ -4,7 +4,8 @@ import { askTab, getTab, type TabInfo } from '../platform/console-tabs';
 
 const whereAmI: WhereAmIRequest = { type: MESSAGE.whereAmI };
 
-function hostOf(url: string | undefined): string | null {
+/** The host name of a tab's URL; null when it has none (or none the extension may read). */
+export function hostOf(url: string | undefined): string | null {
   try {
     return url === undefined ? null : new URL(url).hostname;
   } catch {

@@ -23,7 +23,7 @@ import {
 import { formatAccountId } from '../core/aws-names';
 import { mainWorldClassicSwitch, mainWorldMultiSessionSwitch } from '../page-world/console-switch';
 import { ACTED_ON_TAB_WAIT_MS, focusTab, getTab, navigate, openBlankTab, runInMainWorld, type TabInfo } from '../platform/console-tabs';
-import { whereAmINow } from './console-answer';
+import { hostOf, whereAmINow } from './console-answer';
 import { pushRecent } from '../platform/storage';
 import { currentSessions, switchStarted } from './sessions';
 import { settingsInForce } from './organisation';
@@ -200,11 +200,8 @@ async function runSwitch(request: SwitchRoleRequest, renew: boolean): Promise<Sw
 }
 
 function isConsoleUrl(value: string | undefined): boolean {
-  try {
-    return value !== undefined && consolePartition(new URL(value).hostname) !== null;
-  } catch {
-    return false;
-  }
+  const host = hostOf(value);
+  return host !== null && consolePartition(host) !== null;
 }
 
 /** The JSON answer's destination is opened only when it is an https console page of the entry's partition. */
