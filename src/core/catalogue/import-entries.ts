@@ -178,8 +178,7 @@ function buildEntry(p: Profile): CatalogueEntry {
   if (p.base) entry.base = p.base;
   if (p.ssoStartUrl !== undefined) entry.ssoStartUrl = p.ssoStartUrl;
   if (p.ssoRegion !== undefined) entry.ssoRegion = p.ssoRegion;
-  const sessionMinutes = raw(p, 'console_session_minutes');
-  if (sessionMinutes !== undefined) setSessionMinutes(entry, sessionMinutes, (note) => addNote(p, note));
+  setSessionMinutes(entry, raw(p, 'console_session_minutes'), (note) => addNote(p, note));
   if (p.notes) entry.notes = p.notes;
   return entry;
 }
