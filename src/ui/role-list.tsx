@@ -56,7 +56,7 @@ export function RoleList(props: RoleListProps) {
   // null until the box's first size report; the first render then draws what fits in the guess
   // and no overscan (nothing scrolls before the report), which is ~25% less to build before the
   // first role exists (issue 15 §6).
-  const [measured, setViewport] = useState<number | null>(null);
+  const [measured, setMeasured] = useState<number | null>(null);
   const viewport = measured ?? FIRST_HEIGHT_GUESS;
   const overscan = measured === null ? 0 : OVERSCAN;
 
@@ -73,7 +73,7 @@ export function RoleList(props: RoleListProps) {
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    const observer = new ResizeObserver(() => setViewport(el.clientHeight || FIRST_HEIGHT_GUESS));
+    const observer = new ResizeObserver(() => setMeasured(el.clientHeight || FIRST_HEIGHT_GUESS));
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
