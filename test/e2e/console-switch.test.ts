@@ -45,23 +45,42 @@ async function entryOf(profile: string): Promise<CatalogueEntry> {
   return entry;
 }
 
+type SwitchExtra = { newTab?: boolean; confirmReentry?: boolean; signInAgain?: boolean };
+/** The import page's record of the switch message it sent last. */
+type SentSwitch = { switching: Promise<SwitchOutcome>; switchDone: boolean };
+
 /**
  * Sends the popup's switch message from an extension page, for `tab`, which is made the active
- * tab first (the popup's switchTo sends the active tab's ID).
+ * tab first (the popup's switchTo sends the active tab's ID), without waiting for the answer
+ * (switchAnswer waits for it). Answers the tab's ID.
  */
-async function switchFrom(tab: Page, profile: string, extra: { newTab?: boolean; confirmReentry?: boolean; signInAgain?: boolean } = {}): Promise<SwitchOutcome> {
+async function startSwitchFrom(tab: Page, profile: string, extra: SwitchExtra = {}): Promise<number> {
   const entry = await entryOf(profile);
   await tab.bringToFront();
   return options.evaluate(
     async (pageUrl, request) => {
       const c = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
       const [active] = await c.tabs.query({ active: true, lastFocusedWindow: true });
-      if (active?.url !== pageUrl) throw new Error(`the active tab is ${active?.url}, not ${pageUrl}`);
-      return c.runtime.sendMessage({ type: 'switch-role', tabId: active.id, ...request });
+      if (active?.url !== pageUrl || active.id === undefined) throw new Error(`the active tab is ${active?.url}, not ${pageUrl}`);
+      const sent = globalThis as unknown as SentSwitch;
+      sent.switchDone = false;
+      sent.switching = (c.runtime.sendMessage({ type: 'switch-role', tabId: active.id, ...request }) as Promise<SwitchOutcome>).finally(() => (sent.switchDone = true));
+      return active.id;
     },
     tab.url(),
     { entry, newTab: extra.newTab ?? false, confirmReentry: extra.confirmReentry, signInAgain: extra.signInAgain },
-  ) as Promise<SwitchOutcome>;
+  );
+}
+
+/** The answer to the switch message startSwitchFrom sent. */
+function switchAnswer(): Promise<SwitchOutcome> {
+  return options.evaluate(() => (globalThis as unknown as SentSwitch).switching);
+}
+
+/** Sends the popup's switch message for `tab` (see startSwitchFrom) and answers its outcome. */
+async function switchFrom(tab: Page, profile: string, extra: SwitchExtra = {}): Promise<SwitchOutcome> {
+  await startSwitchFrom(tab, profile, extra);
+  return switchAnswer();
 }
 
 /** Switches with the real popup over `tab`: filter, Enter. Returns the popup's status text. */
@@ -171,25 +190,15 @@ test('a tab that leaves the console while the switch waits for it is planned as 
   await bannerFacts(page);
   // Busy for longer than the switch waits (3 s): this page never answers, whatever the machine's speed.
   await busyMainThread(page, 5000);
-  const entry = await entryOf('alfie-production');
-  await page.bringToFront();
-  // The popup's switch message, sent (not awaited) from an extension page for the console tab.
-  const tabId = await options.evaluate(async (pageUrl, request) => {
-    const c = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
-    const [active] = await c.tabs.query({ active: true, lastFocusedWindow: true });
-    if (active?.url !== pageUrl || active.id === undefined) throw new Error(`the active tab is ${active?.url}, not ${pageUrl}`);
-    const state = globalThis as unknown as { switching: Promise<unknown>; switchDone: boolean };
-    state.switchDone = false;
-    state.switching = c.runtime.sendMessage({ type: 'switch-role', tabId: active.id, ...request }).finally(() => (state.switchDone = true));
-    return active.id;
-  }, start, { entry, newTab: false });
+  // The popup's switch message, not waited for.
+  const tabId = await startSwitchFrom(page, 'alfie-production');
   // While the switch waits for the busy page, the user goes elsewhere in that tab. (A second in,
   // the switch is still waiting: nothing else in it takes that long.)
   await sleep(1000);
-  expect(await options.evaluate(() => (globalThis as unknown as { switchDone: boolean }).switchDone)).toBe(false);
+  expect(await options.evaluate(() => (globalThis as unknown as SentSwitch).switchDone)).toBe(false);
   const opened = session.browser.waitForTarget((t) => t.url().startsWith(`${SIGN_IN}?`), { timeout: 10000 });
   await options.evaluate((id, url) => (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome.tabs.update(id, { url }), tabId, elsewhere);
-  const outcome = (await options.evaluate(() => (globalThis as unknown as { switching: Promise<unknown> }).switching)) as SwitchOutcome;
+  const outcome = await switchAnswer();
   // Planned with the page the tab shows now (not a console page): a new tab, the runbook stays.
   expect(outcome).toEqual({ method: 'link', status: 'done', message: 'Opened the switch-role page for alfie-production (1234-5678-9012, AlfieReadOnly) in a new tab; it submits itself.' });
   const signIn = await opened;
