@@ -137,6 +137,12 @@ async function press(key: string, init: KeyboardEventInit = {}, target: Element 
   });
 }
 
+test('the search box has the focus from the first render: keys typed at once reach it', async () => {
+  // (jsdom, like a popup not shown yet, never applies `autofocus` by itself.)
+  await act(() => render(<PopupApp data={fakeData()} />, root()));
+  expect(document.activeElement).toBe(searchBox());
+});
+
 test('lists the fake catalogue by app, production marked, with the role count', async () => {
   await mount(fakeData());
   expect(headers()).toEqual(['billing', 'shop']);

@@ -2,7 +2,7 @@
 // the data (use-popup-store.ts, through the PopupData interface, so tests render it with fake
 // data), the rows for a query (use-role-rows.ts), the active row (use-active-row.ts), the
 // switch and its outcome (use-switch.ts), the keys (use-popup-keys.ts).
-import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { sessionCountText, sessionMarks, type CatalogueEntry } from '../core';
 import type { FirstScreen } from '../platform/storage';
 import { Notice } from '../ui/notice';
@@ -44,6 +44,10 @@ export function PopupApp({ data, initial }: PopupAppProps) {
   const active = useActiveRow(view.rows, typed ? firstEntryRow(view.rows) : hereRow(view.rows, hereProfile), query);
   const markInput = useRenderMarks(data.marks, view.rows, store.load.status === 'ready', view.ready);
   const focusSearch = useCallback(() => search.current?.focus(), []);
+  // Focused as soon as it is in the DOM: the browser applies `autofocus` only at its next
+  // rendering step (a popup that is not shown yet has none), and keys typed before then reached
+  // no element that routes them, so the start of a query typed at once was lost.
+  useLayoutEffect(focusSearch, [focusSearch]);
   const clearStatus = useCallback(() => setStatus(''), []);
   const { outcome, setOutcome, doSwitch } = useSwitch(data, clearStatus, focusSearch);
   const favourites = useMemo(() => new Set(store.settings.favourites), [store.settings.favourites]);
@@ -112,7 +116,6 @@ export function PopupApp({ data, initial }: PopupAppProps) {
           type="search"
           aria-label="Search roles"
           placeholder="Search roles: app, env, account, role…"
-          autoFocus
           autoComplete="off"
           spellcheck={false}
           value={query}
