@@ -2,7 +2,9 @@
 // installed before any of the page's own (CDP Page.addScriptToEvaluateOnNewDocument) watches the
 // DOM with a MutationObserver and notes, on the page's clock (0 = navigation start):
 // - when the first role button (`button.role-main`) is in the DOM; on a static extension page
-//   holding one button, when that button is. Both pages are opened alternately in the same run,
+//   holding one button, when that button is; and when the frame that first shows it on screen
+//   was painted (Element Timing: the observer marks the button before any frame can paint it,
+//   since observer callbacks run before rendering). Both pages are opened alternately in the same run,
 //   from one copy of the build (the static page is added to that copy only, never shipped), so the
 //   ratio compares like with like on whatever machine runs it;
 // - on two floor pages, popup.html with its scripts replaced by one that adds a button: at once
@@ -34,13 +36,18 @@ const STORAGE_PAGE = 'bench-storage.html';
 
 /** Runs in each page before its own scripts: no closure, the browser serialises it. */
 function observeFromOutside(): void {
-  const state = { first: null as number | null, keystrokes: [] as number[] };
+  const state = { first: null as number | null, painted: null as number | null, keystrokes: [] as number[] };
   (window as unknown as { __outside: typeof state }).__outside = state;
   const selector = location.pathname.endsWith('/popup.html') ? 'button.role-main' : 'button';
   let pending: number | null = null;
   document.addEventListener('input', (event) => (pending = event.timeStamp), true);
   new MutationObserver(() => {
-    if (state.first === null && document.querySelector(selector)) state.first = performance.now();
+    const button = state.first === null ? document.querySelector(selector) : null;
+    if (button !== null) {
+      state.first = performance.now();
+      // Its text is what paints, in the button or in an element inside it.
+      for (const element of [button, ...button.querySelectorAll('*')]) element.setAttribute('elementtiming', 'first-role');
+    }
     if (pending !== null) {
       // The list updated: lay it out, then note the time.
       void document.documentElement.getBoundingClientRect().height;
@@ -49,6 +56,9 @@ function observeFromOutside(): void {
       pending = null;
     }
   }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as PerformanceEntry[] & { renderTime: number }[]) if (state.painted === null) state.painted = entry.renderTime;
+  }).observe({ type: 'element', buffered: true });
 }
 
 export function median(values: number[]): number {
@@ -104,9 +114,22 @@ async function open(browser: Browser, url: string): Promise<Page> {
   return page;
 }
 
-async function firstAt(page: Page): Promise<number> {
-  const handle = await page.waitForFunction(() => (window as unknown as { __outside: { first: number | null } }).__outside.first, { timeout: 30000, polling: 10 });
-  return (await handle.jsonValue()) as number;
+interface FirstSeen {
+  /** In the DOM. */
+  first: number;
+  /** On screen: the paint of the frame that first showed it. */
+  painted: number;
+}
+
+async function firstAt(page: Page): Promise<FirstSeen> {
+  const handle = await page.waitForFunction(
+    () => {
+      const { first, painted } = (window as unknown as { __outside: { first: number | null; painted: number | null } }).__outside;
+      return first !== null && painted !== null && { first, painted };
+    },
+    { timeout: 30000, polling: 10 },
+  );
+  return (await handle.jsonValue()) as FirstSeen;
 }
 
 export async function run(): Promise<void> {
@@ -119,6 +142,9 @@ export async function run(): Promise<void> {
     await importConfigThroughPage(browser, id, generateConfig(ROLES));
     const popup: number[] = [];
     const staticPage: number[] = [];
+    const popupPainted: number[] = [];
+    const staticPainted: number[] = [];
+    const paintedOf = new Map<number[], number[]>([[popup, popupPainted], [staticPage, staticPainted]]);
     const scriptsPage: number[] = [];
     const oneScriptPage: number[] = [];
     const storagePage: number[] = [];
@@ -128,7 +154,9 @@ export async function run(): Promise<void> {
     for (let i = 0; i < OPENS; i++) {
       for (const [file, into] of [...pages.slice(i % pages.length), ...pages.slice(0, i % pages.length)]) {
         const page = await open(browser, `chrome-extension://${id}/${file}`);
-        into.push(await firstAt(page));
+        const seen = await firstAt(page);
+        into.push(seen.first);
+        paintedOf.get(into)?.push(seen.painted);
         await page.close();
       }
     }
@@ -162,6 +190,9 @@ export async function run(): Promise<void> {
         [`first role button in the DOM after navigation: popup (median of ${OPENS}, range)`, `${ms(median(popup))} (${range(popup)})`, ''],
         [`one button in the DOM: a static extension page, same run (median of ${OPENS}, range)`, `${ms(median(staticPage))} (${range(staticPage)})`, ''],
         ['first role: popup ÷ static page (medians)', `${ratio.toFixed(2)}×`, '≤ 2×'],
+        [`first role on screen (the paint of the frame that showed it; Element Timing): popup (median of ${OPENS}, range)`, `${ms(median(popupPainted))} (${range(popupPainted)})`, ''],
+        [`  the static page's button on screen (median of ${OPENS}, range)`, `${ms(median(staticPainted))} (${range(staticPainted)})`, ''],
+        ['  on screen: popup ÷ static page (medians)', `${(median(popupPainted) / median(staticPainted)).toFixed(2)}×`, ''],
         [`  floor: popup.html whose one script just adds a button (median of ${OPENS}, range)`, `${ms(median(oneScriptPage))} (${range(oneScriptPage)})`, ''],
         ['  … ÷ static page (medians)', toStatic(oneScriptPage), ''],
         [`  floor: … adds it once it has read the popup's first-screen records (median of ${OPENS}, range)`, `${ms(median(storagePage))} (${range(storagePage)})`, ''],
