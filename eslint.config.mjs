@@ -72,6 +72,9 @@ export default tseslint.config(
       'no-eval': 'error',
       'no-implied-eval': 'error',
       'no-new-func': 'error',
+      // Untrusted text is rendered as text: never as markup (Preact's one innerHTML path, the
+      // only one addons-linter finds in the build: test/build/firefox-lint.test.ts).
+      'no-restricted-syntax': ['error', { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render text, never markup.' }, { selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]", message: 'Render text, never markup.' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // Only the platform layer may talk to the browser.
       'no-restricted-imports': ['error', { paths: BROWSER_AND_ZOD }],
