@@ -4,7 +4,7 @@
 // `sso_session`, Granted's `granted_sso_*`), or nothing, with a plain reason.
 import { isAccountAlias, isAccountId } from '../aws-names';
 import { keyNear } from '../config/known-keys';
-import { keyLine, type ConfigSection } from '../config/parse-aws-config';
+import { hasKey, keyLine, type ConfigSection } from '../config/parse-aws-config';
 import { describeBadAccountId, parseRoleArnInto, parseRoleName } from './arn';
 import { BARE_NOTE, Profile, addNote, clean, raw, shown, stringIn, type Profiles, sourceOf } from './import-profile';
 import { isAccessPortalHost, isRegion, normaliseStartUrl, partitionOfRegion, startUrlHost } from './links';
@@ -235,7 +235,7 @@ function ssoEntry(c: Profile, sso: SsoSettings, profiles: Profiles): string | un
   const host = startUrlHost(url) ?? '';
   if (!isAccessPortalHost(host)) {
     // Not AWS's sign-in page: the profile is kept (nothing is lost), and never linked to silently.
-    const line = urlAt.section.keyLines.some((k) => k.key === urlAt.key) ? keyLine(urlAt.section, urlAt.key) : c.line;
+    const line = hasKey(urlAt.section, urlAt.key) ? keyLine(urlAt.section, urlAt.key) : c.line;
     addNote(c, `Its start URL's host ${host} is not an AWS access portal: check it before you open this profile.`);
     c.portalWarning = {
       line,

@@ -5,60 +5,39 @@
 import type { ConfigValue } from '../types';
 import { isPyLineBoundary, pyStrip } from './config-scanner';
 import { DiagnosticList, quote, setOwn } from './diagnostic-list';
-import { findOption, type RawConfig, type RawOption, type RawSection } from './read-sections';
+import { hasKey, type ConfigSection } from './config-section';
+import type { RawConfig, RawOption } from './read-sections';
 import { SECRET_KEY_NAMES } from './secret-lines';
 
 /** The most [DEFAULT] values stage 3 copies into sections (keys × sections). */
 export const MAX_INHERITED_VALUES = 1_000_000;
 
-/** Where a key was written (the [DEFAULT] line for an inherited one). */
-export interface KeyLine {
-  readonly key: string;
-  readonly line: number;
-}
-
-/** Each section's values and key lines, in botocore's key order (its own, then [DEFAULT]'s). */
-export interface SectionValues {
-  /** Parallel to RawConfig.sections. */
-  values: Record<string, ConfigValue>[];
-  keyLines: ReadonlyArray<KeyLine>[];
-}
-
-/** Stage 3: the values of every section (in section order), with the problems of nested blocks. */
-export function sectionValues(raw: RawConfig, diags: DiagnosticList): SectionValues {
+/**
+ * Stage 3: every section's values complete (in section order), with the problems of nested
+ * blocks. Stage 2 stored each option's first line: the options with continuation lines get
+ * their joined value, in the same place, and each section gets [DEFAULT]'s keys it lacks.
+ */
+export function completeValues(raw: RawConfig, diags: DiagnosticList): void {
   // Joined in the order the options were written, so their problems are counted in that order.
-  const joined = new Map<RawOption, ConfigValue>();
-  for (const option of raw.multiLine) joined.set(option, joinValue(option, diags));
-  const inherited = inheritedDefaults(raw, diags);
-  const out: SectionValues = { values: [], keyLines: [] };
-  for (const section of raw.sections) {
-    const values: Record<string, ConfigValue> = {};
-    for (const option of section.options) {
-      const key = option.key;
-      const value = option.more === null ? option.first : (joined.get(option) as ConfigValue);
-      // A direct store (setOwn only for `__proto__`): this loop runs once per key of the text.
-      if (key === '__proto__') setOwn(values, key, value);
-      else values[key] = value;
-    }
-    out.values.push(values);
-    out.keyLines.push(inherited.into(section, values));
-  }
-  return out;
+  for (const option of raw.multiLine) setOwn((option.section as ConfigSection).values, option.key, joinValue(option, diags));
+  const inherit = inheritedDefaults(raw, diags);
+  if (inherit !== null) for (const section of raw.sections) inherit(section);
 }
 
 /**
- * What each section takes from [DEFAULT]. botocore copies every [DEFAULT] key into every
- * section: K keys × M sections values, which a text of a few hundred KB can make billions of.
- * Past a bound (far beyond real configs) the copies are not made and the file gets an error
- * instead, so a paste can never hang the page.
+ * What each section takes from [DEFAULT], or null when nothing. botocore copies every [DEFAULT]
+ * key into every section: K keys × M sections values, which a text of a few hundred KB can make
+ * billions of. Past a bound (far beyond real configs) the copies are not made and the file gets
+ * an error instead, so a paste can never hang the page.
  */
-function inheritedDefaults(raw: RawConfig, diags: DiagnosticList): { into(section: RawSection, values: Record<string, ConfigValue>): ReadonlyArray<KeyLine> } {
+function inheritedDefaults(raw: RawConfig, diags: DiagnosticList): ((section: ConfigSection) => void) | null {
   const defaults = [...raw.defaults.values()];
-  const inherit = defaults.length > 0 && raw.sections.length * defaults.length <= MAX_INHERITED_VALUES;
-  if (defaults.length > 0 && !inherit) {
+  if (defaults.length === 0) return null;
+  if (raw.sections.length * defaults.length > MAX_INHERITED_VALUES) {
     diags.add('default-too-large', raw.defaultsLine, 'error', () =>
       `Line ${raw.defaultsLine}: [DEFAULT] has ${defaults.length} keys, which the AWS CLI copies into each of the ${raw.sections.length} sections: too many values to read here, so they were not copied. Remove [DEFAULT], or move its keys into the profiles that need them.`,
     );
+    return null;
   }
   // Joined (and its nested problems reported) only once some section inherits it, like botocore.
   const joined = new Map<RawOption, ConfigValue>();
@@ -71,18 +50,13 @@ function inheritedDefaults(raw: RawConfig, diags: DiagnosticList): { into(sectio
     // Each section gets its own nested map, as botocore parses it per section.
     return typeof value === 'string' ? value : { ...value };
   };
-  return {
-    /** Adds the inherited values to `values`; the section's key lines, inherited ones last. */
-    into(section, values) {
-      if (!inherit) return section.options;
-      const lines: KeyLine[] = [...section.options];
-      for (const option of defaults) {
-        if (findOption(section, option.key) !== undefined) continue;
-        setOwn(values, option.key, valueOf(option));
-        lines.push(option);
-      }
-      return lines;
-    },
+  // Inherited keys come after the section's own, with the [DEFAULT] line.
+  return (section) => {
+    for (const option of defaults) {
+      if (hasKey(section, option.key)) continue;
+      setOwn(section.values, option.key, valueOf(option));
+      setOwn(section.keyLines, option.key, option.line);
+    }
   };
 }
 

@@ -22,13 +22,14 @@
 import type { Diagnostic, ParsedConfig } from '../types';
 import { countLines } from './config-scanner';
 import { DiagnosticList } from './diagnostic-list';
-import { sectionValues } from './option-values';
-import { classifySections, profileMaps, type ConfigSection } from './profile-map';
+import type { ConfigSection } from './config-section';
+import { completeValues } from './option-values';
+import { classifySections, profileMaps } from './profile-map';
 import { readSections } from './read-sections';
 
 export { MAX_INHERITED_VALUES } from './option-values';
-export { keyLine, sectionTarget, shlexSplit, type ConfigSection, type SectionKind, type SectionTarget } from './profile-map';
-export type { KeyLine } from './option-values';
+export { hasKey, keyLine, type ConfigSection, type SectionKind } from './config-section';
+export { sectionTarget, shlexSplit, type SectionTarget } from './profile-map';
 
 /** The parser's result: every section in file order ([DEFAULT] copied into each), and every problem. */
 export interface ReadConfig {
@@ -40,8 +41,9 @@ export interface ReadConfig {
 export function readConfig(text: string): ReadConfig {
   const diags = new DiagnosticList();
   const raw = readSections(text, diags);
-  const sections = classifySections(raw, sectionValues(raw, diags), diags);
-  return { sections, diagnostics: diags.finish() };
+  completeValues(raw, diags);
+  classifySections(raw, diags);
+  return { sections: raw.sections, diagnostics: diags.finish() };
 }
 
 /** Parses AWS config text the way the AWS CLI (botocore) does: botocore's maps. Never throws. */

@@ -4,14 +4,11 @@
 // `default` is the profile `default`, and any other name is kept as it is (`otherSections`).
 // A later section of the same map and name replaces an earlier one (the first keeps its
 // position, like a Python dict). Warnings mark names the CLI reads otherwise than meant.
-import type { ConfigValue, ParsedConfig, SectionLocation, SectionMap } from '../types';
+import type { ParsedConfig, SectionLocation, SectionMap } from '../types';
 import { isPySpace, pyStrip } from './config-scanner';
 import { DiagnosticList, quote, setOwn } from './diagnostic-list';
-import type { RawSection } from './read-sections';
-import type { KeyLine, SectionValues } from './option-values';
+import type { ConfigSection, SectionKind } from './config-section';
 import type { RawConfig } from './read-sections';
-
-export type SectionKind = 'profiles' | 'ssoSessions' | 'services' | 'otherSections';
 
 const PREFIXES: ReadonlyArray<readonly [string, SectionKind, string]> = [
   ['profile', 'profiles', 'profile'],
@@ -129,34 +126,11 @@ function quotedPart(s: string, i: number): ShlexPart | null {
   }
 }
 
-/** One section as the parser's result gives it: where botocore puts it, and its values. */
-export interface ConfigSection {
-  /** build_profile_map's map for it, or null when botocore drops it. */
-  kind: SectionKind | null;
-  /** The name inside that map (the raw header name when dropped). */
-  name: string;
-  /** The raw header name (`profile "my dev"`, `default`). */
-  header: string;
-  /** Line of its first header. */
-  line: number;
-  /** Not named profile/sso-session/services/default: a bare `[name]` the AWS CLI ignores. */
-  bare: boolean;
-  values: Record<string, ConfigValue>;
-  /** Where each key of `values` was written, in the same order (see keyLine). */
-  keyLines: ReadonlyArray<KeyLine>;
-  /** Repeated keys the parser ignored (the first one is read), in order: [key, value as on its line]. */
-  repeated: ReadonlyArray<readonly [string, string]>;
-}
-
-const NO_REPEATS: ConfigSection['repeated'] = Object.freeze([]);
-
-/** Stage 4: build_profile_map's decision for every section, with the warnings about section names. */
-export function classifySections(raw: RawConfig, sections: SectionValues, diags: DiagnosticList): ConfigSection[] {
-  const lastOfName = { profiles: new Map(), ssoSessions: new Map(), services: new Map() } as Record<Exclude<SectionKind, 'otherSections'>, Map<string, RawSection>>;
-  const out: ConfigSection[] = [];
-  for (let i = 0; i < raw.sections.length; i++) {
-    const section = raw.sections[i] as RawSection;
-    const target = sectionTarget(section.name);
+/** Stage 4: build_profile_map's decision for every section (its kind and name), with the warnings about section names. */
+export function classifySections(raw: RawConfig, diags: DiagnosticList): void {
+  const lastOfName = { profiles: new Map(), ssoSessions: new Map(), services: new Map() } as Record<Exclude<SectionKind, 'otherSections'>, Map<string, ConfigSection>>;
+  for (const section of raw.sections) {
+    const target = sectionTarget(section.header);
     warnSectionName(section, target, diags);
     const kind = target.kind;
     if (kind !== null && kind !== 'otherSections') {
@@ -164,9 +138,8 @@ export function classifySections(raw: RawConfig, sections: SectionValues, diags:
       if (earlier !== undefined) warnSameName(section, earlier, kind, target.name, diags);
       lastOfName[kind].set(target.name, section);
     }
-    const values = sections.values[i] as Record<string, ConfigValue>;
-    const keyLines = sections.keyLines[i] as ReadonlyArray<KeyLine>;
-    out.push({ kind, name: target.name, header: section.name, line: section.line, bare: section.bare, values, keyLines, repeated: section.repeated ?? NO_REPEATS });
+    section.kind = kind;
+    section.name = target.name;
   }
   const defaultsLine = raw.defaultsLine;
   if (defaultsLine !== 0) {
@@ -174,13 +147,6 @@ export function classifySections(raw: RawConfig, sections: SectionValues, diags:
       `Line ${defaultsLine}: [DEFAULT] in upper case is not the default profile; the AWS CLI copies its keys into every section. Write [default] for the default profile.`,
     );
   }
-  return out;
-}
-
-/** The line `key` was written on in `section`, or its header line when it has no such key. */
-export function keyLine(section: ConfigSection, key: string): number {
-  for (const k of section.keyLines) if (k.key === key) return k.line;
-  return section.line;
 }
 
 /** botocore's maps of the classified sections: a later section of a map and name replaces an earlier one. */
@@ -192,34 +158,34 @@ export function profileMaps(sections: readonly ConfigSection[]): Omit<ParsedConf
     // Re-assigning keeps the first position and takes the later value, like a Python dict.
     setOwn(maps[section.kind], section.name, section.values);
     const keys: Record<string, number> = {};
-    for (const { key, line } of section.keyLines) setOwn(keys, key, line);
+    for (const key of Object.keys(section.keyLines)) setOwn(keys, key, section.keyLines[key] as number);
     setOwn(locations[section.kind], section.name, { line: section.line, keys });
   }
   return { ...maps, locations };
 }
 
-function warnSameName(section: RawSection, earlier: RawSection, kind: SectionKind, name: string, diags: DiagnosticList): void {
+function warnSameName(section: ConfigSection, earlier: ConfigSection, kind: SectionKind, name: string, diags: DiagnosticList): void {
   const kindName = kind === 'profiles' ? 'profile' : kind === 'ssoSessions' ? 'SSO session' : 'services section';
   diags.add('same-profile', section.line, 'warning', () =>
-    `Line ${section.line}: [${section.name}] defines the ${kindName} ${quote(name)} again (also on line ${earlier.line}); the AWS CLI uses only this later one. Delete or rename one of them.`,
+    `Line ${section.line}: [${section.header}] defines the ${kindName} ${quote(name)} again (also on line ${earlier.line}); the AWS CLI uses only this later one. Delete or rename one of them.`,
   );
 }
 
 /** A prefixed name the CLI ignores or reads otherwise than written; a bare name that looks meant as a profile. */
-function warnSectionName(section: RawSection, target: SectionTarget, diags: DiagnosticList): void {
+function warnSectionName(section: ConfigSection, target: SectionTarget, diags: DiagnosticList): void {
   if (target.prefix !== null) return warnPrefixedName(section, target, diags);
   if (target.kind !== 'otherSections') return;
   // Cheap pre-check: every near-miss below starts with profile/sso-session/services/default
   // in some case, after optional whitespace.
-  const nearMiss = mayBeNearMiss(section.name);
+  const nearMiss = mayBeNearMiss(section.header);
   if (section.profileKey === null && !nearMiss) return;
-  const stripped = pyStrip(section.name);
+  const stripped = pyStrip(section.header);
   if (nearMiss) warnNearMiss(section, stripped, diags);
   else warnBareProfile(section, stripped, diags);
 }
 
-function warnPrefixedName(section: RawSection, target: SectionTarget, diags: DiagnosticList): void {
-  const { name, line: at } = section;
+function warnPrefixedName(section: ConfigSection, target: SectionTarget, diags: DiagnosticList): void {
+  const { header: name, line: at } = section;
   const prefix = target.prefix as string;
   const what = prefix === 'profile' ? 'profile' : prefix === 'sso-session' ? 'SSO session' : 'services section';
   const tokens = target.tokens;
@@ -248,8 +214,8 @@ function warnPrefixedName(section: RawSection, target: SectionTarget, diags: Dia
 }
 
 /** `[Profile x]`, `[ default ]` and the like; else the bare-section warning. */
-function warnNearMiss(section: RawSection, stripped: string, diags: DiagnosticList): void {
-  const { name, line: at } = section;
+function warnNearMiss(section: ConfigSection, stripped: string, diags: DiagnosticList): void {
+  const { header: name, line: at } = section;
   const lower = stripped.toLowerCase();
   for (const [prefix, , what] of PREFIXES) {
     if (lower.startsWith(prefix) && (lower.length === prefix.length || isPySpace(lower.charCodeAt(prefix.length)))) {
@@ -268,11 +234,11 @@ function warnNearMiss(section: RawSection, stripped: string, diags: DiagnosticLi
 }
 
 /** A bare section with a CLI profile key: the CLI ignores it, although it looks meant for the CLI. */
-function warnBareProfile(section: RawSection, stripped: string, diags: DiagnosticList): void {
+function warnBareProfile(section: ConfigSection, stripped: string, diags: DiagnosticList): void {
   const key = section.profileKey;
   if (key === null) return;
   diags.add('bare-section', section.line, 'warning', () =>
-    `Line ${section.line}: the AWS CLI ignores ${quote(`[${section.name}]`)} (only [default] and [profile NAME] are profiles), although it has ${quote(key)}. Write [profile ${stripped}] if the CLI should use it.`,
+    `Line ${section.line}: the AWS CLI ignores ${quote(`[${section.header}]`)} (only [default] and [profile NAME] are profiles), although it has ${quote(key)}. Write [profile ${stripped}] if the CLI should use it.`,
   );
 }
 
@@ -284,8 +250,11 @@ function warnBareProfile(section: RawSection, stripped: string, diags: Diagnosti
 function mayBeNearMiss(name: string): boolean {
   let a = 0;
   while (a < name.length && isPySpace(name.charCodeAt(a))) a++;
-  return ['profile', 'sso-session', 'services', 'default'].some((word) => startsWithFolded(name, a, word));
+  for (const word of NEAR_MISS_WORDS) if (startsWithFolded(name, a, word)) return true;
+  return false;
 }
+
+const NEAR_MISS_WORDS = ['profile', 'sso-session', 'services', 'default'];
 
 function startsWithFolded(name: string, at: number, word: string): boolean {
   for (let i = 0; i < word.length; i++) {

@@ -1,7 +1,8 @@
 // Stage 2 of the parser, configparser's own reading (RawConfigParser._read, as botocore sets it
-// up): the scanned lines (stage 1, config-scanner.ts) become sections and their options, each
-// option with its first line and the continuation lines that follow it, still raw. Joining
-// those lines into values, nested blocks and [DEFAULT] are stage 3 (option-values.ts).
+// up): the scanned lines (stage 1, config-scanner.ts) become sections (config-section.ts), each
+// key stored with its first line's value and its line; an option with continuation lines also
+// gets a record of those lines, still raw. Joining them into values, nested blocks and
+// [DEFAULT] are stage 3 (option-values.ts).
 //
 // Where configparser raises, this stage keeps reading (best effort) and reports the problem:
 // - a key before any section header is ignored;
@@ -11,12 +12,17 @@
 // - a line without '=' or ':' (or with nothing before it) is ignored; as in configparser,
 //   lines indented below it still continue the key before it;
 // - a leading byte-order mark is ignored.
-import { afterHeader, isPySpace, lineText, rawKey, scanConfigLines, startsWithBom, type ScannedLine } from './config-scanner';
-import { DiagnosticList, quote } from './diagnostic-list';
+import { afterHeader, isPySpace, lineText, optionKey, rawKey, scanConfigLines, startsWithBom, type ScannedLine } from './config-scanner';
+import { hasKey, newSection, NO_REPEATS, type ConfigSection } from './config-section';
+import { DiagnosticList, quote, setOwn } from './diagnostic-list';
 import { SECRET_KEY_NAMES, nestedSecretKey } from './secret-lines';
-import { keyFacts } from './known-keys';
+import { keyFacts, type KeyFacts } from './known-keys';
 
-/** One option as configparser collects it: the first line's value and the lines continuing it. */
+/**
+ * An option with continuation lines, or any option of [DEFAULT] (joined when a section inherits
+ * it): the first line's value and the lines continuing it. An option of one line has no record
+ * of its own: stage 2 stores its value and line in its section.
+ */
 export interface RawOption {
   /** Lower-cased (configparser's optionxform). */
   key: string;
@@ -26,52 +32,13 @@ export interface RawOption {
   more: string[] | null;
   /** Line of each of `more` (0 for a blank). */
   moreLines: number[] | null;
-}
-
-/** One section: every block of a repeated header together. */
-export interface RawSection {
-  /** The raw header name, exactly as configparser takes it. */
-  name: string;
-  /** Line of the first header. */
-  line: number;
-  /** Not named profile/sso-session/services/default: a bare `[name]` the AWS CLI ignores. */
-  bare: boolean;
-  /** The first key of a bare section that is a CLI profile key (for the bare-section warning). */
-  profileKey: string | null;
-  /** Its options, in the order first written (one per key). */
-  options: RawOption[];
-  /** Repeated keys ignored (the first is read): [key, value on its line]; null when none. */
-  repeated: Array<[string, string]> | null;
-}
-
-/** Sections with more options than this get a Map for finding a key; fewer are scanned. */
-const SCANNED_OPTIONS = 8;
-const optionIndexes = new WeakMap<RawSection, Map<string, RawOption>>();
-
-/** The option `key` of `section`, if it has one. */
-export function findOption(section: RawSection, key: string): RawOption | undefined {
-  const options = section.options;
-  if (options.length <= SCANNED_OPTIONS) {
-    for (const option of options) if (option.key === key) return option;
-    return undefined;
-  }
-  let index = optionIndexes.get(section);
-  if (index === undefined) {
-    index = new Map();
-    for (const option of options) index.set(option.key, option);
-    optionIndexes.set(section, index);
-  }
-  return index.get(key);
-}
-
-function addOption(section: RawSection, option: RawOption): void {
-  section.options.push(option);
-  optionIndexes.get(section)?.set(option.key, option);
+  /** The section whose value it is; null for [DEFAULT]'s. */
+  section: ConfigSection | null;
 }
 
 export interface RawConfig {
   /** Every section except [DEFAULT], in order of first appearance. */
-  sections: RawSection[];
+  sections: ConfigSection[];
   /** [DEFAULT]'s options (configparser copies them into every section). */
   defaults: Map<string, RawOption>;
   /** Line of the first [DEFAULT] header, 0 when there is none. */
@@ -80,27 +47,46 @@ export interface RawConfig {
   multiLine: RawOption[];
 }
 
+/**
+ * The option that blank and continuation lines extend (configparser's current key). One object
+ * for the whole text, overwritten at each key: most options have no continuation line, so
+ * their own record (RawOption) is made only when one comes.
+ */
+interface OpenOption {
+  /** False before the first key, after a header and after an empty key. */
+  active: boolean;
+  /** False for an option the best-effort rules ignore: its lines are read, kept nowhere, not checked. */
+  kept: boolean;
+  key: string;
+  line: number;
+  first: string;
+  /** Its section; null in [DEFAULT] (and before any header). */
+  section: ConfigSection | null;
+  /** Its record, once it has one (at its first continuation line; [DEFAULT]'s at once). */
+  record: RawOption | null;
+  /** Blank lines seen since its last line: they count only if another continuation follows. */
+  blanks: number;
+}
+
 /** What the reader knows between lines. */
 interface ReaderState {
   /** The section being read; null before the first header and inside [DEFAULT]. */
-  section: RawSection | null;
+  section: ConfigSection | null;
   inDefaults: boolean;
-  /** The option that blank and continuation lines extend. */
-  open: RawOption | null;
-  /** False for an open option the best-effort rules ignore: its lines are read, kept nowhere, not checked. */
-  openKept: boolean;
-  /** Blank lines seen since the open option's last line: they count only if another continuation follows. */
-  blanks: number;
+  open: OpenOption;
   /** Sections by raw header name (configparser's _sections). */
-  byName: Map<string, RawSection>;
+  byName: Map<string, ConfigSection>;
   /** Line of the header of the block being read (a repeated header starts a new block). */
   blockLine: number;
+  /** The last key of each length and first character (see optionKeyFacts). */
+  recentKeys: Map<number, KeyFacts>;
 }
 
 /** Stage 2: the text's sections and raw options, with every problem of these lines reported. */
 export function readSections(text: string, diags: DiagnosticList): RawConfig {
   const raw: RawConfig = { sections: [], defaults: new Map(), defaultsLine: 0, multiLine: [] };
-  const state: ReaderState = { section: null, inDefaults: false, open: null, openKept: false, blanks: 0, byName: new Map(), blockLine: 0 };
+  const open: OpenOption = { active: false, kept: false, key: '', line: 0, first: '', section: null, record: null, blanks: 0 };
+  const state: ReaderState = { section: null, inDefaults: false, open, byName: new Map(), blockLine: 0, recentKeys: new Map() };
   if (startsWithBom(text)) {
     diags.add('bom', 1, 'error', () => 'Line 1: the text starts with a byte-order mark (U+FEFF); the AWS CLI rejects the whole file. Save it as UTF-8 without BOM.');
   }
@@ -111,7 +97,7 @@ export function readSections(text: string, diags: DiagnosticList): RawConfig {
       case 'header':
         return readHeader(text, line, raw, state, diags);
       case 'blank':
-        if (line.inValue && state.open !== null) state.blanks++;
+        if (line.inValue && state.open.active) state.open.blanks++;
         return;
       case 'continuation':
         return readContinuation(text, line, raw, state, diags);
@@ -119,7 +105,7 @@ export function readSections(text: string, diags: DiagnosticList): RawConfig {
         // configparser keeps the current key: deeper lines below still continue it.
         return reportNoDelimiter(text, line, state, diags);
       case 'empty-key':
-        state.open = null;
+        state.open.active = false;
         diags.add(state.section === null && !state.inDefaults ? 'missing-section' : 'empty-key', line.lineNo, 'error', () =>
           `Line ${line.lineNo} starts with ${quote(text.charAt(line.from))} but has no key before it; the AWS CLI rejects the whole file. Add the key name or delete the line.`,
         );
@@ -132,41 +118,74 @@ export function readSections(text: string, diags: DiagnosticList): RawConfig {
 }
 
 function readOption(text: string, line: ScannedLine, raw: RawConfig, state: ReaderState, diags: DiagnosticList): void {
-  const facts = keyFacts(text.slice(line.from, line.keyEnd).toLowerCase());
+  const facts = optionKeyFacts(text, line, state.recentKeys);
   const key = facts.key;
   const value = text.slice(line.valueFrom, line.to);
-  const option: RawOption = { key, line: line.lineNo, first: value, more: null, moreLines: null };
   const section = state.section;
-  state.open = option;
-  state.openKept = false;
-  state.blanks = 0;
+  const open = openOption(state.open, key, line.lineNo, value, section);
   if (state.inDefaults) {
     const existing = raw.defaults.get(key);
     if (existing) return reportDuplicateKey(diags, line.lineNo, key, 'DEFAULT', existing.line);
-    raw.defaults.set(key, option);
+    open.record = { key, line: line.lineNo, first: value, more: null, moreLines: null, section: null };
+    raw.defaults.set(key, open.record);
   } else if (section === null) {
     diags.add('missing-section', line.lineNo, 'error', () =>
       `Line ${line.lineNo}: the key ${quote(rawKey(text, line))} comes before any [section] header; the AWS CLI rejects the whole file. Move it under a section such as [default], or delete it.`,
     );
     return;
   } else {
-    const seen = findOption(section, key);
-    if (seen !== undefined) {
+    if (hasKey(section, key)) {
       // A key from an earlier block of a repeated section is covered by that error.
-      if (seen.line > state.blockLine) reportDuplicateKey(diags, line.lineNo, key, section.name, seen.line);
+      const firstLine = section.keyLines[key] as number;
+      if (firstLine > state.blockLine) reportDuplicateKey(diags, line.lineNo, key, section.header, firstLine);
       // Kept aside (the first value is the one read), so a repeated `env = prod` still counts.
-      (section.repeated ??= []).push([key, value]);
+      addRepeated(section, key, value);
       return;
     }
-    addOption(section, option);
+    setOwn(section.values, key, value);
+    setOwn(section.keyLines, key, line.lineNo);
     if (facts.typo !== null) {
       const meant = facts.typo;
       diags.add('typo', line.lineNo, 'warning', () => `Line ${line.lineNo}: the AWS CLI does not know the key ${quote(key)}; did you mean ${quote(meant)}?`);
     }
     if (section.bare && section.profileKey === null && facts.profileKey) section.profileKey = key;
   }
-  state.openKept = true;
+  open.kept = true;
   warnInlineComment(text, diags, line.lineNo, line.valueFrom, line.to, key, false, section !== null && section.bare);
+}
+
+/** `open`, now the option `key` of line `lineNo` (not kept until the caller says so). */
+function openOption(open: OpenOption, key: string, lineNo: number, first: string, section: ConfigSection | null): OpenOption {
+  open.active = true;
+  open.kept = false;
+  open.key = key;
+  open.line = lineNo;
+  open.first = first;
+  open.section = section;
+  open.record = null;
+  open.blanks = 0;
+  return open;
+}
+
+/**
+ * The facts of the option's key, lower-cased. A key written exactly as the last key of its
+ * length and first character (every `region` after the first) is found without slicing and
+ * lower-casing it again: one line in three of a config is a key the parser has seen.
+ */
+function optionKeyFacts(text: string, line: ScannedLine, recentKeys: Map<number, KeyFacts>): KeyFacts {
+  const length = line.keyEnd - line.from;
+  const slot = length * 0x10000 + text.charCodeAt(line.from);
+  const recent = recentKeys.get(slot);
+  if (recent !== undefined && text.startsWith(recent.key, line.from)) return recent;
+  const facts = keyFacts(optionKey(text, line));
+  recentKeys.set(slot, facts);
+  return facts;
+}
+
+function addRepeated(section: ConfigSection, key: string, value: string): void {
+  // Nearly every section repeats nothing: those share one frozen empty list.
+  if (section.repeated === NO_REPEATS) section.repeated = [];
+  (section.repeated as Array<readonly [string, string]>).push([key, value]);
 }
 
 function reportDuplicateKey(diags: DiagnosticList, lineNo: number, key: string, section: string, firstLine: number): void {
@@ -176,7 +195,7 @@ function reportDuplicateKey(diags: DiagnosticList, lineNo: number, key: string, 
 }
 
 function readHeader(text: string, line: ScannedLine, raw: RawConfig, state: ReaderState, diags: DiagnosticList): void {
-  state.open = null;
+  state.open.active = false;
   state.blockLine = line.lineNo;
   const name = text.slice(line.from + 1, line.close);
   if (name === 'DEFAULT') {
@@ -189,11 +208,11 @@ function readHeader(text: string, line: ScannedLine, raw: RawConfig, state: Read
     const existing = state.byName.get(name);
     if (existing !== undefined) {
       diags.add('duplicate-section', line.lineNo, 'error', () =>
-        `Line ${line.lineNo}: ${quote(`[${existing.name}]`)} appears twice (first on line ${existing.line}); the AWS CLI rejects the whole file. Rename or merge one of them.`,
+        `Line ${line.lineNo}: ${quote(`[${existing.header}]`)} appears twice (first on line ${existing.line}); the AWS CLI rejects the whole file. Rename or merge one of them.`,
       );
       state.section = existing;
     } else {
-      const section: RawSection = { name, line: line.lineNo, bare: isBareName(name), profileKey: null, options: [], repeated: null };
+      const section = newSection(name, line.lineNo, isBareName(name));
       state.byName.set(name, section);
       raw.sections.push(section);
       state.section = section;
@@ -213,14 +232,13 @@ function isBareName(name: string): boolean {
 }
 
 function readContinuation(text: string, line: ScannedLine, raw: RawConfig, state: ReaderState, diags: DiagnosticList): void {
-  const option = state.open;
-  if (option === null || !state.openKept) return;
+  const open = state.open;
+  if (!open.active || !open.kept) return;
   const value = lineText(text, line);
-  // Section options only: [DEFAULT]'s are joined when a section inherits them.
-  if (option.more === null && state.section !== null) raw.multiLine.push(option);
+  const option = recordOf(open, raw);
   const more = (option.more ??= []);
   const moreLines = (option.moreLines ??= []);
-  for (; state.blanks > 0; state.blanks--) {
+  for (; open.blanks > 0; open.blanks--) {
     more.push('');
     moreLines.push(0);
   }
@@ -231,6 +249,15 @@ function readContinuation(text: string, line: ScannedLine, raw: RawConfig, state
   if (SECRET_KEY_NAMES.has(option.key) || nestedSecretKey(value) !== null) return;
   if (option.first !== '') warnSwallowedLine(diags, line.lineNo, value, option);
   warnInlineComment(text, diags, line.lineNo, line.from, line.to, option.key, option.first === '', state.section !== null && state.section.bare);
+}
+
+/** The open option's record, made at its first continuation line (a section's: stage 3 joins it). */
+function recordOf(open: OpenOption, raw: RawConfig): RawOption {
+  if (open.record === null) {
+    open.record = { key: open.key, line: open.line, first: open.first, more: null, moreLines: null, section: open.section };
+    raw.multiLine.push(open.record);
+  }
+  return open.record;
 }
 
 function reportNoDelimiter(text: string, line: ScannedLine, state: ReaderState, diags: DiagnosticList): void {
