@@ -1,0 +1,42 @@
+// Review findings (the page's readers together with the judge and the banner): each fails on
+// the current code. Pages are written here, small, after the structures of docs/aws-facts.md §3.1.
+import { JSDOM } from 'jsdom';
+import { bannerModel } from '../core/console/banner-model';
+import { combineIdentity } from '../core/console/console-identity';
+import { matchIdentity, type BannerEntry } from '../core/console/identity-match';
+import { readIdentitySources } from './console-internals';
+
+const settings = { bannerEnabled: true, bannerPosition: 'top' as const, titlePrefix: true };
+const PROD: BannerEntry = {
+  profile: 'alfie-production',
+  kind: 'role',
+  accountId: '123456789012',
+  roleName: 'AlfieReadOnly',
+  partition: 'aws',
+  app: 'alfie',
+  env: 'production',
+  envLabel: 'production',
+  isProduction: true,
+  color: '#d13212',
+};
+const DEV: BannerEntry = { ...PROD, profile: 'alfie-development', accountId: '345678901234', roleName: 'AlfieFullAccess', env: 'development', envLabel: 'dev', isProduction: false, color: '#2e7d32' };
+
+function bannerFor(head: string, body: string) {
+  const dom = new JSDOM(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`, { url: 'https://us-east-1.console.aws.amazon.com/console/home' });
+  const host = dom.window.location.hostname;
+  const identity = combineIdentity(readIdentitySources(dom.window.document, host), host);
+  return { identity, model: bannerModel(identity, matchIdentity(identity, [PROD, DEV]), settings) };
+}
+
+test('session data in the head names the PRODUCTION account (a federated-user session ARN); the header\'s account menu names a dev account: not a confident DEV banner', () => {
+  const meta = JSON.stringify({ accountId: '123456789012', sessionARN: 'arn:aws:sts::123456789012:federated-user/alice', signInEndpoint: 'signin.aws.amazon.com' });
+  const head = `<meta name="awsc-session-data" content='${meta}'>`;
+  const body = `<header id="awsc-nav-header"><div data-testid="account-detail-menu"><div><span>Account ID: </span><span>3456-7890-1234</span><button data-testid="awsc-copy-accountid"></button></div></div></header>`;
+  const { identity, model } = bannerFor(head, body);
+  // Actual: identity 345678901234 decided by the account menu; the session data is "unusable"
+  // ("its ARN is not a principal ARN") and its production account is never compared.
+  expect(identity.sources?.[0]).toMatchObject({ source: 'session-data', account: '1234-5678-9012' });
+  expect(identity.accountId).toBeNull();
+  expect(model.isProduction).toBe(true);
+  expect(model.badge?.text).not.toBe('DEV');
+});

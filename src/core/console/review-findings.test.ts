@@ -1,0 +1,100 @@
+// Review findings (console guard). Each test states what the page shows and what the banner
+// must say; they fail on the current code.
+import { bannerModel } from './banner-model';
+import { combineIdentity, type IdentityReading } from './console-identity';
+import { matchIdentity, type BannerEntry } from './identity-match';
+
+const HOST = 'us-east-1.console.aws.amazon.com';
+const MULTI_HOST = '345678901234-devabcde.us-east-1.console.aws.amazon.com';
+const settings = { bannerEnabled: true, bannerPosition: 'top' as const, titlePrefix: true };
+
+const PROD: BannerEntry = {
+  profile: 'alfie-production',
+  kind: 'role',
+  accountId: '123456789012',
+  accountAlias: 'alfie-prod',
+  roleName: 'AlfieReadOnly',
+  partition: 'aws',
+  app: 'alfie',
+  env: 'production',
+  envLabel: 'production',
+  isProduction: true,
+  color: '#d13212',
+};
+const DEV: BannerEntry = { ...PROD, profile: 'alfie-development', accountId: '345678901234', accountAlias: undefined, roleName: 'AlfieFullAccess', env: 'development', envLabel: 'dev', isProduction: false, color: '#2e7d32' };
+
+function banner(readings: IdentityReading[], host = HOST, s = settings) {
+  const identity = combineIdentity(readings, host);
+  const model = bannerModel(identity, matchIdentity(identity, [PROD, DEV]), s);
+  return { identity, model };
+}
+
+describe('a source that names an account but is unusable for another reason is dropped from the disagreement check', () => {
+  test('session data names the PRODUCTION account with a federated-user ARN; the account menu names a dev account: must not be a confident DEV banner', () => {
+    // GetFederationToken console sessions (aws-vault login, IAM users) have such an ARN: the
+    // strongest source says 1234-5678-9012 (production).
+    const { identity, model } = banner([
+      { source: 'session-data', accountId: '123456789012', arn: 'arn:aws:sts::123456789012:federated-user/alice' },
+      { source: 'navigation', account: '3456-7890-1234' },
+    ]);
+    // Actual: accountId 345678901234, profile alfie-development, isProduction false.
+    expect(identity.accountId).toBeNull();
+    expect(model.state).toBe('unknown');
+    expect(model.isProduction).toBe(true);
+  });
+
+  test('an account button whose title names PRODUCTION (its label naming another role); session data names a dev account: must not be a confident DEV banner', () => {
+    const { identity, model } = banner([
+      { source: 'session-data', accountId: '345678901234', arn: 'arn:aws:sts::345678901234:assumed-role/AlfieFullAccess/alice' },
+      { source: 'nav-button', principal: 'AlfieReadOnly/alice', account: '1234-5678-9012', labels: ['AlfieAdmin/alice'] },
+    ]);
+    expect(identity.accountId).toBeNull();
+    expect(model.state).toBe('unknown');
+    expect(model.isProduction).toBe(true);
+  });
+
+  test('multi-session: session data names PRODUCTION with a malformed session label; the host label names dev: must not be a confident DEV banner', () => {
+    const { identity, model } = banner(
+      [
+        { source: 'host-label', accountId: '345678901234', sessionId: '345678901234-devabcde', multiSession: true, region: 'us-east-1' },
+        { source: 'session-data', accountId: '123456789012', multiSession: true, sessionId: 'not-a-label' },
+      ],
+      MULTI_HOST,
+    );
+    expect(identity.accountId).toBeNull();
+    expect(model.isProduction).toBe(true);
+  });
+});
+
+describe('sources that disagree by alias are never "disputed"', () => {
+  test('the account button names the PRODUCTION alias, the account menu another alias: unknown, but as unmistakable as production', () => {
+    const readings: IdentityReading[] = [
+      { source: 'nav-button', principal: 'AlfieReadOnly/alice', account: 'alfie-prod' },
+      { source: 'navigation', account: 'alfie-dev' },
+    ];
+    const { identity, model } = banner(readings);
+    expect(identity.accountId).toBeNull();
+    expect(identity.reason).toMatch(/^the sources disagree/);
+    // Actual: no candidates, match 'none', a plain grey unknown banner that can be collapsed,
+    // has no [PROD] prefix, and is hidden when the user turned banners off.
+    expect(model.isProduction).toBe(true);
+    expect(model.collapsible).toBe(false);
+    const off = banner(readings, HOST, { ...settings, bannerEnabled: false });
+    expect(off.model.visible).toBe(true);
+  });
+});
+
+describe('an alias from one source and an ID from another are joined without checking them against each other', () => {
+  test('session data names a dev account (no alias); the account button names the PRODUCTION account by its alias: not a confident DEV banner', () => {
+    const { identity, model } = banner([
+      { source: 'session-data', accountId: '345678901234', arn: 'arn:aws:sts::345678901234:assumed-role/AlfieFullAccess/alice' },
+      { source: 'nav-button', principal: 'AlfieFullAccess/alice', account: 'alfie-prod' },
+    ]);
+    // Actual: "DEV · alfie · Profile alfie-development · Account 3456-7890-1234 (alfie-prod) · Role AlfieFullAccess":
+    // the dev colours and badge, with the production account's alias next to the dev ID.
+    // The catalogue says alfie-prod is 1234-5678-9012: the two sources name two accounts.
+    expect(identity.accountAlias).toBe('alfie-prod');
+    expect(model.badge?.text).not.toBe('DEV');
+    expect(model.state === 'unknown' || model.isProduction).toBe(true);
+  });
+});
