@@ -90,11 +90,11 @@ function start(api: NonNullable<typeof ext>): void {
   let reading: Promise<IndexLookup> | null = null;
   let readingFor = '';
   const read = () => {
-    const key = `${identity?.accountId}/${identity?.accountAlias}/${identity?.candidates}`;
+    const key = `${identity?.accountId}/${identity?.accountAlias}/${identity?.candidates}/${identity?.candidateAliases}`;
     if (!reading || key !== readingFor) {
       readingFor = key;
       // Sources that disagree: the accounts they name, so that a production one still shows as production.
-      reading = readBannerIndex(identity?.accountId ?? identity?.candidates ?? null, identity?.accountAlias);
+      reading = readBannerIndex(identity?.accountId ?? identity?.candidates ?? null, identity?.accountAlias ?? identity?.candidateAliases);
     }
     return reading;
   };

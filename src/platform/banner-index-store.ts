@@ -11,6 +11,7 @@ import {
   bannerIndexKeysFor,
   isBannerIndexMeta,
   readBannerIndexRecords,
+  type AccountAliases,
   type AccountIds,
   type BannerIndex,
   type IndexLookup,
@@ -18,7 +19,7 @@ import {
 import { ext } from './native';
 
 /** The index records for one page's account, or its candidates (content script). Never throws: a failed read is "not loaded". */
-export async function readBannerIndex(accountId: AccountIds, alias: string | undefined): Promise<IndexLookup> {
+export async function readBannerIndex(accountId: AccountIds, alias: AccountAliases): Promise<IndexLookup> {
   if (!ext) return { loaded: false };
   try {
     return readBannerIndexRecords(await ext.storage.local.get(bannerIndexKeysFor(accountId, alias)), accountId, alias);

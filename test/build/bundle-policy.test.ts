@@ -41,9 +41,11 @@ const targets = ['chrome', 'firefox'] as const;
  * (~2,750). What runs only on demand already left it (the "Why?" report and panel: why.js,
  * injected when asked for). This ceiling keeps it from growing past what is there now plus the
  * room the session countdown needs; `npm run bench -- banner` prints the size against the 16 KB
- * target.
+ * target. Raised from 22,000 for the pages that name several accounts (an unusable source's
+ * account still compared, alias disputes, an ID paired with another account's alias: ~590 bytes),
+ * a guard fix.
  */
-const CONTENT_SCRIPT_CEILING = 22_000;
+const CONTENT_SCRIPT_CEILING = 22_400;
 
 function readManifest(target: string) {
   return JSON.parse(fs.readFileSync(path.join(DIST, target, 'manifest.json'), 'utf8'));

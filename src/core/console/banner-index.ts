@@ -147,11 +147,13 @@ export type IndexLookup =
 export type AccountIds = string | null | readonly string[];
 const idList = (ids: AccountIds): readonly string[] => (ids === null ? [] : typeof ids === 'string' ? [ids] : ids);
 
-/** The storage keys a page with this account ID (or these candidate IDs) and alias needs. */
-export function bannerIndexKeysFor(accountId: AccountIds, alias: string | undefined): string[] {
-  const keys = [BANNER_INDEX_META_KEY, ...idList(accountId).map(bannerIndexAccountKey)];
-  if (alias) keys.push(bannerIndexAliasKey(alias));
-  return keys;
+/** The page's account aliases: its one alias, or the candidates its disagreeing sources name. */
+export type AccountAliases = string | undefined | readonly string[];
+const aliasList = (aliases: AccountAliases): readonly string[] => (aliases === undefined ? [] : typeof aliases === 'string' ? [aliases] : aliases);
+
+/** The storage keys a page with this account ID (or these candidate IDs) and alias (or these) needs. */
+export function bannerIndexKeysFor(accountId: AccountIds, alias: AccountAliases): string[] {
+  return [BANNER_INDEX_META_KEY, ...idList(accountId).map(bannerIndexAccountKey), ...aliasList(alias).map(bannerIndexAliasKey)];
 }
 
 /**
@@ -159,11 +161,11 @@ export function bannerIndexKeysFor(accountId: AccountIds, alias: string | undefi
  * (possible only after damage) makes the index "not loaded"; a record the meta does not list is
  * stale and ignored; an invalid entry is dropped rather than trusted.
  */
-export function readBannerIndexRecords(items: Record<string, unknown>, accountId: AccountIds, alias: string | undefined): IndexLookup {
+export function readBannerIndexRecords(items: Record<string, unknown>, accountId: AccountIds, alias: AccountAliases): IndexLookup {
   const meta = items[BANNER_INDEX_META_KEY];
   if (!isBannerIndexMeta(meta)) return { loaded: false };
   const wanted = idList(accountId).filter((id) => meta.accounts.includes(id)).map(bannerIndexAccountKey);
-  if (alias && meta.aliases.includes(alias)) wanted.push(bannerIndexAliasKey(alias));
+  for (const a of aliasList(alias)) if (meta.aliases.includes(a)) wanted.push(bannerIndexAliasKey(a));
   const entries: BannerEntry[] = [];
   for (const key of wanted) {
     const record = items[key];

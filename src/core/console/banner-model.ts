@@ -124,15 +124,16 @@ export function bannerModel(
   catalogueLoaded = true,
 ): BannerModel {
   const entry = match.kind === 'none' ? undefined : match.entry;
+  const disputed = match.kind === 'disputed';
   let state: BannerState;
   let line: BannerItem[];
   let background = entry ? validColour(entry.color) : NEUTRAL_BACKGROUND;
   const note = (value: string): BannerItem => ({ label: 'Note', pieces: [piece(value, 'first')] });
-  if (!identity || match.kind === 'disputed' || (identity.accountId === null && !identity.accountAlias && !entry)) {
+  if (!identity || disputed || (identity.accountId === null && !identity.accountAlias && !entry)) {
     state = 'unknown';
-    line = [{ pieces: [piece('Unknown account', 'keep')] }, note(identity?.reason ?? NO_ACCOUNT_SAID)];
-    // The sources disagree and one names a production account: still unknown, but as unmistakable as production.
-    if (match.kind === 'disputed') line.push({ label: 'Could be', pieces: [piece(match.entry.profile, 'first')] });
+    line = [{ pieces: [piece('Unknown account', 'keep')] }, note((disputed ? match.reason : undefined) ?? identity?.reason ?? NO_ACCOUNT_SAID)];
+    // The page names several accounts and one is production: still unknown, but as unmistakable as production.
+    if (disputed && match.entry) line.push({ label: 'Could be', pieces: [piece(match.entry.profile, 'first')] });
     else background = UNKNOWN_BACKGROUND;
   } else {
     const account: BannerItem = { label: 'Account', pieces: accountPieces(identity, entry) };

@@ -309,8 +309,16 @@ describe('matching the catalogue', () => {
     const aliased: BannerEntry = { ...entry('aliased'), accountId: undefined, accountAlias: 'acme-prod' };
     expect(matchIdentity(identity({ accountAlias: 'acme-prod' }), [aliased])).toMatchObject({ kind: 'profile', entry: aliased });
     expect(matchIdentity(identity({ accountAlias: 'other' }), [aliased])).toEqual({ kind: 'none' });
-    // A profile with an ID is matched by ID only: the same alias on another account ID is not this account.
-    expect(matchIdentity(identity({ accountAlias: 'acme-prod' }), [entry('x', { accountId: '999999999999', accountAlias: 'acme-prod' })])).toEqual({ kind: 'none' });
+    // A profile with an ID is matched by ID only: the same alias on another account ID is not this
+    // account, and the page that pairs this ID with that alias names two accounts: unknown.
+    const elsewhere = entry('x', { accountId: '999999999999', accountAlias: 'acme-prod' });
+    expect(matchIdentity(identity({ accountAlias: 'acme-prod' }), [elsewhere])).toEqual({
+      kind: 'disputed',
+      reason: 'the page names the account 1234-5678-9012 and the alias acme-prod, which your profiles give to 9999-9999-9999',
+    });
+    // ... as production when the other account is.
+    const production = { ...elsewhere, isProduction: true, env: 'production' as const };
+    expect(matchIdentity(identity({ accountAlias: 'acme-prod' }), [production])).toMatchObject({ kind: 'disputed', entry: production });
   });
 
   test('no identity, or an unknown account, matches nothing', () => {

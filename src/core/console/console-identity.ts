@@ -226,7 +226,11 @@ function judge(readings: readonly IdentityReading[], hostname: string): Judgemen
   if (cookie && multi) cookie.problem = 'not used on a multi-session tab';
 
   const tab = all.filter((c) => TAB_SOURCE(c.source));
-  const claiming = tab.filter((c) => (!c.problem || c.counts) && (c.ids[0] || c.alias));
+  // Every account a tab source names is compared, also when something else about the source
+  // makes it unusable (an ARN of another shape, a label that names another role): what it names
+  // is still evidence, and a production account named there must not be outvoted by a weaker
+  // source. Only what the readers set aside names nothing (a decoy outside the header).
+  const claiming = tab.filter((c) => !c.reading.unusable && (c.ids[0] || c.alias));
   const usable = tab.filter((c) => !c.problem);
   const ids = [...new Set(claiming.flatMap((c) => c.ids))];
   const aliases = new Set(claiming.map((c) => c.alias).filter((a) => a));
@@ -259,7 +263,10 @@ function judge(readings: readonly IdentityReading[], hostname: string): Judgemen
   };
   const judgement: Judgement = { identity, all, claiming, usable, decider, cookie };
   if (!decider) {
-    if (ids[0] && (disagree || contradiction)) identity.candidates = ids;
+    // The accounts the page names, by ID and by alias: one of them may be production, which
+    // the banner never shows as anything less (identity-match.ts).
+    if (ids[0]) identity.candidates = ids;
+    if (aliases.size > 0) identity.candidateAliases = [...aliases] as string[];
     return judgement;
   }
   identity.accountId = ids[0] ?? null;
@@ -299,7 +306,8 @@ export const principalText = (kind: ConsoleIdentity['principalKind'], name?: str
 function sourceReport(c: Checked, j: Judgement): SourceReport {
   const { decider, cookie } = j;
   const agreesOnRole = !!j.named?.includes(c);
-  const verdict: SourceReport['verdict'] = j.claiming.includes(c)
+  // (A source that cannot be used never decides or agrees, even when it names the account.)
+  const verdict: SourceReport['verdict'] = j.claiming.includes(c) && !(c.problem && !c.counts)
     ? decider ? (c === decider ? 'decided' : 'agrees') : 'disagrees'
     : c === cookie && !c.problem
       ? j.cookieAgrees ? 'agrees' : 'who-signed-in'

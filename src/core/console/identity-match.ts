@@ -1,6 +1,6 @@
 // Which catalogue entry a console tab's identity is (the banner's profile, the popup's "you are
 // here", the switch's "already signed in as"). Pure and zod-free: the content script uses it.
-import { permissionSetOf } from '../aws-names';
+import { formatAccountId, permissionSetOf } from '../aws-names';
 import type { ConsoleIdentity } from '../protocol/messages';
 import type { CatalogueEntry } from '../types';
 
@@ -19,8 +19,12 @@ export type IdentityMatch<E extends BannerEntry = BannerEntry> =
    * and is absent when they disagree.
    */
   | { kind: 'account'; entry?: E }
-  /** The sources disagree and one of the accounts they name is production: `entry` is that production profile. */
-  | { kind: 'disputed'; entry: E }
+  /**
+   * The page names more than one account (its sources disagree, or it names one account's ID and
+   * another's alias): unknown. `entry` is the production profile of one of them, if any;
+   * `reason` says why when the identity itself does not (the catalogue showed the conflict).
+   */
+  | { kind: 'disputed'; entry?: E; reason?: string }
   | { kind: 'none' };
 
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
@@ -38,6 +42,17 @@ export function entryHasRole(entry: Pick<BannerEntry, 'kind' | 'roleName'>, iden
 }
 
 /**
+ * The page names several accounts (by these IDs and aliases): unknown, as its production profile
+ * when one of them is production. `reason` says why when the identity does not.
+ */
+function disputed<E extends BannerEntry>(entries: readonly E[], identity: ConsoleIdentity, ids: readonly string[], aliases: readonly string[], reason?: string): IdentityMatch<E> {
+  const entry = entries.find(
+    (e) => e.isProduction && e.partition === identity.partition && ((e.accountId !== undefined && ids.includes(e.accountId)) || (e.accountAlias !== undefined && aliases.includes(e.accountAlias))),
+  );
+  return entry || reason ? { kind: 'disputed', entry, reason } : { kind: 'none' };
+}
+
+/**
  * Finds the catalogue entry for an identity: same partition, same account (by ID, or by alias when
  * the profile or the page has only an alias), then the role's last name segment, or the SSO permission set.
  * Among several matches a production one wins (never show a production role as non-production),
@@ -46,12 +61,14 @@ export function entryHasRole(entry: Pick<BannerEntry, 'kind' | 'roleName'>, iden
  */
 export function matchIdentity<E extends BannerEntry>(identity: ConsoleIdentity | null, entries: readonly E[]): IdentityMatch<E> {
   if (!identity) return { kind: 'none' };
-  const candidates = identity.candidates;
-  if (identity.accountId === null && candidates) {
-    const production = entries.find((e) => e.isProduction && e.partition === identity.partition && e.accountId !== undefined && candidates.includes(e.accountId));
-    return production ? { kind: 'disputed', entry: production } : { kind: 'none' };
+  const { accountId, accountAlias: alias } = identity;
+  if (accountId === null && (identity.candidates || identity.candidateAliases)) return disputed(entries, identity, identity.candidates ?? [], identity.candidateAliases ?? []);
+  // An ID paired (by another source, or the cookie) with an alias the catalogue gives to another account: two accounts.
+  const aliasOf = accountId !== null && alias !== undefined ? entries.find((e) => e.partition === identity.partition && e.accountAlias === alias && e.accountId !== undefined && e.accountId !== accountId) : undefined;
+  if (aliasOf) {
+    const reason = `the page names the account ${formatAccountId(accountId!)} and the alias ${alias}, which your profiles give to ${formatAccountId(aliasOf.accountId!)}`;
+    return disputed(entries, identity, [accountId!, aliasOf.accountId!], [], reason);
   }
-  const alias = identity.accountAlias;
   const inAccount = entries.filter(
     (e) =>
       e.partition === identity.partition &&

@@ -4,6 +4,7 @@
 // without parsing. The content scripts cannot take zod: they check what they receive with the
 // hand-written guards in guards.ts, which a unit test holds to these schemas.
 import * as z from '../zod';
+import { isAccountAlias } from '../aws-names';
 import { catalogueEntrySchema } from '../catalogue/schemas';
 import { combineIdentity, type IdentityReading } from '../console/console-identity';
 import { identityReport, identityVerdict } from '../console/identity-report';
@@ -51,6 +52,8 @@ export const consoleIdentitySchema = z.object({
   reason: z.optional(z.string()),
   /** Unknown account because sources disagree: the account IDs they name (production is never downgraded). */
   candidates: z.optional(z.array(z.string().check(z.regex(/^\d{12}$/)))),
+  /** Unknown account: the account aliases its sources name (an alias dispute, or aliases beside the IDs). */
+  candidateAliases: z.optional(z.array(z.string().check(z.refine(isAccountAlias)))),
   /** What each source said, strongest first. */
   sources: z.optional(z.array(sourceReportSchema)),
 });

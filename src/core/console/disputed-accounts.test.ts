@@ -1,5 +1,8 @@
-// Review findings (console guard). Each test states what the page shows and what the banner
-// must say; they fail on the current code.
+// Pages that name more than one account: every account a source names is compared (also when
+// the source is unusable for another reason), alias disputes count like ID disputes, and an ID
+// paired with an alias the catalogue gives to another account is two accounts. Each is unknown,
+// and as unmistakable as production when one of the accounts is. (Found by review: each of these
+// was a confident banner, some of them the dev one for a production page.)
 import { bannerModel } from './banner-model';
 import { combineIdentity, type IdentityReading } from './console-identity';
 import { matchIdentity, type BannerEntry } from './identity-match';
@@ -29,7 +32,7 @@ function banner(readings: IdentityReading[], host = HOST, s = settings) {
   return { identity, model };
 }
 
-describe('a source that names an account but is unusable for another reason is dropped from the disagreement check', () => {
+describe('a source that names an account but is unusable for another reason still counts when the sources are compared', () => {
   test('session data names the PRODUCTION account with a federated-user ARN; the account menu names a dev account: must not be a confident DEV banner', () => {
     // GetFederationToken console sessions (aws-vault login, IAM users) have such an ARN: the
     // strongest source says 1234-5678-9012 (production).
@@ -37,7 +40,6 @@ describe('a source that names an account but is unusable for another reason is d
       { source: 'session-data', accountId: '123456789012', arn: 'arn:aws:sts::123456789012:federated-user/alice' },
       { source: 'navigation', account: '3456-7890-1234' },
     ]);
-    // Actual: accountId 345678901234, profile alfie-development, isProduction false.
     expect(identity.accountId).toBeNull();
     expect(model.state).toBe('unknown');
     expect(model.isProduction).toBe(true);
@@ -66,7 +68,7 @@ describe('a source that names an account but is unusable for another reason is d
   });
 });
 
-describe('sources that disagree by alias are never "disputed"', () => {
+describe('sources that disagree by alias are disputed like sources that disagree by ID', () => {
   test('the account button names the PRODUCTION alias, the account menu another alias: unknown, but as unmistakable as production', () => {
     const readings: IdentityReading[] = [
       { source: 'nav-button', principal: 'AlfieReadOnly/alice', account: 'alfie-prod' },
@@ -75,8 +77,8 @@ describe('sources that disagree by alias are never "disputed"', () => {
     const { identity, model } = banner(readings);
     expect(identity.accountId).toBeNull();
     expect(identity.reason).toMatch(/^the sources disagree/);
-    // Actual: no candidates, match 'none', a plain grey unknown banner that can be collapsed,
-    // has no [PROD] prefix, and is hidden when the user turned banners off.
+    // Not a plain grey unknown banner: that one can be collapsed, has no [PROD] prefix and is
+    // hidden when the user turned banners off.
     expect(model.isProduction).toBe(true);
     expect(model.collapsible).toBe(false);
     const off = banner(readings, HOST, { ...settings, bannerEnabled: false });
@@ -84,17 +86,52 @@ describe('sources that disagree by alias are never "disputed"', () => {
   });
 });
 
-describe('an alias from one source and an ID from another are joined without checking them against each other', () => {
+describe('an alias from one source and an ID from another are checked against the catalogue', () => {
   test('session data names a dev account (no alias); the account button names the PRODUCTION account by its alias: not a confident DEV banner', () => {
     const { identity, model } = banner([
       { source: 'session-data', accountId: '345678901234', arn: 'arn:aws:sts::345678901234:assumed-role/AlfieFullAccess/alice' },
       { source: 'nav-button', principal: 'AlfieFullAccess/alice', account: 'alfie-prod' },
     ]);
-    // Actual: "DEV · alfie · Profile alfie-development · Account 3456-7890-1234 (alfie-prod) · Role AlfieFullAccess":
-    // the dev colours and badge, with the production account's alias next to the dev ID.
-    // The catalogue says alfie-prod is 1234-5678-9012: the two sources name two accounts.
+    // Not "DEV · alfie · Profile alfie-development · Account 3456-7890-1234 (alfie-prod)": the
+    // catalogue says alfie-prod is 1234-5678-9012, so the two sources name two accounts.
     expect(identity.accountAlias).toBe('alfie-prod');
     expect(model.badge?.text).not.toBe('DEV');
     expect(model.state === 'unknown' || model.isProduction).toBe(true);
+  });
+});
+
+describe('what stays as it was', () => {
+  test('an unusable source that names the same account as the others: decided by them, reported as unusable', () => {
+    const { identity, model } = banner([
+      { source: 'session-data', accountId: '345678901234', arn: 'arn:aws:sts::345678901234:federated-user/alice' },
+      { source: 'navigation', account: '3456-7890-1234' },
+    ]);
+    expect(identity.accountId).toBe('345678901234');
+    expect(identity.source).toBe('navigation');
+    expect(identity.sources?.[0]).toMatchObject({ source: 'session-data', verdict: 'unusable', note: 'its ARN is not a principal ARN' });
+    expect(model.isProduction).toBe(false);
+  });
+
+  test('the only source that names an account is unusable and names production: unknown, as production', () => {
+    const { identity, model } = banner([{ source: 'session-data', accountId: '123456789012', arn: 'arn:aws:sts::123456789012:federated-user/alice' }]);
+    expect(identity).toMatchObject({ accountId: null, candidates: ['123456789012'], reason: 'the awsc-session-data meta cannot be used: its ARN is not a principal ARN' });
+    expect(model).toMatchObject({ state: 'unknown', isProduction: true, collapsible: false });
+  });
+
+  test('an ID and an alias that the catalogue gives to the same account: the profile', () => {
+    const { model } = banner([
+      { source: 'session-data', accountId: '123456789012', arn: 'arn:aws:sts::123456789012:assumed-role/AlfieReadOnly/alice' },
+      { source: 'nav-button', principal: 'AlfieReadOnly/alice', account: 'alfie-prod' },
+    ]);
+    expect(model).toMatchObject({ state: 'profile', isProduction: true, headline: 'alfie' });
+  });
+
+  test('an alias dispute where no account is production: a plain unknown banner', () => {
+    const { identity, model } = banner([
+      { source: 'nav-button', principal: 'AlfieReadOnly/alice', account: 'someone-else' },
+      { source: 'navigation', account: 'another-one' },
+    ]);
+    expect(identity.candidateAliases).toEqual(['someone-else', 'another-one']);
+    expect(model).toMatchObject({ state: 'unknown', isProduction: false });
   });
 });

@@ -1,5 +1,7 @@
-// Review findings (the page's readers together with the judge and the banner): each fails on
-// the current code. Pages are written here, small, after the structures of docs/aws-facts.md §3.1.
+// A page whose strongest source is unusable for a reason of its own but names another account
+// than the header: read by the real readers, judged, matched (see
+// src/core/console/disputed-accounts.test.ts). Pages are written here, small, after the
+// structures of docs/aws-facts.md §3.1.
 import { JSDOM } from 'jsdom';
 import { bannerModel } from '../core/console/banner-model';
 import { combineIdentity } from '../core/console/console-identity';
@@ -33,8 +35,8 @@ test('session data in the head names the PRODUCTION account (a federated-user se
   const head = `<meta name="awsc-session-data" content='${meta}'>`;
   const body = `<header id="awsc-nav-header"><div data-testid="account-detail-menu"><div><span>Account ID: </span><span>3456-7890-1234</span><button data-testid="awsc-copy-accountid"></button></div></div></header>`;
   const { identity, model } = bannerFor(head, body);
-  // Actual: identity 345678901234 decided by the account menu; the session data is "unusable"
-  // ("its ARN is not a principal ARN") and its production account is never compared.
+  // The session data is unusable (its ARN is not a principal ARN) but its production account
+  // still counts: the account menu does not decide alone.
   expect(identity.sources?.[0]).toMatchObject({ source: 'session-data', account: '1234-5678-9012' });
   expect(identity.accountId).toBeNull();
   expect(model.isProduction).toBe(true);
