@@ -47,11 +47,17 @@ export class DiagnosticList {
   }
 }
 
-/** A short, quoted excerpt of user text for a message; long token-like runs (possible secrets) are elided. */
+/** Runs this long of token characters are elided from quotes: possible secrets. */
+const TOKEN_RUN = /[A-Za-z0-9/+=]{20,}/g;
+
+/**
+ * A short, quoted excerpt of user text for a message; long token-like runs (possible secrets)
+ * are elided. Elided first, then cut: a cut through a run would leave a piece of it too short
+ * to be elided (17 characters of a secret key once reached a message that way).
+ */
 export function quote(text: string): string {
-  let t = text.length > 60 ? `${text.slice(0, 57)}...` : text;
-  t = t.replace(/[A-Za-z0-9/+=]{20,}/g, '…');
-  return `"${t}"`;
+  const t = text.replace(TOKEN_RUN, '…');
+  return `"${t.length > 60 ? `${t.slice(0, 57)}...` : t}"`;
 }
 
 /** Sets an own property even for the key `__proto__` (section names and keys are user text). */
