@@ -61,6 +61,21 @@ describe('lines that carry a secret', () => {
     // Another name is shown by its secret word alone: what comes before it may be a pasted secret.
     [`export MY_APP_TOKEN=${FLAG_SECRET}`, 'shell export of a name ending in "TOKEN"'],
     [`export ${KEY_ID}_token=${FLAG_SECRET}`, 'shell export of a name ending in "token"'],
+    // The AWS CLI's own command writes the value to ~/.aws/credentials: prompt, flags and a profile prefix around it.
+    [`aws configure set aws_secret_access_key ${SECRET}`, 'a value given to aws_secret_access_key'],
+    [`aws configure set default.aws_session_token ${TOKEN}`, 'a value given to aws_session_token'],
+    [`$ aws configure set --profile dev aws_secret_access_key "${SECRET}"`, 'a value given to aws_secret_access_key'],
+    [`aws configure set profile.dev.aws_session_token ${TOKEN} --profile dev`, 'a value given to aws_session_token'],
+    // A quoted name, its value the next field of the same statement.
+    [`{"name": "AWS_SECRET_ACCESS_KEY", "value": "${SECRET}"}`, 'a value given to AWS_SECRET_ACCESS_KEY'],
+    [`os.environ["AWS_SECRET_ACCESS_KEY"] = "${SECRET}"`, 'a value given to AWS_SECRET_ACCESS_KEY'],
+    [`os.environ.setdefault('AWS_SESSION_TOKEN', '${TOKEN}')`, 'a value given to AWS_SESSION_TOKEN'],
+    [`export HTTPS_PROXY=http://alice:${FLAG_SECRET}@proxy.corp.example:3128`, 'a URL with a password'],
+    [`repo = https://bob:p#ss?${FLAG_SECRET}@git.example.com/team/repo.git`, 'a URL with a password'],
+    [`Authorization: Bearer eyJ${FLAG_SECRET}.eyJzdWIiOiIxMjM0In0.sig`, 'an Authorization header'],
+    [`curl -H "Authorization: Basic YWxpY2U6${FLAG_SECRET}" https://api.example.com`, 'an Authorization header'],
+    [`curl -H "Proxy-Authorization: ${FLAG_SECRET}${FLAG_SECRET}" https://api.example.com`, 'an Authorization header'],
+    [`-H 'Bearer ${FLAG_SECRET}${FLAG_SECRET}'`, 'an Authorization header'],
   ])('%s → %s', (line, what) => {
     expect(whatOf(line)).toBe(what);
     // What the preview shows never quotes a value.
@@ -104,6 +119,24 @@ describe('look-alikes that stay', () => {
     // 40 characters of one case, or a long word without digits: not a generated key or token.
     'abcdefghijabcdefghijabcdefghijabcdefghij',
     'OrganizationAccountAccessRoleForEveryProductionAccount',
+    // aws configure set of a setting, or without a value; aws configure get.
+    'aws configure set region eu-west-1',
+    'aws configure set default.s3.max_concurrent_requests 20',
+    'aws configure set aws_secret_access_key',
+    'aws configure get aws_secret_access_key --profile dev',
+    // Names only: a list of variables, a lookup, a name field whose value is not here.
+    'env_passthrough = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"]',
+    'key = os.environ.get("AWS_SECRET_ACCESS_KEY")',
+    '- name: AWS_SECRET_ACCESS_KEY',
+    '"name": "AWS_SESSION_TOKEN",',
+    // URLs without a password: a port, a user only.
+    'export HTTPS_PROXY=http://proxy.corp.example:3128',
+    'sso_start_url = https://d-1234567890.awsapps.com/start#/',
+    'repo = ssh://git@github.com:22/org/repo.git',
+    'note = mail alice@example.com about http://wiki:8080/x',
+    // An Authorization header with no credentials; the word bearer in prose.
+    'Authorization: see the wiki',
+    '# the bearer of this config owns it',
   ])('%s', (line) => {
     expect(whatOf(line)).toBeNull();
   });
@@ -111,6 +144,72 @@ describe('look-alikes that stay', () => {
   it('a section header is never removed (its keys would move into the section above)', () => {
     const text = `[profile a]\nregion = x\n[${KEY_ID}]\nrole_arn = arn:aws:iam::123456789012:role/A\n`;
     expect(stripSecrets(text).text).toBe(text);
+  });
+});
+
+describe('what follows a header on its line (a paste that lost its line breaks)', () => {
+  /** What stripSecrets keeps of `line`, and what it says it removed. */
+  const tailOf = (line: string) => {
+    const { text, removed } = stripSecrets(`${line}\nregion = eu-west-1\n`);
+    return { kept: text, what: removed[0]?.what ?? [] };
+  };
+
+  it.each([
+    [`[123456789012_PowerUserAccess] aws_secret_access_key=${SECRET} aws_session_token=${TOKEN}`, '[123456789012_PowerUserAccess]', 'the key aws_secret_access_key, after a section header'],
+    ['[profile dev] password = hunter2', '[profile dev]', 'the key password, after a section header'],
+    [`[q]  # aws_secret_access_key = ${SECRET}`, '[q]', 'the key aws_secret_access_key, commented out, after a section header'],
+    [`[Environment]::SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "${SECRET}", "User")`, '[Environment]', 'a value given to AWS_SECRET_ACCESS_KEY, after a section header'],
+  ])('%s: only the text after "]" goes', (line, header, what) => {
+    expect(tailOf(line)).toEqual({ kept: `${header}\nregion = eu-west-1\n`, what: [what] });
+  });
+
+  it.each(['[profile finn] # FN-2187, Not Mertens', '[profile a] region = eu-west-1', '[default]\t'])('%j stays as it is', (line) => {
+    expect(tailOf(line)).toEqual({ kept: `${line}\nregion = eu-west-1\n`, what: [] });
+  });
+
+  it('the profile still imports, and no diagnostic quotes the secret', () => {
+    const c = importConfig('[profile dev] password = hunter2!Secret\nrole_arn = arn:aws:iam::123456789012:role/Dev\n');
+    expect(c.entries.map((e) => e.profile)).toEqual(['dev']);
+    expect(JSON.stringify(c)).not.toContain('hunter2');
+  });
+});
+
+describe('a name on one line, its value on the next', () => {
+  it.each([
+    ['Kubernetes env', ['env:', '  - name: AWS_SECRET_ACCESS_KEY', `    value: ${SECRET}`, '  - name: AWS_REGION', '    value: eu-west-1']],
+    ['CloudFormation', ['Environment:', '  - Name: AWS_SESSION_TOKEN', `    Value: "${TOKEN}"`]],
+    ['ECS task definition JSON', ['"environment": [', '  {', '    "name": "AWS_SECRET_ACCESS_KEY",', `    "value": "${SECRET}"`, '  }', ']']],
+  ])('%s: the value line goes, the name line and the rest stay', (_shape, lines) => {
+    const valueLine = lines.findIndex((l) => l.includes(SECRET) || l.includes(TOKEN));
+    const { text, removed } = stripSecrets(`${lines.join('\n')}\n[default]\nregion = x\n`);
+    expect(text).toBe(`${lines.filter((_, i) => i !== valueLine).join('\n')}\n[default]\nregion = x\n`);
+    expect(removed[0]!.what).toEqual([`the value of ${lines[valueLine - 1]!.match(/AWS_\w+/)![0]}, named on line ${valueLine}`]);
+  });
+
+  it.each([
+    ['a value from a secret reference', ['  - name: AWS_SECRET_ACCESS_KEY', '    valueFrom:', '      secretKeyRef:', '        name: aws', '        key: secret']],
+    ['another name', ['  - name: AWS_REGION', '    value: eu-west-1']],
+    ['a line between them', ['  - name: AWS_SECRET_ACCESS_KEY', '', '    value: later']],
+  ])('%s stays', (_what, lines) => {
+    const text = `env:\n${lines.join('\n')}\n[default]\nregion = x\n`;
+    expect(stripSecrets(text)).toEqual({ text, removed: [] });
+  });
+
+  it('the IAM console-password CSV: its rows go, its header stays', () => {
+    const csv = ['User name,Password,Console sign-in URL', 'alice,Hunter2!,pw,https://123456789012.signin.aws.amazon.com/console', 'bob,s3cret#pw,https://123456789012.signin.aws.amazon.com/console'];
+    const { text, removed } = stripSecrets(`${csv.join('\n')}\n[default]\nregion = x\n`);
+    expect(text).toBe(`${csv[0]}\n[default]\nregion = x\n`);
+    expect(removed).toEqual([{ section: '', keys: [], lines: [2, 3], what: ['the value of Password, named on line 1', 'the value of Password, named on line 1'] }]);
+  });
+
+  it('the CSV table ends at a blank line, or at a line with fewer fields', () => {
+    for (const after of ['\nregion = a,b', 'region = eu-west-1']) {
+      const text = `[default]\nUser name,Password,Console sign-in URL\nalice,pw,https://x\n${after}\n`;
+      expect(stripSecrets(text).text).toBe(`[default]\nUser name,Password,Console sign-in URL\n${after}\n`);
+    }
+    // A header without a secret column names nothing.
+    const text = '[default]\nUser name,Email,Console sign-in URL\nalice,a@example.com,https://x\n';
+    expect(stripSecrets(text).removed).toEqual([]);
   });
 });
 

@@ -10,11 +10,17 @@
 // importer's first stage) removes exactly from there. What follows a removed line (its
 // continuation lines, a token wrapped onto the next lines) is strip-secrets' business.
 //
+// Some secrets are only recognisable with the line above them (a `value:` under `- name:
+// AWS_SECRET_ACCESS_KEY`, the rows under a CSV header with a Password column): this module
+// says which lines name such a secret (secretNaming) and which lines are its value
+// (isNamedValue); strip-secrets pairs them.
+//
 // What is NOT a secret, on purpose: a word that only contains a secret word (web_identity_
 // token_file, mfa_token_provider, AWS_SESSION_TOKEN_TTL, GetSessionToken in prose), a name
 // with no value given to it, and long runs of base64 characters inside a line (role paths are
-// such runs). Only a whole line can be a bare value. Section headers are never secrets here:
-// removing one would move its keys into the section above.
+// such runs). Only a whole line can be a bare value. A section header itself is never a secret
+// (removing one would move its keys into the section above), but what follows its `]` on the
+// same line is read like a line of its own: a paste that lost its line breaks puts keys there.
 import { isPyLineBoundary, isPySpace, lineText, optionKey, pyStrip, type ScannedLine } from './config-scanner';
 
 export const SECRET_KEYS = ['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'aws_security_token'] as const;
@@ -97,8 +103,11 @@ function* secretNames(s: string): Generator<Name> {
   }
 }
 
-/** Cheap first look: a line without one of these cannot name a secret or hold an access key ID. */
-const HINT = /token|secret|passw|key|akia|asia/gi;
+/**
+ * Cheap first look: a line without one of these cannot name a secret, hold an access key ID
+ * or an HTTP Authorization header. (A URL's password is looked for separately: it needs `@`.)
+ */
+const HINT = /token|secret|passw|key|akia|asia|authoriz|bearer/gi;
 
 const ACCESS_KEY_ID_IN_LINE = /(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])/;
 const BARE_ACCESS_KEY_ID = /^(?:AKIA|ASIA)[A-Z0-9]{16}$/;
@@ -108,6 +117,18 @@ const BARE_BASE64 = /^[A-Za-z0-9+/]{40,}={0,2}$/;
 const BARE_BASE64_MIN = 40;
 /** Shortest bare value looked at (an access key ID). */
 const MIN_BARE = 20;
+
+/**
+ * `scheme://user:password@host` (a proxy setting, a Git remote): a `:` before the `@`, looked
+ * for from each `://`. A password is often pasted unescaped, so `#` and `?` do not end it.
+ * `http://proxy.corp:3128` (a port) and `ssh://git@host` (no password) hold none.
+ */
+const URL_PASSWORD = /[\w+.-]:\/\/[^\s/?#@:]*:[^\s/@]+@/;
+/**
+ * An HTTP (Proxy-)Authorization header given a scheme and credentials (`Bearer eyJ…`, `Basic
+ * YWxp…`) or a bare token, or a bearer token anywhere. `Authorization: see the wiki` gives none.
+ */
+const AUTHORIZATION = /(?<!\w)(?:authorization["']?\s*[:=]\s*["']?(?:[a-z][\w-]*\s+[^\s"']{8}|[\w.~+/-]{16})|bearer\s+[\w.~+/-]{16})/i;
 
 /** Python's whitespace (\x1c-\x1f and U+0085 too, which JavaScript's \s lacks). */
 const SP = '[\\s\\x1c-\\x1f\\x85]';
@@ -120,6 +141,12 @@ const ONE_VALUE_TO_END = new RegExp(`${SP}+(?:"[^"]*"|'[^']*'|[^\\s"']+)${SP}*$`
  * random secret can look like) is read as the value, so it is removed with its line.
  */
 const NEXT_IS_FLAG = /^(?:--[a-z][a-z0-9-]*|-[A-Za-z])(?:[\s=]|$)/;
+/**
+ * Before the name in the AWS CLI's own `aws configure set NAME VALUE` (maybe after a prompt,
+ * flags such as `--profile dev`, a prefix such as `default.`): the CLI writes VALUE to NAME in
+ * ~/.aws/credentials, so a secret name here is given its value.
+ */
+const AWS_CONFIGURE_SET = /^(?:[$>]\s*)?aws\s+configure\s+set\s(?:.*[\s.])?$/i;
 /** Commands that give a variable a value without "=": setx NAME v, setenv NAME v, fish's set -x NAME v. */
 const VARIABLE_COMMAND = new RegExp(`^(?:setx|setenv|set|export|declare|typeset|env)(?:${SP}+-{1,2}[A-Za-z]+)*${SP}+["']?$`, 'i');
 
@@ -143,10 +170,13 @@ function shownName(name: Name): string {
   return KNOWN_NAMES.has(name.name.toLowerCase().replace(/[_-]/g, '')) ? name.dashes + name.name : `a name ending in "${name.word}"`;
 }
 
+
 /** Where an assignment `NAME=` / `NAME:` sits decides its description (before = the line up to NAME). */
 function assignmentShape(before: string, quoted: boolean, kind: ScannedLine['kind']): Shape {
   if (/(?:^|[\s;&|(])export\s+$/i.test(before)) return 'export';
   if (/\$env:$/i.test(before)) return 'powershell';
+  // A subscript, `os.environ["NAME"] = v`, is no JSON field.
+  if (/\[["']$/.test(before)) return 'assignment';
   if (/(?:^|[\s&|(])set\s+"?$/i.test(before)) return 'cmd set';
   if (quoted || /["']$/.test(before)) return 'json';
   if (before === '') return kind === 'continuation' ? 'nested key' : 'key';
@@ -180,17 +210,20 @@ interface AfterName {
   at: number;
   spaced: boolean;
   delimiter: boolean;
+  /** A `,` follows: the value may be the next field (`"NAME", "v"`). */
+  comma: boolean;
 }
 
 function afterName(s: string, end: number): AfterName {
   const c = s.charCodeAt(end);
   const quoted = c === 0x22 || c === 0x27;
-  const from = quoted ? end + 1 : end;
+  // Past a subscript's closing bracket too: `os.environ["NAME"] = v`.
+  const from = quoted ? (s.charCodeAt(end + 1) === 0x5d ? end + 2 : end + 1) : end;
   SPACES_AT.lastIndex = from;
   SPACES_AT.test(s);
   const at = SPACES_AT.lastIndex;
   const d = s.charCodeAt(at);
-  return { quoted, at, spaced: at > from, delimiter: d === 0x3d || d === 0x3a };
+  return { quoted, at, spaced: at > from, delimiter: d === 0x3d || d === 0x3a, comma: d === 0x2c };
 }
 
 /** `NAME=v`, `NAME: v`, `"NAME": "v"`, `--name=v`: which kind, or null when it holds nothing. */
@@ -206,6 +239,8 @@ function assignedShape(s: string, name: Name, after: AfterName, comment: boolean
 function spacedShape(s: string, name: Name, after: AfterName): Shape | null {
   if (!after.spaced || after.at === s.length) return null;
   if (name.dashes) return NEXT_IS_FLAG.test(s.slice(after.at, after.at + 64)) ? null : 'flag';
+  // `aws configure set NAME VALUE --profile x`: flags may follow the value.
+  if (AWS_CONFIGURE_SET.test(s.slice(0, name.index))) return NEXT_IS_FLAG.test(s.slice(after.at, after.at + 64)) ? null : 'assignment';
   ONE_VALUE_TO_END.lastIndex = name.end;
   if (!ONE_VALUE_TO_END.test(s)) return null;
   const before = s.slice(0, name.index);
@@ -213,11 +248,35 @@ function spacedShape(s: string, name: Name, after: AfterName): Shape | null {
   return VARIABLE_COMMAND.test(before) ? 'variable' : null;
 }
 
+/** A field named `value` given something (`value: v`, `"Value": "v"`, maybe a list item), at the start of `s`. */
+const VALUE_FIELD = /^(?:-\s+)?["']?value["']?\s*[=:]/i;
+/** A quoted value, not a variable's name (`["AWS_SECRET_ACCESS_KEY", "AWS_REGION"]` lists names). */
+const QUOTED_VALUE = /^(["'])(?![A-Z0-9]*_[A-Z0-9_]*\1)[^"']+\1/;
+
+/**
+ * A quoted name and its value as the next fields of one statement: a value field (`{"name":
+ * "AWS_SECRET_ACCESS_KEY", "value": "v"}`), or a quoted value, as a call's arguments
+ * (`SetEnvironmentVariable("NAME", "v", "User")`, `os.environ.setdefault("NAME", "v")`).
+ */
+function pairedShape(s: string, name: Name, after: AfterName): Shape | null {
+  // Quoted as a whole: `"NAME"`, not `"rotate the token"`.
+  if (!after.quoted || s.charCodeAt(name.index - 1) !== s.charCodeAt(name.end)) return null;
+  const next = s.slice(after.at + 1, after.at + 512).trimStart();
+  return isValueField(next) || QUOTED_VALUE.test(next) ? 'assignment' : null;
+}
+
+/** The shape of what follows a name, or null when it is given no value. */
+function shapeAfter(s: string, name: Name, after: AfterName, comment: boolean, kind: ScannedLine['kind']): Shape | null {
+  if (after.delimiter) return assignedShape(s, name, after, comment, kind);
+  if (after.comma) return pairedShape(s, name, after);
+  return spacedShape(s, name, after);
+}
+
 /** The first secret name in `s` that is given a value, in any of the shapes above. */
 function namedSecret(s: string, comment: boolean, kind: ScannedLine['kind']): SecretLine | null {
   for (const name of secretNames(s)) {
     const after = afterName(s, name.end);
-    const shape = after.delimiter ? assignedShape(s, name, after, comment, kind) : spacedShape(s, name, after);
+    const shape = shapeAfter(s, name, after, comment, kind);
     if (shape !== null) return { what: DESCRIBE[shape](shownName(name)), key: null };
   }
   return null;
@@ -238,10 +297,18 @@ function bareValue(body: string): string | null {
   return /[0-9+/]/.test(v) ? 'a bare value shaped like a session token' : null;
 }
 
-/** Offset of a comment's text: past its `#`/`;` marks and spaces. */
-function commentBody(text: string, line: ScannedLine): number {
-  let i = line.from;
-  while (i < line.to) {
+/** A value of its own shape in `body`: a bare value, an access key ID, a URL's password, an Authorization header. */
+function valueShaped(body: string, mentions: boolean, bareSized: boolean, urls: boolean): SecretLine | null {
+  const bare = bareSized ? bareValue(body) : null;
+  const what =
+    bare ??
+    (mentions && ACCESS_KEY_ID_IN_LINE.test(body) ? 'an access key ID inside the line' : urls && URL_PASSWORD.test(body) ? 'a URL with a password' : mentions && AUTHORIZATION.test(body) ? 'an Authorization header' : null);
+  return what === null ? null : { what, key: null };
+}
+
+/** Offset of a comment's text (from `i`): past its `#`/`;` marks and spaces. */
+function commentBody(text: string, i: number, to: number): number {
+  while (i < to) {
     const c = text.charCodeAt(i);
     if (c !== 0x23 && c !== 0x3b && !isPySpace(c)) break;
     i++;
@@ -283,14 +350,16 @@ function hasLongBase64Run(text: string): boolean {
  *   the Kelvin sign (U+212A → k), looked for separately;
  * - a named secret or an access key ID inside a line: only looked for where HINT matches;
  * - a bare value: an access key ID starts with AKIA/ASIA (HINT), and a bare secret key or
- *   token is a run of 40+ base64 characters.
+ *   token is a run of 40+ base64 characters;
+ * - a URL's password: URL_PASSWORD over the whole text (a line's match is one in the text);
+ * - a value paired with a name on the line above: that line names a secret (HINT).
  * The speed trick that pays (issue 12's 20% rule): on 10,000 profiles without secrets the
  * secrets stage takes 65-70% less time in Chromium (A/B alternated in one run, load 2-6:
  * 18.2 → 5.4 ms on the budget workload, 22.6 → 7.8 ms on the mixed one).
  */
 export function cannotHoldSecrets(text: string): boolean {
   HINT.lastIndex = 0;
-  return !HINT.test(text) && text.indexOf('\u212a') === -1 && !hasLongBase64Run(text);
+  return !HINT.test(text) && text.indexOf('\u212a') === -1 && !hasLongBase64Run(text) && !URL_PASSWORD.test(text);
 }
 
 /**
@@ -299,8 +368,12 @@ export function cannotHoldSecrets(text: string): boolean {
  */
 export class SecretLineFinder {
   private hint = -2; // offset of the next HINT match; -2 not searched yet, -1 none left
+  /** Does some line hold a URL's password (else no line is looked at for one)? */
+  private readonly urls: boolean;
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string) {
+    this.urls = URL_PASSWORD.test(text);
+  }
 
   /**
    * What `line` carries, or null. `known`: for an option, its lower-cased key; for a
@@ -310,6 +383,7 @@ export class SecretLineFinder {
     const { text } = this;
     switch (line.kind) {
       case 'header':
+        return this.afterHeader(line);
       case 'blank':
         return null;
       case 'option': {
@@ -326,22 +400,32 @@ export class SecretLineFinder {
       }
     }
     const comment = line.kind === 'comment';
-    const from = comment ? commentBody(text, line) : line.from;
-    if (from === line.to) return null;
-    const mentions = this.mentionsSecret(from, line.to);
+    const from = comment ? commentBody(text, line.from, line.to) : line.from;
     // A bare value has no delimiter (an option's key is then the value, up to its `=` padding).
     const bareSized = line.kind === 'option' ? line.keyEnd - line.from >= MIN_BARE : line.to - from >= MIN_BARE;
-    if (!mentions && !bareSized) return null;
-    const body = text.slice(from, line.to);
-    const found = (mentions ? namedSecret(body, comment, line.kind) : null) ?? this.valueShaped(body, mentions, bareSized);
-    return found && comment ? { what: `${found.what}, commented out`, key: null } : found;
+    return this.content(from, line.to, comment, line.kind, bareSized);
   }
 
-  private valueShaped(body: string, mentions: boolean, bareSized: boolean): SecretLine | null {
-    const bare = bareSized ? bareValue(body) : null;
-    if (bare !== null) return { what: bare, key: null };
-    if (mentions && ACCESS_KEY_ID_IN_LINE.test(body)) return { what: 'an access key ID inside the line', key: null };
-    return null;
+  /**
+   * What follows a header's `]`, read as the content of a line of its own (configparser
+   * ignores it, so only that text goes: the header and its section stay).
+   */
+  private afterHeader(line: ScannedLine): SecretLine | null {
+    const start = commentBody(this.text, line.close + 1, line.to);
+    // `[p] # …` is a comment (its `#` skipped with the spaces), `[p] k = v` a line's content.
+    const comment = /[#;]/.test(this.text.slice(line.close + 1, start));
+    const found = this.content(start, line.to, comment, 'option', line.to - start >= MIN_BARE);
+    return found && { what: `${found.what}, after a section header`, key: null };
+  }
+
+  /** What the content text[from, to) of a line of `kind` carries (`comment`: it is commented out). */
+  private content(from: number, to: number, comment: boolean, kind: ScannedLine['kind'], bareSized: boolean): SecretLine | null {
+    if (from === to) return null;
+    const mentions = this.mentionsSecret(from, to);
+    if (!mentions && !bareSized && !this.urls) return null;
+    const body = this.text.slice(from, to);
+    const found = (mentions ? namedSecret(body, comment, kind) : null) ?? valueShaped(body, mentions, bareSized, this.urls);
+    return found && comment ? { what: `${found.what}, commented out`, key: null } : found;
   }
 
   /** Is there a hint word in text[from, to)? */
@@ -353,4 +437,57 @@ export class SecretLineFinder {
     }
     return this.hint !== -1 && this.hint < to;
   }
+}
+
+// ---- Names whose value is on the lines below (strip-secrets pairs them) ----
+
+/**
+ * A line that is only a field named `name` giving a secret's name, its value to come on the
+ * next line: Kubernetes' `- name: AWS_SECRET_ACCESS_KEY` (then `value: …`), CloudFormation's
+ * `- Name: …` (then `Value: …`), pretty JSON's `"name": "…",` (then `"value": "…"`).
+ */
+const NAME_FIELD = /^(?:-\s+)?["']?name["']?\s*[=:]\s*(["']?)([\w-]+)\1\s*,?$/i;
+/** A CSV header: two or more fields of words (`User name,Password,Console sign-in URL`). */
+const CSV_HEADER = /^[a-z][\w -]*(?:,[a-z][\w -]*)+$/i;
+
+/** A line that names a secret whose value is below it: how the preview shows the name, and what a value line is. */
+export interface SecretNaming {
+  name: string;
+  /** 0: the next `value` field; else the number of fields of a CSV header, its rows next. */
+  fields: number;
+}
+
+/**
+ * `line` (stripped) names a secret without its value: a `name` field of its own, or the header
+ * of a CSV table with a secret column (the console's "Download .csv" of a new IAM user's
+ * password, `User name,Password,Console sign-in URL`). A password has no shape of its own to
+ * find it by in the rows. (An access key's CSV needs none: its rows hold an access key ID.)
+ */
+export function secretNaming(line: string): SecretNaming | null {
+  const field = NAME_FIELD.exec(line);
+  if (field !== null) return named(field[2]!, 0);
+  if (!CSV_HEADER.test(line)) return null;
+  const fields = line.split(',');
+  for (const f of fields) {
+    const found = named(f.trim(), fields.length);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/** `s` is, as a whole, a secret's name: the naming, else null. */
+function named(s: string, fields: number): SecretNaming | null {
+  for (const name of secretNames(s)) if (name.index === 0 && name.end === s.length) return { name: shownName(name), fields };
+  return null;
+}
+
+/** Is `line` (stripped), right under `naming` (or under a value of it), that secret's value? */
+export function isNamedValue(line: string, naming: SecretNaming): boolean {
+  // A CSV row: a password with a comma only adds fields.
+  return naming.fields ? line.split(',').length >= naming.fields : isValueField(line);
+}
+
+function isValueField(s: string): boolean {
+  const m = VALUE_FIELD.exec(s);
+  return m !== null && hasValue(s, m[0].length);
 }

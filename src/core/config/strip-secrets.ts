@@ -9,6 +9,11 @@
 // - a piece of a value wrapped onto the next lines when it was copied: right under a removed
 //   line, a single word with no delimiter (the AWS CLI rejects such a line anyway), or nothing
 //   but token characters (`EXAMPLEREST==`, which reads as a key). A blank line ends the wrapping.
+// And a line goes when the line above it names a secret whose value it is: a `value:` field
+// under `- name: AWS_SECRET_ACCESS_KEY`, the rows under a CSV header with a Password column
+// (the naming line holds no secret and stays).
+// A section header never goes; what follows its `]` on the same line does when it carries a
+// secret (configparser ignores that text, so the header reads the same without it).
 // Every other byte, line endings included, is kept as it was.
 //
 // Removing those lines never changes how the remaining lines are read: a removed key line's
@@ -18,7 +23,7 @@
 
 import type { RemovedSecrets } from '../types';
 import { headerName, lineText, scanConfigLines, type ScannedLine } from './config-scanner';
-import { SecretLineFinder, cannotHoldSecrets } from './secret-lines';
+import { SecretLineFinder, cannotHoldSecrets, isNamedValue, secretNaming, type SecretNaming } from './secret-lines';
 
 export { SECRET_KEYS, SECRET_KEY_NAMES, nestedSecretKey } from './secret-lines';
 
@@ -51,6 +56,25 @@ interface WalkState {
   wrappedInComment: boolean;
   /** ... and it was itself a wrapped piece of a token. */
   afterPiece: boolean;
+  /** The lines above name a secret whose value the lines below hold (null: none). */
+  naming: Naming | null;
+}
+
+/** A line that names a secret whose value is on the lines under it (`of`: its line). */
+interface Naming extends SecretNaming {
+  of: number;
+}
+
+/** Is `line` the value `naming` (the line above) names: its `value:` field, or a row of its CSV table? */
+function isNamed(text: string, line: ScannedLine, naming: Naming | null): naming is Naming {
+  return naming !== null && line.kind !== 'blank' && line.kind !== 'comment' && isNamedValue(lineText(text, line), naming);
+}
+
+/** What the lines below `line` need: the same naming while its values go on, else the one `line` starts. */
+function nextNaming(text: string, line: ScannedLine, naming: Naming | null): Naming | null {
+  if (isNamed(text, line, naming)) return naming;
+  const named = line.kind === 'blank' || line.kind === 'comment' ? null : secretNaming(lineText(text, line));
+  return named && { ...named, of: line.lineNo };
 }
 
 /** A line that goes because of a removed line above it (`of`): part of its value, or its wrapped rest. */
@@ -137,13 +161,28 @@ class Removed {
   }
 }
 
-/** A removed line: text[start, end) is its content, text[end, next) its line terminator. */
+/**
+ * A removed line: text[start, end) is its content, text[end, next) its line terminator. (Or
+ * what follows a header's `]`: text[start, end), the header and the terminator stay.)
+ */
 interface RemovedLine {
   start: number;
   /** Where its comment starts: `start`, or 0 on the first line (a byte-order mark goes with it). */
   maskFrom: number;
   end: number;
   next: number;
+  /** What maskSecrets puts in its place: `#` (a comment line), or nothing after a header. */
+  mask: '#' | '';
+}
+
+/** A whole line that goes. */
+function wholeLine(line: ScannedLine): RemovedLine {
+  return { start: line.start, maskFrom: line.lineNo === 1 ? 0 : line.start, end: line.end, next: line.next, mask: '#' };
+}
+
+/** What follows a header's `]` (its spaces too): the header stays, and reads the same without it. */
+function headerTail(line: ScannedLine): RemovedLine {
+  return { start: line.close + 1, maskFrom: line.close + 1, end: line.end, next: line.end, mask: '' };
 }
 
 /** The walk both outputs share: every line that goes, and what it was, by section. */
@@ -154,7 +193,7 @@ function findSecretLines(text: string): { lines: RemovedLine[]; removed: Removed
   const finder = new SecretLineFinder(text);
   const removed = new Removed();
   const lines: RemovedLine[] = [];
-  const state: WalkState = { section: '', valueOf: 0, nestedOf: 0, nestedIndent: -1, wrappedOf: 0, wrappedInComment: false, afterPiece: false };
+  const state: WalkState = { section: '', valueOf: 0, nestedOf: 0, nestedIndent: -1, wrappedOf: 0, wrappedInComment: false, afterPiece: false, naming: null };
 
   scanConfigLines(text, (line) => {
     if (line.kind === 'header') {
@@ -163,11 +202,20 @@ function findSecretLines(text: string): { lines: RemovedLine[]; removed: Removed
       state.nestedIndent = -1;
       state.wrappedOf = 0;
       state.afterPiece = false;
+      state.naming = null;
+      const tail = finder.find(line);
+      if (tail !== null) {
+        lines.push(headerTail(line));
+        removed.add(state.section, line.lineNo, tail.what, tail.key);
+      }
       return;
     }
     const own = finder.find(line);
-    const below = own === null ? belongsToRemoved(text, line, state) : null;
-    if (own === null && below === null) {
+    const naming = state.naming;
+    const named = isNamed(text, line, naming);
+    state.naming = nextNaming(text, line, naming);
+    const below = own === null && !named ? belongsToRemoved(text, line, state) : null;
+    if (own === null && !named && below === null) {
       advance(state, line, 0, false);
       return;
     }
@@ -175,9 +223,10 @@ function findSecretLines(text: string): { lines: RemovedLine[]; removed: Removed
     // delimiter): its tail may follow. (Not a key's value: an empty key below it, `v3 =`, stays.)
     const piece = below?.wrapped === 'piece' || (below === null && line.kind === 'no-delimiter' && TOKEN_PIECE.test(lineText(text, line)));
     advance(state, line, below?.of ?? line.lineNo, below !== null && below.wrapped === null, piece);
-    lines.push({ start: line.start, maskFrom: line.lineNo === 1 ? 0 : line.start, end: line.end, next: line.next });
-    if (below !== null) removed.add(state.section, line.lineNo, describeBelonging(below), null);
-    else removed.add(state.section, line.lineNo, own!.what, own!.key);
+    lines.push(wholeLine(line));
+    if (own !== null) removed.add(state.section, line.lineNo, own.what, own.key);
+    else if (named) removed.add(state.section, line.lineNo, `the value of ${naming.name}, named on line ${naming.of}`, null);
+    else removed.add(state.section, line.lineNo, describeBelonging(below!), null);
   });
   return { lines, removed: removed.list() };
 }
@@ -197,9 +246,10 @@ export function stripSecrets(text: string): { text: string; removed: RemovedSecr
 }
 
 /**
- * The text with every secret line turned into a comment line (`#`, its line ending kept): the
- * importer's first stage. Line numbers stay those of the text, and configparser reads a comment
- * line as if it were not there, so the parser sees exactly the lines stripSecrets keeps.
+ * The text with every secret line turned into a comment line (`#`, its line ending kept), and
+ * a secret after a header's `]` cut off: the importer's first stage. Line numbers stay those of
+ * the text, and configparser reads a comment line as if it were not there (and ignores what
+ * follows a `]`), so the parser sees exactly the lines stripSecrets keeps.
  */
 export function maskSecrets(text: string): { text: string; removed: RemovedSecrets[] } {
   const { lines, removed } = findSecretLines(text);
@@ -207,7 +257,7 @@ export function maskSecrets(text: string): { text: string; removed: RemovedSecre
   const out: string[] = [];
   let keepFrom = 0;
   for (const line of lines) {
-    out.push(text.slice(keepFrom, line.maskFrom), '#');
+    out.push(text.slice(keepFrom, line.maskFrom), line.mask);
     keepFrom = line.end;
   }
   out.push(text.slice(keepFrom));
