@@ -1,5 +1,5 @@
-// Review findings (no secrets stored): pasted texts whose secret survives secret removal. Each
-// test fails on the current code. "Stored" is stripSecrets(text).text, which prepareImport
+// Leaks found in review (no secrets stored): pasted texts whose secret survived secret removal. Each
+// test failed on the code before the fix. "Stored" is stripSecrets(text).text, which prepareImport
 // stores; "import output" is JSON.stringify(importConfig(text)). A piece is any 16 characters
 // of the secret (the window the project's own leak check, test/fixtures/secret-shapes.ts, uses).
 import { importConfig } from '../catalogue/import-config';
