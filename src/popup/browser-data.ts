@@ -4,6 +4,7 @@ import type { FirstScreen } from '../platform/storage';
 import { openImportPage } from '../platform/pages';
 import { loadCatalogue, loadRecent, onStorageChanged, readSettings, saveSettings, toggleCollapsedApp, toggleFavourite } from '../platform/storage';
 import { loadBasis, switchBack } from './basis';
+import { importInBackground } from './paste-request';
 import type { PopupData } from './popup-data';
 import { switchTo } from './switch-to';
 import { askWhereAmI } from './where-am-i';
@@ -20,6 +21,7 @@ export function browserPopupData(firstScreen: Promise<FirstScreen>): PopupData {
     toggleFavourite,
     toggleCollapsedApp,
     openImportPage,
+    pasteImport: importInBackground,
     switchTo,
     askWhereAmI,
     loadSessions,

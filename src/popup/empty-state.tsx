@@ -1,7 +1,8 @@
 // The popup with no roles yet: what to do, the import page, and a paste box.
+import type { PasteImportReply } from '../core';
 import { PasteImport } from './paste-import';
 
-export function EmptyState({ onOpenImport }: { onOpenImport(): void }) {
+export function EmptyState({ onOpenImport, onPasteImport }: { onOpenImport(): void; onPasteImport(text: string): Promise<PasteImportReply> }) {
   return (
     <div class="empty-state">
       <h2>No roles yet</h2>
@@ -12,7 +13,7 @@ export function EmptyState({ onOpenImport }: { onOpenImport(): void }) {
       <button type="button" class="button primary" onClick={onOpenImport}>
         Open the import page
       </button>
-      <PasteImport />
+      <PasteImport onImport={onPasteImport} />
     </div>
   );
 }

@@ -1,15 +1,13 @@
-// A paste box right in the popup's empty state: import without opening the import page.
-// The importer is loaded when the box is used (engine.js and a small chunk): every popup open
-// would otherwise pay for loading it.
+// A paste box right in the popup's empty state: import without opening the import page. The
+// background imports the text (PopupData.pasteImport, paste-request.ts).
 import { useState } from 'preact/hooks';
+import type { PasteImportReply } from '../core';
 import { Notice } from '../ui/notice';
 
-const loadImporter = () => import(/* webpackChunkName: "popup-engine" */ '../ui/import-action');
-
-export function PasteImport() {
+export function PasteImport({ onImport }: { onImport(text: string): Promise<PasteImportReply> }) {
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ tone: 'success' | 'warning' | 'error'; text: string } | null>(null);
+  const [result, setResult] = useState<PasteImportReply | null>(null);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -18,16 +16,10 @@ export function PasteImport() {
       return;
     }
     setBusy(true);
-    try {
-      const { importWithoutPreview } = await loadImporter();
-      const outcome = await importWithoutPreview(text);
-      if (outcome.tone !== 'error') setText('');
-      setResult(outcome);
-    } catch (error) {
-      setResult({ tone: 'error', text: `Nothing was imported: ${error instanceof Error ? error.message : String(error)}` });
-    } finally {
-      setBusy(false);
-    }
+    const outcome = await onImport(text);
+    if (outcome.tone !== 'error') setText('');
+    setResult(outcome);
+    setBusy(false);
   };
 
   return (

@@ -145,15 +145,13 @@ export type IndexLookup =
 
 /** The page's account IDs: its one account, or the candidates its disagreeing sources name. */
 export type AccountIds = string | null | readonly string[];
-const idList = (ids: AccountIds): readonly string[] => (ids === null ? [] : typeof ids === 'string' ? [ids] : ids);
-
 /** The page's account aliases: its one alias, or the candidates its disagreeing sources name. */
 export type AccountAliases = string | undefined | readonly string[];
-const aliasList = (aliases: AccountAliases): readonly string[] => (aliases === undefined ? [] : typeof aliases === 'string' ? [aliases] : aliases);
+const listOf = (names: AccountIds | AccountAliases): readonly string[] => (names == null ? [] : typeof names === 'string' ? [names] : names);
 
 /** The storage keys a page with this account ID (or these candidate IDs) and alias (or these) needs. */
 export function bannerIndexKeysFor(accountId: AccountIds, alias: AccountAliases): string[] {
-  return [BANNER_INDEX_META_KEY, ...idList(accountId).map(bannerIndexAccountKey), ...aliasList(alias).map(bannerIndexAliasKey)];
+  return [BANNER_INDEX_META_KEY, ...listOf(accountId).map(bannerIndexAccountKey), ...listOf(alias).map(bannerIndexAliasKey)];
 }
 
 /**
@@ -164,8 +162,8 @@ export function bannerIndexKeysFor(accountId: AccountIds, alias: AccountAliases)
 export function readBannerIndexRecords(items: Record<string, unknown>, accountId: AccountIds, alias: AccountAliases): IndexLookup {
   const meta = items[BANNER_INDEX_META_KEY];
   if (!isBannerIndexMeta(meta)) return { loaded: false };
-  const wanted = idList(accountId).filter((id) => meta.accounts.includes(id)).map(bannerIndexAccountKey);
-  for (const a of aliasList(alias)) if (meta.aliases.includes(a)) wanted.push(bannerIndexAliasKey(a));
+  const wanted = listOf(accountId).filter((id) => meta.accounts.includes(id)).map(bannerIndexAccountKey);
+  for (const a of listOf(alias)) if (meta.aliases.includes(a)) wanted.push(bannerIndexAliasKey(a));
   const entries: BannerEntry[] = [];
   for (const key of wanted) {
     const record = items[key];

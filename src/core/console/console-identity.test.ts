@@ -314,7 +314,7 @@ describe('matching the catalogue', () => {
     const elsewhere = entry('x', { accountId: '999999999999', accountAlias: 'acme-prod' });
     expect(matchIdentity(identity({ accountAlias: 'acme-prod' }), [elsewhere])).toEqual({
       kind: 'disputed',
-      reason: 'the page names the account 1234-5678-9012 and the alias acme-prod, which your profiles give to 9999-9999-9999',
+      reason: 'the page pairs 1234-5678-9012 with acme-prod, the alias of 9999-9999-9999 in your profiles',
     });
     // ... as production when the other account is.
     const production = { ...elsewhere, isProduction: true, env: 'production' as const };

@@ -66,7 +66,7 @@ export function matchIdentity<E extends BannerEntry>(identity: ConsoleIdentity |
   // An ID paired (by another source, or the cookie) with an alias the catalogue gives to another account: two accounts.
   const aliasOf = accountId !== null && alias !== undefined ? entries.find((e) => e.partition === identity.partition && e.accountAlias === alias && e.accountId !== undefined && e.accountId !== accountId) : undefined;
   if (aliasOf) {
-    const reason = `the page names the account ${formatAccountId(accountId!)} and the alias ${alias}, which your profiles give to ${formatAccountId(aliasOf.accountId!)}`;
+    const reason = `the page pairs ${formatAccountId(accountId!)} with ${alias}, the alias of ${formatAccountId(aliasOf.accountId!)} in your profiles`;
     return disputed(entries, identity, [accountId!, aliasOf.accountId!], [], reason);
   }
   const inAccount = entries.filter(
