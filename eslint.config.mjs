@@ -126,8 +126,7 @@ export default tseslint.config(
               group: ['**/content', '**/content/**'],
               message: 'The background never imports a content script: page-world functions are in src/page-world/, request builders in src/core/console/.',
             },
-            // (But the import's words, plain text helpers: the background says them for the popup's paste box.)
-            { group: ['**/popup/**', '**/options/**', '**/ui/**', '!**/ui/format', '!**/ui/import-messages'], message: 'Contexts do not import each other.' },
+            { group: ['**/popup/**', '**/options/**', '**/ui/**'], message: 'Contexts do not import each other.' },
           ],
         },
       ],

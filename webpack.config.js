@@ -97,8 +97,8 @@ function minifyCss(css) {
 
 const CONTENT_SCRIPTS = /^(content|signin|why|session)\.js$/;
 const SHARED_ENTRIES = ['background', 'popup', 'options', 'import-worker'];
-/** Chunks that use the engine: the background (which also imports the popup's paste box) and the import page and its worker. */
-const ENGINE_USERS = ['background', 'options', 'import-worker'];
+/** Chunks that use the engine: the background, the import page and its worker, and the popup's paste box (loaded on use). */
+const ENGINE_USERS = ['background', 'options', 'import-worker', 'popup-engine'];
 
 /** The module is part of the popup's own entry chunk (what every popup open loads). */
 function inPopup(module, chunkGraph) {
@@ -166,8 +166,8 @@ const config = (target) => (env, argv) => ({
     // - `shared.js`: what the popup needs and another context needs too (zod, the polyfill,
     //   Preact, storage). Every page loads it.
     // - `engine.js`: what only the background and the import page need (the parser, the
-    //   importer). The popup never loads it: every popup open pays for each script it loads
-    //   (~8 ms for these), and its paste box has the background import the text.
+    //   importer). The popup never loads it on open: every popup open pays for each script it
+    //   loads (~8 ms for these), and its paste box loads the importer only when used.
     // HTML pages load them with <script> tags first; the background loads them with
     // importScripts (Chrome service worker) or as the first of `background.scripts` (Firefox).
     // Content scripts stay self-contained: they cannot load chunks.

@@ -4,7 +4,6 @@
 // extension's own pages, the content scripts' requests from a tab.
 import {
   basisRequestSchema,
-  pasteImportRequestSchema,
   switchBackRequestSchema,
   type Basis,
   bannerIndexRefreshSchema,
@@ -39,7 +38,6 @@ import { sessionBannerFor, sessionsOverview, tabSeen } from './sessions';
 import { scrubStoredSecrets } from './scrub-secrets';
 import { switchRole } from './switch-role';
 import { basisOfTab, switchBack } from './switch-back';
-import { importWithoutPreview } from './paste-import';
 
 type Sender = Runtime.MessageSender;
 const ours = (sender: Sender): boolean => sender.id === browser.runtime.id;
@@ -102,9 +100,6 @@ const routes = [
   route(basisRequestSchema, fromExtensionPage, ({ tabId }): Promise<Basis> => basisOfTab(tabId).then((b) => b.basis)),
   route(switchBackRequestSchema, fromExtensionPage, ({ tabId }): Promise<SwitchOutcome> =>
     switchBack(tabId).catch((error: unknown) => ({ method: 'none', status: 'failed', message: `Not switched back: ${error instanceof Error ? error.message : String(error)}` })),
-  ),
-  route(pasteImportRequestSchema, fromExtensionPage, ({ text }) =>
-    importWithoutPreview(text).catch((error: unknown) => ({ tone: 'error', text: `Nothing was imported: ${error instanceof Error ? error.message : String(error)}` })),
   ),
   route(bannerIndexRefreshSchema, ours, () => refreshBannerIndex(true).then(done)),
   // The storage module asks the background (which bundles the importer) to rebuild the

@@ -4,7 +4,6 @@ import type { FirstScreen } from '../platform/storage';
 import { openImportPage } from '../platform/pages';
 import { loadCatalogue, loadRecent, onStorageChanged, readSettings, saveSettings, toggleCollapsedApp, toggleFavourite } from '../platform/storage';
 import { loadBasis, switchBack } from './basis';
-import { importInBackground } from './paste-request';
 import type { PopupData } from './popup-data';
 import { switchTo } from './switch-to';
 import { askWhereAmI } from './where-am-i';
@@ -21,7 +20,6 @@ export function browserPopupData(firstScreen: Promise<FirstScreen>): PopupData {
     toggleFavourite,
     toggleCollapsedApp,
     openImportPage,
-    pasteImport: importInBackground,
     switchTo,
     askWhereAmI,
     loadSessions,

@@ -1,8 +1,7 @@
 // The popup with no roles yet: what to do, the import page, and a paste box.
-import type { PasteImportReply } from '../core';
 import { PasteImport } from './paste-import';
 
-export function EmptyState({ onOpenImport, onPasteImport }: { onOpenImport(): void; onPasteImport(text: string): Promise<PasteImportReply> }) {
+export function EmptyState({ onOpenImport }: { onOpenImport(): void }) {
   return (
     <div class="empty-state">
       <h2>No roles yet</h2>
@@ -13,7 +12,7 @@ export function EmptyState({ onOpenImport, onPasteImport }: { onOpenImport(): vo
       <button type="button" class="button primary" onClick={onOpenImport}>
         Open the import page
       </button>
-      <PasteImport onImport={onPasteImport} />
+      <PasteImport />
     </div>
   );
 }

@@ -1,13 +1,15 @@
-// A paste box right in the popup's empty state: import without opening the import page. The
-// background imports the text (PopupData.pasteImport, paste-request.ts).
+// A paste box right in the popup's empty state: import without opening the import page.
+// The importer is loaded when the box is used (engine.js and a small chunk): every popup open
+// would otherwise pay for loading it.
 import { useState } from 'preact/hooks';
-import type { PasteImportReply } from '../core';
 import { Notice } from '../ui/notice';
 
-export function PasteImport({ onImport }: { onImport(text: string): Promise<PasteImportReply> }) {
+const loadImporter = () => import(/* webpackChunkName: "popup-engine" */ '../ui/import-action');
+
+export function PasteImport() {
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<PasteImportReply | null>(null);
+  const [result, setResult] = useState<{ tone: 'success' | 'warning' | 'error'; text: string } | null>(null);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -16,10 +18,16 @@ export function PasteImport({ onImport }: { onImport(text: string): Promise<Past
       return;
     }
     setBusy(true);
-    const outcome = await onImport(text);
-    if (outcome.tone !== 'error') setText('');
-    setResult(outcome);
-    setBusy(false);
+    try {
+      const { importWithoutPreview } = await loadImporter();
+      const outcome = await importWithoutPreview(text);
+      if (outcome.tone !== 'error') setText('');
+      setResult(outcome);
+    } catch (error) {
+      setResult({ tone: 'error', text: `Nothing was imported: ${error instanceof Error ? error.message : String(error)}` });
+    } finally {
+      setBusy(false);
+    }
   };
 
   return (

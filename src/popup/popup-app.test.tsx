@@ -44,7 +44,6 @@ interface Fake extends PopupData {
     importPage: number;
     onlyReachable: boolean[];
     switchBack: number;
-    pasted: string[];
   };
   answers: SwitchOutcome[];
   changed(change: Partial<StorageChange>): void;
@@ -56,7 +55,7 @@ function fakeData(options: { entries?: CatalogueEntry[]; settings?: Settings; pr
   const listeners: Array<(change: StorageChange) => void> = [];
   const first: FirstScreen = { head: null, settings, recent: [] };
   const fake: Fake = {
-    calls: { switchTo: [], copied: [], closed: 0, importPage: 0, onlyReachable: [], switchBack: 0, pasted: [] },
+    calls: { switchTo: [], copied: [], closed: 0, importPage: 0, onlyReachable: [], switchBack: 0 },
     answers: [],
     firstScreen: Promise.resolve(first),
     loadCatalogue: async () => loaded,
@@ -78,10 +77,6 @@ function fakeData(options: { entries?: CatalogueEntry[]; settings?: Settings; pr
     },
     openImportPage: async () => {
       fake.calls.importPage++;
-    },
-    pasteImport: async (text) => {
-      fake.calls.pasted.push(text);
-      return { tone: 'success', text: 'Imported 1 role.' };
     },
     switchTo: async (entry, opts) => {
       fake.calls.switchTo.push({ profile: entry.profile, newTab: opts.newTab, confirmReentry: opts.confirmReentry, signInAgain: opts.signInAgain });
@@ -299,27 +294,6 @@ test('no roles: the empty state opens the import page; a storage problem is show
   expect(root().textContent).toContain('The synced copy is damaged');
   await act(() => root().querySelector<HTMLButtonElement>('.empty-state .button.primary')!.click());
   expect(data.calls.importPage).toBe(1);
-});
-
-test('no roles: the paste box hands the text to the data interface (the background imports it) and says what happened', async () => {
-  const data = fakeData({ entries: [] });
-  await mount(data);
-  const box = root().querySelector<HTMLTextAreaElement>('.paste-import textarea')!;
-  const submit = () =>
-    act(() => {
-      root().querySelector<HTMLFormElement>('.paste-import')!.dispatchEvent(new Event('submit', { cancelable: true }));
-    });
-  await submit();
-  expect(data.calls.pasted).toEqual([]);
-  expect(root().querySelector('.paste-import')!.textContent).toContain('Paste the contents of your ~/.aws/config first.');
-  await act(() => {
-    box.value = '[profile dev]\nrole_arn = arn:aws:iam::123456789012:role/Dev\n';
-    box.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-  await submit();
-  await until(() => root().querySelector('.paste-import')!.textContent!.includes('Imported 1 role.'), 'the import message');
-  expect(data.calls.pasted).toEqual(['[profile dev]\nrole_arn = arn:aws:iam::123456789012:role/Dev\n']);
-  expect(box.value).toBe('');
 });
 
 test('settings changed by another page are read again (a pin made elsewhere appears)', async () => {

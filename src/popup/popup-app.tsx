@@ -146,7 +146,6 @@ export function PopupApp({ data, initial }: PopupAppProps) {
         onCopy={(entry) => void doCopy(entry)}
         onTogglePin={(entry) => void doPin(entry)}
         onOpenImport={() => void data.openImportPage()}
-        onPasteImport={data.pasteImport}
         density={store.settings.density}
         onToggleGroup={(app) => void data.toggleCollapsedApp(app).then(store.setSettings)}
       />

@@ -2,7 +2,7 @@
 // writes only through it, so tests render the real components over fake data
 // (popup-app.test.tsx) and the browser wiring (browser-data.ts) stays out of the components.
 // Type-only imports: nothing here loads the extension APIs.
-import type { Basis, CatalogueEntry, PasteImportReply, SessionsOverview, Settings, SwitchOutcome } from '../core';
+import type { Basis, CatalogueEntry, SessionsOverview, Settings, SwitchOutcome } from '../core';
 import type { FirstScreen, LoadedCatalogue, StorageChange } from '../platform/storage';
 import type { HereAnswer } from './where-am-i';
 
@@ -19,8 +19,6 @@ export interface PopupData {
   /** Folds or unfolds an app group (lower-cased app), kept in the settings. */
   toggleCollapsedApp(app: string): Promise<Settings>;
   openImportPage(): Promise<void>;
-  /** The paste box's import, done by the background; never rejects. */
-  pasteImport(text: string): Promise<PasteImportReply>;
   /** Switches (and, when it is under way, records the profile as recent). `signInAgain`: even when the profile has a live session (else the switch goes to it). */
   switchTo(entry: CatalogueEntry, options: { newTab: boolean; confirmReentry?: boolean; signInAgain?: boolean }): Promise<SwitchOutcome>;
   /** Which profiles have a console session, from the background (null when it does not answer). */

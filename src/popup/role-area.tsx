@@ -1,5 +1,5 @@
 // The popup's middle: loading, no roles yet, no match, or the role list.
-import type { CatalogueEntry, PasteImportReply, SessionMark } from '../core';
+import type { CatalogueEntry, SessionMark } from '../core';
 import { RoleList, type Density } from '../ui/role-list';
 import type { Row } from '../ui/rows';
 import { EmptyState } from './empty-state';
@@ -18,7 +18,6 @@ export interface RoleAreaProps {
   onCopy(entry: CatalogueEntry): void;
   onTogglePin(entry: CatalogueEntry): void;
   onOpenImport(): void;
-  onPasteImport(text: string): Promise<PasteImportReply>;
   density: Density;
   onToggleGroup(app: string): void;
 }
@@ -41,7 +40,7 @@ export function RoleArea(props: RoleAreaProps) {
   return (
     <section class="list-area" aria-label="Roles">
       {!ready && <p class="placeholder">Loading your roles…</p>}
-      {ready && total === 0 && <EmptyState onOpenImport={props.onOpenImport} onPasteImport={props.onPasteImport} />}
+      {ready && total === 0 && <EmptyState onOpenImport={props.onOpenImport} />}
       {ready && total > 0 && matches === 0 && headOnly && <p class="placeholder">Searching all roles…</p>}
       {ready && total > 0 && matches === 0 && !headOnly && <NoMatch query={query.trim()} />}
       {ready && total > 0 && matches > 0 && (

@@ -14,7 +14,6 @@
 //   sessions               popup → background                       SessionsOverview
 //   basis                  popup → background                       Basis (who signed in on the tab, issue 15 §2)
 //   switch-back            popup → background                       SwitchOutcome (back to that sign-in)
-//   paste-import           popup → background                       PasteImportReply (the paste box's import)
 export const MESSAGE = {
   whereAmI: 'where-am-i',
   identityReport: 'identity-report',
@@ -28,7 +27,6 @@ export const MESSAGE = {
   sessions: 'sessions',
   basis: 'basis',
   switchBack: 'switch-back',
-  pasteImport: 'paste-import',
 } as const;
 
 export type MessageType = (typeof MESSAGE)[keyof typeof MESSAGE];

@@ -200,13 +200,6 @@ export const sessionBannerSchema = z.union([
 // ---------------------------------------------------------------------------------------------
 // basis, switch-back (popup → background): who signed in on the tab, and going back to it.
 
-// ---------------------------------------------------------------------------------------------
-// paste-import (popup → background): the popup's paste box, imported without a preview.
-
-export const pasteImportRequestSchema = z.object({ type: z.literal(MESSAGE.pasteImport), text: z.string() });
-export const pasteImportReplySchema = z.object({ tone: z.enum(['success', 'warning', 'error']), text: z.string() });
-export type PasteImportReply = z.infer<typeof pasteImportReplySchema>;
-
 export const basisRequestSchema = z.object({ type: z.literal(MESSAGE.basis), tabId: z.int() });
 export const switchBackRequestSchema = z.object({ type: z.literal(MESSAGE.switchBack), tabId: z.int() });
 

@@ -1,20 +1,17 @@
-// The popup's paste box (used only while nothing is stored) imports here, in the background,
-// which bundles the importer anyway: the popup then never loads it, nor the code that loads
-// scripts on demand (~1.1 KB of each store zip's 120 KB). The import page does the same work in
-// its worker; both run the core pipeline (prepareImport) and say what happened with
-// import-messages.ts. The text may hold secrets: it stays in memory, and only what
-// prepareImport leaves of it is saved.
-import { diffCatalogues, importConfig, needsConfirmation, prepareImport, problemSkips, type PasteImportReply } from '../core';
+// The popup's in-page import (its paste box, used only while nothing is stored). The import page
+// does the same work in its worker; both run the core pipeline (prepareImport) and say what
+// happened with import-messages.ts.
+import { diffCatalogues, importConfig, needsConfirmation, prepareImport, problemSkips } from '../core';
 import { loadCatalogue, prepareSave, saveConfig } from '../platform/storage';
-import { plural } from '../ui/format';
-import { importMessage } from '../ui/import-messages';
+import { plural } from './format';
+import { importMessage } from './import-messages';
 
 /**
  * Imports pasted text from a page without the import page's preview (the popup's paste box).
  * It never replaces roles: when something is stored that the text would remove, nothing is
  * saved and the message sends the user to the import page, which shows the change and asks.
  */
-export async function importWithoutPreview(text: string): Promise<PasteImportReply> {
+export async function importWithoutPreview(text: string): Promise<{ tone: 'success' | 'warning' | 'error'; text: string }> {
   const prepared = prepareImport(text);
   const stored = await loadCatalogue({ build: importConfig, verify: true });
   const diff = diffCatalogues(stored.catalogue.entries, prepared.catalogue.entries);
