@@ -5,23 +5,13 @@
 import { JSDOM } from 'jsdom';
 import { bannerModel } from '../core/console/banner-model';
 import { combineIdentity } from '../core/console/console-identity';
-import { matchIdentity, type BannerEntry } from '../core/console/identity-match';
+import { matchIdentity } from '../core/console/identity-match';
+import { ALFIE_DEV, ALFIE_PROD, BANNER_SETTINGS } from '../../test/fixtures/alfie-entries';
 import { readIdentitySources } from './console-internals';
 
-const settings = { bannerEnabled: true, bannerPosition: 'top' as const, titlePrefix: true };
-const PROD: BannerEntry = {
-  profile: 'alfie-production',
-  kind: 'role',
-  accountId: '123456789012',
-  roleName: 'AlfieReadOnly',
-  partition: 'aws',
-  app: 'alfie',
-  env: 'production',
-  envLabel: 'production',
-  isProduction: true,
-  color: '#d13212',
-};
-const DEV: BannerEntry = { ...PROD, profile: 'alfie-development', accountId: '345678901234', roleName: 'AlfieFullAccess', env: 'development', envLabel: 'dev', isProduction: false, color: '#2e7d32' };
+const settings = BANNER_SETTINGS;
+const PROD = ALFIE_PROD;
+const DEV = ALFIE_DEV;
 
 function bannerFor(head: string, body: string) {
   const dom = new JSDOM(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`, { url: 'https://us-east-1.console.aws.amazon.com/console/home' });

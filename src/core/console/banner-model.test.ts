@@ -7,21 +7,11 @@ import { buildBannerIndex, isBannerEntry, readBannerIndexRecords, bannerIndexKey
 import type { BannerEntry, IdentityMatch } from './identity-match';
 import type { ConsoleIdentity } from '../protocol/messages';
 import { DEFAULT_SETTINGS } from '../catalogue/schemas';
+import { bannerEntry } from '../../../test/fixtures/alfie-entries';
 
 const settings: BannerSettings = { bannerEnabled: true, bannerPosition: 'top', titlePrefix: true };
 
-const prodEntry: BannerEntry = {
-  profile: 'alfie-production',
-  kind: 'role',
-  accountId: '123456789012',
-  roleName: 'AlfieReadOnly',
-  partition: 'aws',
-  app: 'alfie',
-  env: 'production',
-  envLabel: 'production',
-  isProduction: true,
-  color: '#d13212',
-};
+const prodEntry = bannerEntry('alfie-production');
 const qaEntry: BannerEntry = { ...prodEntry, profile: 'alfie-qa', accountId: '234567890123', roleName: 'AlfieDeployment', env: 'test', envLabel: 'qa', isProduction: false, color: '#f2c94c' };
 
 const identity = (extra: Partial<ConsoleIdentity> = {}): ConsoleIdentity => ({

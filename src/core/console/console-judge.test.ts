@@ -7,28 +7,17 @@ import { bannerModel } from './banner-model';
 import { buildBannerIndex, bannerIndexKeysFor, readBannerIndexRecords, BANNER_INDEX_META_KEY } from './banner-index';
 import { combineIdentity, judgeIdentity, parsePrincipalArn, type IdentityReading } from './console-identity';
 import { consolePartition, isSignInHostOf, signInHost } from './console-hosts';
-import { entryHasRole, matchIdentity, type BannerEntry } from './identity-match';
+import { entryHasRole, matchIdentity } from './identity-match';
 import { permissionSetOf } from '../aws-names';
 import { identityReport, identityVerdict } from './identity-report';
 import type { ConsoleIdentity } from '../protocol/messages';
+import { bannerEntry } from '../../../test/fixtures/alfie-entries';
 
 const HOST = 'us-east-1.console.aws.amazon.com';
 const MULTI_HOST = '123456789012-prodabcd.us-east-1.console.aws.amazon.com';
 const settings = { bannerEnabled: true, bannerPosition: 'top' as const, titlePrefix: true };
 
-const entry = (profile: string, extra: Partial<BannerEntry> = {}): BannerEntry => ({
-  profile,
-  kind: 'role',
-  accountId: '123456789012',
-  roleName: 'AlfieReadOnly',
-  partition: 'aws',
-  app: 'alfie',
-  env: 'production',
-  envLabel: 'production',
-  isProduction: true,
-  color: '#d13212',
-  ...extra,
-});
+const entry = bannerEntry;
 const PROD = entry('alfie-production');
 const DEV = entry('alfie-development', { accountId: '345678901234', roleName: 'AlfieFullAccess', env: 'development', envLabel: 'dev', isProduction: false, color: '#2e7d32' });
 

@@ -5,26 +5,14 @@
 // was a confident banner, some of them the dev one for a production page.)
 import { bannerModel } from './banner-model';
 import { combineIdentity, type IdentityReading } from './console-identity';
-import { matchIdentity, type BannerEntry } from './identity-match';
+import { matchIdentity } from './identity-match';
+import { ALFIE_DEV, ALFIE_PROD, BANNER_SETTINGS } from '../../../test/fixtures/alfie-entries';
 
 const HOST = 'us-east-1.console.aws.amazon.com';
 const MULTI_HOST = '345678901234-devabcde.us-east-1.console.aws.amazon.com';
-const settings = { bannerEnabled: true, bannerPosition: 'top' as const, titlePrefix: true };
-
-const PROD: BannerEntry = {
-  profile: 'alfie-production',
-  kind: 'role',
-  accountId: '123456789012',
-  accountAlias: 'alfie-prod',
-  roleName: 'AlfieReadOnly',
-  partition: 'aws',
-  app: 'alfie',
-  env: 'production',
-  envLabel: 'production',
-  isProduction: true,
-  color: '#d13212',
-};
-const DEV: BannerEntry = { ...PROD, profile: 'alfie-development', accountId: '345678901234', accountAlias: undefined, roleName: 'AlfieFullAccess', env: 'development', envLabel: 'dev', isProduction: false, color: '#2e7d32' };
+const settings = BANNER_SETTINGS;
+const PROD = ALFIE_PROD;
+const DEV = ALFIE_DEV;
 
 function banner(readings: IdentityReading[], host = HOST, s = settings) {
   const identity = combineIdentity(readings, host);
