@@ -376,6 +376,15 @@ export class SecretLineFinder {
   }
 
   /**
+   * Does `line` name a secret whose value the lines below hold (secretNaming)? Behind the same
+   * hint words as a named secret on the line itself: a line without one names none.
+   */
+  namingIn(line: ScannedLine): SecretNaming | null {
+    if (line.kind === 'blank' || line.kind === 'comment' || !this.mentionsSecret(line.from, line.to)) return null;
+    return secretNaming(lineText(this.text, line));
+  }
+
+  /**
    * What `line` carries, or null. `known`: for an option, its lower-cased key; for a
    * continuation, its nested secret key or null; when the caller already has it.
    */

@@ -23,7 +23,7 @@
 
 import type { RemovedSecrets } from '../types';
 import { headerName, lineText, scanConfigLines, type ScannedLine } from './config-scanner';
-import { SecretLineFinder, cannotHoldSecrets, isNamedValue, secretNaming, type SecretNaming } from './secret-lines';
+import { SecretLineFinder, cannotHoldSecrets, isNamedValue, type SecretNaming } from './secret-lines';
 
 export { SECRET_KEYS, SECRET_KEY_NAMES, nestedSecretKey } from './secret-lines';
 
@@ -70,11 +70,11 @@ function isNamed(text: string, line: ScannedLine, naming: Naming | null): naming
   return naming !== null && line.kind !== 'blank' && line.kind !== 'comment' && isNamedValue(lineText(text, line), naming);
 }
 
-/** What the lines below `line` need: the same naming while its values go on, else the one `line` starts. */
-function nextNaming(text: string, line: ScannedLine, naming: Naming | null): Naming | null {
-  if (isNamed(text, line, naming)) return naming;
-  const named = line.kind === 'blank' || line.kind === 'comment' ? null : secretNaming(lineText(text, line));
-  return named && { ...named, of: line.lineNo };
+/** What the lines below `line` need: the same naming while its values go on (`named`), else the one `line` starts. */
+function nextNaming(finder: SecretLineFinder, line: ScannedLine, naming: Naming | null, named: boolean): Naming | null {
+  if (named) return naming;
+  const starts = finder.namingIn(line);
+  return starts && { ...starts, of: line.lineNo };
 }
 
 /** A line that goes because of a removed line above it (`of`): part of its value, or its wrapped rest. */
@@ -213,7 +213,7 @@ function findSecretLines(text: string): { lines: RemovedLine[]; removed: Removed
     const own = finder.find(line);
     const naming = state.naming;
     const named = isNamed(text, line, naming);
-    state.naming = nextNaming(text, line, naming);
+    state.naming = nextNaming(finder, line, naming, named);
     const below = own === null && !named ? belongsToRemoved(text, line, state) : null;
     if (own === null && !named && below === null) {
       advance(state, line, 0, false);
