@@ -157,9 +157,8 @@ export function profileMaps(sections: readonly ConfigSection[]): Omit<ParsedConf
     if (section.kind === null) continue;
     // Re-assigning keeps the first position and takes the later value, like a Python dict.
     setOwn(maps[section.kind], section.name, section.values);
-    const keys: Record<string, number> = {};
-    for (const key of Object.keys(section.keyLines)) setOwn(keys, key, section.keyLines[key] as number);
-    setOwn(locations[section.kind], section.name, { line: section.line, keys });
+    // A copy (spread defines own properties, `__proto__` too): the section's own record stays the parser's.
+    setOwn(locations[section.kind], section.name, { line: section.line, keys: { ...section.keyLines } });
   }
   return { ...maps, locations };
 }

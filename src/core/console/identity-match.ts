@@ -64,10 +64,12 @@ export function matchIdentity<E extends BannerEntry>(identity: ConsoleIdentity |
   const { accountId, accountAlias: alias } = identity;
   if (accountId === null && (identity.candidates || identity.candidateAliases)) return disputed(entries, identity, identity.candidates ?? [], identity.candidateAliases ?? []);
   // An ID paired (by another source, or the cookie) with an alias the catalogue gives to another account: two accounts.
-  const aliasOf = accountId !== null && alias !== undefined ? entries.find((e) => e.partition === identity.partition && e.accountAlias === alias && e.accountId !== undefined && e.accountId !== accountId) : undefined;
-  if (aliasOf) {
-    const reason = `the page pairs ${formatAccountId(accountId!)} with ${alias}, the alias of ${formatAccountId(aliasOf.accountId!)} in your profiles`;
-    return disputed(entries, identity, [accountId!, aliasOf.accountId!], [], reason);
+  if (accountId !== null && alias !== undefined) {
+    const other = entries.find((e) => e.partition === identity.partition && e.accountAlias === alias && e.accountId !== undefined && e.accountId !== accountId)?.accountId;
+    if (other !== undefined) {
+      const reason = `the page pairs ${formatAccountId(accountId)} with ${alias}, the alias of ${formatAccountId(other)} in your profiles`;
+      return disputed(entries, identity, [accountId, other], [], reason);
+    }
   }
   const inAccount = entries.filter(
     (e) =>
