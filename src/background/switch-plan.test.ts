@@ -3,18 +3,10 @@ import { planSwitch, type SwitchContext } from './switch-plan';
 import { readSwitchMarker, withoutSwitchMarker, withSwitchMarker } from '../core/console/switch-marker';
 import type { ConsoleIdentity } from '../core/protocol/messages';
 import type { CatalogueEntry } from '../core/types';
+import { bannerEntry } from '../../test/fixtures/alfie-entries';
 
 const entry: CatalogueEntry = {
-  profile: 'alfie-production',
-  kind: 'role',
-  accountId: '123456789012',
-  roleName: 'team/AlfieReadOnly',
-  partition: 'aws',
-  app: 'alfie',
-  env: 'production',
-  envLabel: 'production',
-  isProduction: true,
-  color: '#d13212',
+  ...bannerEntry('alfie-production', { roleName: 'team/AlfieReadOnly' }),
   url: 'https://signin.aws.amazon.com/switchrole?account=123456789012&roleName=team%2FAlfieReadOnly&displayName=alfie-production',
   displayName: 'alfie-production',
   line: 3,
