@@ -2,7 +2,6 @@
 // manifest: its background key (Chrome wants a service worker, Firefox MV3 event pages want
 // `scripts`), and Chrome's `key` (fixed id) and managed-storage schema; everything else,
 // including manifest.json's source, is shared.
-const fs = require('node:fs');
 const path = require('node:path');
 const webpack = require('webpack');
 const CopyPlugin = require('copy-webpack-plugin');
@@ -26,73 +25,6 @@ function manifestFor(target, content) {
     delete manifest.storage;
   }
   return JSON.stringify(manifest, null, 2);
-}
-
-/** Where styles.css's popup-only rules begin (test/build/options-styles.test.ts checks that the import page uses none of them). */
-const POPUP_RULES = '/* ---------------------------------------------------------------- popup */';
-/** Where styles.css's import-page-only rules begin (test/build/popup-styles.test.ts checks that the popup uses none of them). */
-const IMPORT_PAGE_RULES = '/* ---------------------------------------------------------------- import page */';
-
-/** Where the one `marker` is in styles.css. */
-function sectionAt(css, marker, name) {
-  const at = css.indexOf(marker);
-  if (at < 0 || css.indexOf(marker, at + 1) >= 0) throw new Error(`styles.css: one "${name}" section marker expected`);
-  return at;
-}
-
-/**
- * The part of styles.css the popup uses: everything above the import page's own rules, which
- * would cost ~0.7 KB of each store zip (issue 12 §4's 120 KB budget) and the popup's parser time.
- */
-function popupStyles(css) {
-  return css.slice(0, sectionAt(css, IMPORT_PAGE_RULES, 'import page'));
-}
-
-/**
- * The part of styles.css the import page uses: all but the popup's own rules (its inline copy in
- * popup.html has them), ~0.75 KB less in each store zip.
- */
-function optionsStyles(css) {
-  const popup = sectionAt(css, POPUP_RULES, 'popup');
-  const importPage = sectionAt(css, IMPORT_PAGE_RULES, 'import page');
-  if (popup > importPage) throw new Error('styles.css: the popup section must come before the import page section');
-  return css.slice(0, popup) + css.slice(importPage);
-}
-
-/**
- * popup.html with the popup's part of styles.css inlined. A linked stylesheet holds back the
- * page's scripts until it has loaded: measured in Chromium, that is ~25 ms of the popup's ~100 ms
- * budget for its first render (issue 3). Inline <style> is allowed by our CSP (it restricts
- * scripts only). The import page keeps the link: it is not opened on every switch.
- */
-function inlineStyles(content) {
-  const html = content.toString();
-  const link = '<link rel="stylesheet" href="styles.css">';
-  if (!html.includes(link)) throw new Error('popup.html: the styles.css link to inline is missing');
-  const css = minifyCss(popupStyles(fs.readFileSync(path.resolve(__dirname, 'public/styles.css'), 'utf8')));
-  if (css.includes('</style')) throw new Error('styles.css must not contain </style');
-  return html.replace(link, () => `<style>\n${css}\n</style>`);
-}
-
-/**
- * styles.css without comments, indentation and blank lines (~1 KB less in each package, which
- * has a 120 KB budget), and without the whitespace next to `{ } ; ,` and after `:` outside
- * strings, where CSS never reads it (~0.25 KB less). Nothing else is rewritten, so the rules mean
- * exactly what they say; a comment marker inside a string would be cut, so the stylesheet must not have one.
- */
-function minifyCss(css) {
-  if (/(['"])[^'"\n]*\/\*/.test(css)) throw new Error('styles.css: "/*" inside a string would be cut by minifyCss');
-  const lines = css
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .join('\n');
-  // Odd parts are quoted strings (kept as they are); our strings never span lines.
-  return lines
-    .split(/('[^'\n]*'|"[^"\n]*")/)
-    .map((part, i) => (i % 2 ? part : part.replace(/\s*([{};,])\s*/g, '$1').replace(/:\s+/g, ':').replace(/;}/g, '}')))
-    .join('');
 }
 
 const CONTENT_SCRIPTS = /^(content|signin|why|session)\.js$/;
@@ -141,6 +73,8 @@ const config = (target) => (env, argv) => ({
     rules: [
       { test: /\.tsx?$/, loader: 'ts-loader', options: { transpileOnly: true }, exclude: /node_modules/ },
       { test: /[\\/]node_modules[\\/]zod[\\/].*\.js$/, loader: path.resolve(__dirname, 'scripts/webpack/no-eval-loader.js') },
+      // A part of public/styles.css as text, for the page that adopts it (scripts/webpack/stylesheet-parts.js).
+      { test: /[\\/]public[\\/]styles\.css$/, resourceQuery: /^\?(shared|popup|import-page)$/, loader: path.resolve(__dirname, 'scripts/webpack/stylesheet-loader.js') },
     ],
   },
   optimization: {
@@ -210,9 +144,8 @@ const config = (target) => (env, argv) => ({
     }),
     new CopyPlugin({
       patterns: [
-        { from: 'public', to: '.', globOptions: { ignore: ['**/popup.html', '**/styles.css'] } },
-        { from: 'public/styles.css', to: 'styles.css', transform: (content) => minifyCss(optionsStyles(content.toString())) },
-        { from: 'public/popup.html', to: 'popup.html', transform: inlineStyles },
+        // (styles.css is not copied: the pages' scripts carry its parts, scripts/webpack/stylesheet-parts.js.)
+        { from: 'public', to: '.', globOptions: { ignore: ['**/styles.css'] } },
         { from: 'manifest.json', to: 'manifest.json', transform: (content) => manifestFor(target, content) },
         // Chrome validates enterprise policy against it (and drops what does not match).
         ...(target === 'chrome' ? [{ from: 'managed-schema.json', to: 'managed-schema.json' }] : []),

@@ -2,5 +2,8 @@
 import { render } from 'preact';
 import { realImportPageData } from './import-page-data';
 import { OptionsApp } from './options-app';
+import { adoptPageStyles } from '../ui/page-styles';
+import importPageRules from '../../public/styles.css?import-page';
 
+adoptPageStyles(document, importPageRules);
 render(<OptionsApp data={realImportPageData()} />, document.getElementById('root')!);

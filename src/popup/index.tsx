@@ -5,9 +5,12 @@ import { render } from 'preact';
 import { firstScreenFrom, type FirstScreen } from '../platform/storage';
 import { browserPopupData } from './browser-data';
 import { PopupApp } from './popup-app';
+import { adoptPageStyles } from '../ui/page-styles';
+import popupRules from '../../public/styles.css?popup';
 
 // (Marks: `npm run bench` splits the first render into script start, data loaded, rendered.)
 performance.mark('rsb:start');
+adoptPageStyles(document, popupRules);
 const firstScreen = firstScreenItems.then((items) => {
   const first = firstScreenFrom(items);
   performance.mark('rsb:data');

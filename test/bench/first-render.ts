@@ -22,11 +22,14 @@ import { launchExtension } from './extension-browser';
 import { settle } from './settle';
 import { printTable } from './table';
 import { importConfigThroughPage } from './popup';
+import { REPO_ROOT } from './repo-root';
 import { POINTER_KEY, RECORD_KEYS } from '../../src/core/storage/storage-keys';
 
 const ROLES = 5000;
 const OPENS = 25;
 const STATIC_PAGE = 'bench-static.html';
+/** The static pages' stylesheet: public/styles.css as it is. */
+const STATIC_STYLES = 'bench-static.css';
 /** The static page, plus the popup's two scripts loaded and compiled but not run: the cost of loading them. */
 const SCRIPTS_PAGE = 'bench-scripts.html';
 /** popup.html whose one script adds a button and does nothing else. */
@@ -83,9 +86,11 @@ const range = (values: number[]) => `${ms(Math.min(...values))}–${ms(Math.max(
 function copyWithStaticPages(dist: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rsb-bench-'));
   fs.cpSync(dist, dir, { recursive: true });
-  // (The scripts come before the button: as in the popup, the button waits for them.)
+  // (The scripts come before the button: as in the popup, the button waits for them.) The static
+  // pages link the whole stylesheet, as the import page did before the pages' scripts carried it.
+  fs.copyFileSync(path.join(REPO_ROOT, 'public/styles.css'), path.join(dir, STATIC_STYLES));
   const page = (scripts: string) =>
-    `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>static</title><link rel="stylesheet" href="styles.css">${scripts}</head>` +
+    `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>static</title><link rel="stylesheet" href="${STATIC_STYLES}">${scripts}</head>` +
     '<body class="popup"><button type="button">One button</button></body></html>\n';
   fs.writeFileSync(path.join(dir, STATIC_PAGE), page(''));
   fs.writeFileSync(path.join(dir, 'bench-popup-unrun.js'), `(function(){${fs.readFileSync(path.join(dir, 'popup.js'), 'utf8')}\n});\n`);

@@ -1,11 +1,12 @@
-// The import page's styles.css leaves out the popup's own rules (styles.css between its "popup"
-// and "import page" markers; webpack.config.js, optionsStyles): popup.html has its own inline copy,
-// and shipping them twice cost ~0.75 KB of each store zip (issue 12 §4's 120 KB budget).
+// The import page adopts styles.css without the popup's own rules (between its "popup" and
+// "import page" markers; scripts/webpack/stylesheet-parts.js): the shared part from shared.js, its
+// own from options.js. Shipping the popup's rules to it too cost ~0.75 KB of each store zip
+// (issue 12 §4's 120 KB budget).
 // This checks that leaving them out changes nothing on the import page: every rule there needs a
 // class that only the popup has, the import page uses none of them, and they are left out.
 import fs from 'node:fs';
 import path from 'node:path';
-import { DIST, IMPORT_MARKER, POPUP_MARKER, ROOT, classesOf, sourcesFrom, withoutComments } from './stylesheet-facts';
+import { DIST, IMPORT_MARKER, POPUP_MARKER, ROOT, builtPart, classesOf, sourcesFrom, stringsOf, withoutComments } from './stylesheet-facts';
 
 /** Every selector of a stylesheet's rules (inside at-rules too), one per comma-separated part. */
 const selectorsOf = (css: string) =>
@@ -60,10 +61,15 @@ test('no class of the popup only is named in a string of the import page sources
   expect(used).toEqual([]);
 });
 
-test.each(['chrome', 'firefox'])('the %s styles.css has the shared and import page rules and none of the popup section', (target) => {
-  const shipped = fs.readFileSync(path.join(DIST, target, 'styles.css'), 'utf8');
-  expect(classesOf(shipped)).toEqual(new Set([...classesOf(css.slice(0, from)), ...classesOf(css.slice(to))]));
+test.each(['chrome', 'firefox'])('the %s import page adopts the shared and import page parts and none of the popup section', (target) => {
+  const strings = (file: string) => stringsOf(path.join(DIST, target, file));
+  expect(strings('options.js').has(builtPart('import-page'))).toBe(true);
+  const shipped = [...strings('shared.js'), ...strings('options.js')].join('\n');
+  expect(shipped).toContain(builtPart('shared'));
   for (const c of popupOnly) expect({ c, shipped: new RegExp(`\\.${c}(?![\\w-])`).test(shipped) }).toEqual({ c, shipped: false });
-  // The reduced-motion transition is the buttons' and rows' on both pages.
-  expect(shipped).toMatch(/@media \(prefers-reduced-motion:no-preference\)\{\.button,\.icon-button,\.row-entry\{transition:/);
+  // The reduced-motion transition is the buttons' and rows' on both pages: in the shared part.
+  expect(builtPart('shared')).toMatch(/@media \(prefers-reduced-motion:no-preference\)\{\.button,\.icon-button,\.row-entry\{transition:/);
+  const entry = fs.readFileSync(path.join(ROOT, 'src/options/index.tsx'), 'utf8');
+  expect(entry.indexOf('adoptPageStyles(document, importPageRules)')).toBeGreaterThan(0);
+  expect(entry.indexOf('adoptPageStyles(document, importPageRules)')).toBeLessThan(entry.indexOf('render('));
 });

@@ -1,9 +1,10 @@
-// popup.html inlines only the part of styles.css above its "import page" marker (webpack.config.js,
-// popupStyles): the import page's own rules stay out of the popup (issue 12 §4's zip budget).
+// The popup adopts only the parts of styles.css above its "import page" marker (the shared part
+// from shared.js, its own from popup.js: scripts/webpack/stylesheet-parts.js): the import page's
+// own rules stay out of the popup (issue 12 §4's zip budget, and the popup's parse time).
 // This checks that the popup really uses none of the classes left out, and that they are left out.
 import fs from 'node:fs';
 import path from 'node:path';
-import { DIST, IMPORT_MARKER as MARKER, ROOT, classesOf, sourcesFrom } from './stylesheet-facts';
+import { DIST, IMPORT_MARKER as MARKER, ROOT, builtPart, classesOf, sourcesFrom, stringsOf } from './stylesheet-facts';
 
 /** The popup's sources. */
 const popupSources = () => sourcesFrom('src/popup/index.tsx');
@@ -32,12 +33,18 @@ test('no class of the import page only is named in a string of the popup sources
   expect(used).toEqual([]);
 });
 
-test.each(['chrome', 'firefox'])('the %s popup.html inlines the popup part and none of the import page rules', (target) => {
-  const html = fs.readFileSync(path.join(DIST, target, 'popup.html'), 'utf8');
-  const inlined = html.slice(html.indexOf('<style>'), html.indexOf('</style>'));
-  expect(classesOf(inlined + '{')).toEqual(expect.objectContaining({ size: popupPart.size }));
-  for (const c of importOnly) expect({ c, inlined: new RegExp(`\\.${c}(?![\\w-])`).test(inlined) }).toEqual({ c, inlined: false });
-  // The import page still links the whole stylesheet.
-  expect(fs.readFileSync(path.join(DIST, target, 'options.html'), 'utf8')).toContain('<link rel="stylesheet" href="styles.css">');
-  expect(fs.readFileSync(path.join(DIST, target, 'styles.css'), 'utf8')).toContain('.removed-line');
+test.each(['chrome', 'firefox'])('the %s popup adopts the shared and popup parts and none of the import page rules', (target) => {
+  const strings = (file: string) => stringsOf(path.join(DIST, target, file));
+  expect(strings('shared.js').has(builtPart('shared'))).toBe(true);
+  expect(strings('popup.js').has(builtPart('popup'))).toBe(true);
+  const popupScripts = [...strings('shared.js'), ...strings('popup.js')].join('\n');
+  for (const c of importOnly) expect({ c, shipped: new RegExp(`\\.${c}(?![\\w-])`).test(popupScripts) }).toEqual({ c, shipped: false });
+  // No copy anywhere else: no inline <style>, no stylesheet link, no styles.css in the package.
+  const built = (file: string) => fs.readFileSync(path.join(DIST, target, file), 'utf8');
+  for (const page of ['popup.html', 'options.html']) expect(built(page)).not.toMatch(/<style|<link[^>]*stylesheet/);
+  expect(fs.existsSync(path.join(DIST, target, 'styles.css'))).toBe(false);
+  // Adopted before the first render.
+  const entry = fs.readFileSync(path.join(ROOT, 'src/popup/index.tsx'), 'utf8');
+  expect(entry.indexOf('adoptPageStyles(document, popupRules)')).toBeGreaterThan(0);
+  expect(entry.indexOf('adoptPageStyles(document, popupRules)')).toBeLessThan(entry.indexOf('render('));
 });

@@ -3,11 +3,18 @@
 // entry imports (so a test can say which classes a page can use).
 import fs from 'node:fs';
 import path from 'node:path';
+import * as acorn from 'acorn';
+// (The build's own code, so that the tests compare with exactly what it ships.)
+const stylesheetParts = require('../../scripts/webpack/stylesheet-parts.js') as {
+  POPUP_MARKER: string;
+  IMPORT_PAGE_MARKER: string;
+  minifyCss(css: string): string;
+  stylesheetPart(css: string, part: string): string;
+};
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const DIST = path.join(ROOT, process.env.EXT_DIST ?? 'dist');
-export const POPUP_MARKER = '/* ---------------------------------------------------------------- popup */';
-export const IMPORT_MARKER = '/* ---------------------------------------------------------------- import page */';
+export const { POPUP_MARKER, IMPORT_PAGE_MARKER: IMPORT_MARKER } = stylesheetParts;
 
 export const withoutComments = (css: string) => css.replace(/\/\*[\s\S]*?\*\//g, '');
 
@@ -28,4 +35,23 @@ export function sourcesFrom(entry: string): string[] {
   };
   visit(path.join(ROOT, entry));
   return [...seen];
+}
+
+/** Every string literal of a built script (the pages' stylesheet parts are among them). */
+export function stringsOf(file: string): Set<string> {
+  const strings = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (node === null || typeof node !== 'object') return;
+    const n = node as { type?: unknown; value?: unknown };
+    if (n.type === 'Literal' && typeof n.value === 'string') strings.add(n.value);
+    for (const child of Object.values(node)) (Array.isArray(child) ? child : [child]).forEach(visit);
+  };
+  visit(acorn.parse(fs.readFileSync(file, 'utf8'), { ecmaVersion: 'latest' }));
+  return strings;
+}
+
+/** The text a page adopts for a part of public/styles.css, as the build makes it. */
+export function builtPart(part: 'shared' | 'popup' | 'import-page'): string {
+  const css = fs.readFileSync(path.join(ROOT, 'public/styles.css'), 'utf8');
+  return stylesheetParts.minifyCss(stylesheetParts.stylesheetPart(css, part));
 }
