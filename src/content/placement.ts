@@ -42,9 +42,16 @@ export function createPlacement(doc: Document, host: HTMLElement, onHeaderLost: 
   let layer = '';
   let offset = 0;
 
+  /** Our host's style as we last wrote it. */
+  let written = '';
   const style = () => {
     host.style.cssText = `all:initial !important;display:${height ? 'block' : 'none'} !important;height:${height}px !important;--rsb-layer:${layer || 2147483647};--rsb-offset:${offset}px`;
+    written = host.style.cssText;
   };
+  // The host is in the page's DOM: a page script can restyle it (`display:none !important`,
+  // which beats any stylesheet) and hide even a production banner. Ours goes back at once; our
+  // own write leaves the style as written, so it ends there (no loop).
+  new MutationObserver(() => host.style.cssText !== written && style()).observe(host, { attributes: true });
   const release = () => {
     for (const w of watches) w.disconnect();
     watches = [];
