@@ -5,19 +5,15 @@
 // refuses any assignment to a const, and both are block-scoped with the same dead zone before
 // their declaration. The keyword is found by parsing (never by text search, which would also
 // hit strings), and the source map keeps pointing at the right code.
-const acorn = require('acorn');
 const { Compilation, sources } = require('webpack');
+const { eachNode } = require('./each-node');
 
 /** Start offsets of every `const` declaration in `code`. */
 function constDeclarations(code) {
   const starts = [];
-  const visit = (node) => {
+  eachNode(code, (node) => {
     if (node.type === 'VariableDeclaration' && node.kind === 'const') starts.push(node.start);
-    for (const value of Object.values(node)) {
-      for (const child of Array.isArray(value) ? value : [value]) if (child && typeof child.type === 'string') visit(child);
-    }
-  };
-  visit(acorn.parse(code, { ecmaVersion: 'latest', sourceType: 'script' }));
+  });
   return starts;
 }
 

@@ -6,7 +6,7 @@
 // class that only the popup has, the import page uses none of them, and they are left out.
 import fs from 'node:fs';
 import path from 'node:path';
-import { DIST, IMPORT_MARKER, POPUP_MARKER, ROOT, builtPart, classesOf, sourcesFrom, stringsOf, withoutComments } from './stylesheet-facts';
+import { DIST, IMPORT_MARKER, POPUP_MARKER, ROOT, adoptsBeforeRender, builtPart, classesOf, sourcesFrom, stringsOf, withoutComments } from './stylesheet-facts';
 
 /** Every selector of a stylesheet's rules (inside at-rules too), one per comma-separated part. */
 const selectorsOf = (css: string) =>
@@ -69,7 +69,5 @@ test.each(['chrome', 'firefox'])('the %s import page adopts the shared and impor
   for (const c of popupOnly) expect({ c, shipped: new RegExp(`\\.${c}(?![\\w-])`).test(shipped) }).toEqual({ c, shipped: false });
   // The reduced-motion transition is the buttons' and rows' on both pages: in the shared part.
   expect(builtPart('shared')).toMatch(/@media \(prefers-reduced-motion:no-preference\)\{\.button,\.icon-button,\.row-entry\{transition:/);
-  const entry = fs.readFileSync(path.join(ROOT, 'src/options/index.tsx'), 'utf8');
-  expect(entry.indexOf('adoptPageStyles(document, importPageRules)')).toBeGreaterThan(0);
-  expect(entry.indexOf('adoptPageStyles(document, importPageRules)')).toBeLessThan(entry.indexOf('render('));
+  expect(adoptsBeforeRender('src/options/index.tsx', 'adoptPageStyles(document, importPageRules)')).toBe(true);
 });

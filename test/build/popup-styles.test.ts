@@ -4,7 +4,7 @@
 // This checks that the popup really uses none of the classes left out, and that they are left out.
 import fs from 'node:fs';
 import path from 'node:path';
-import { DIST, IMPORT_MARKER as MARKER, ROOT, builtPart, classesOf, sourcesFrom, stringsOf } from './stylesheet-facts';
+import { DIST, IMPORT_MARKER as MARKER, ROOT, adoptsBeforeRender, builtPart, classesOf, sourcesFrom, stringsOf } from './stylesheet-facts';
 
 /** The popup's sources. */
 const popupSources = () => sourcesFrom('src/popup/index.tsx');
@@ -44,7 +44,5 @@ test.each(['chrome', 'firefox'])('the %s popup adopts the shared and popup parts
   for (const page of ['popup.html', 'options.html']) expect(built(page)).not.toMatch(/<style|<link[^>]*stylesheet/);
   expect(fs.existsSync(path.join(DIST, target, 'styles.css'))).toBe(false);
   // Adopted before the first render.
-  const entry = fs.readFileSync(path.join(ROOT, 'src/popup/index.tsx'), 'utf8');
-  expect(entry.indexOf('adoptPageStyles(document, popupRules)')).toBeGreaterThan(0);
-  expect(entry.indexOf('adoptPageStyles(document, popupRules)')).toBeLessThan(entry.indexOf('render('));
+  expect(adoptsBeforeRender('src/popup/index.tsx', 'adoptPageStyles(document, popupRules)')).toBe(true);
 });

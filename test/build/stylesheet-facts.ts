@@ -3,8 +3,8 @@
 // entry imports (so a test can say which classes a page can use).
 import fs from 'node:fs';
 import path from 'node:path';
-import * as acorn from 'acorn';
 // (The build's own code, so that the tests compare with exactly what it ships.)
+const { eachNode } = require('../../scripts/webpack/each-node.js') as { eachNode(code: string, visit: (node: { type: string; value?: unknown }) => void): void };
 const stylesheetParts = require('../../scripts/webpack/stylesheet-parts.js') as {
   POPUP_MARKER: string;
   IMPORT_PAGE_MARKER: string;
@@ -40,14 +40,17 @@ export function sourcesFrom(entry: string): string[] {
 /** Every string literal of a built script (the pages' stylesheet parts are among them). */
 export function stringsOf(file: string): Set<string> {
   const strings = new Set<string>();
-  const visit = (node: unknown): void => {
-    if (node === null || typeof node !== 'object') return;
-    const n = node as { type?: unknown; value?: unknown };
-    if (n.type === 'Literal' && typeof n.value === 'string') strings.add(n.value);
-    for (const child of Object.values(node)) (Array.isArray(child) ? child : [child]).forEach(visit);
-  };
-  visit(acorn.parse(fs.readFileSync(file, 'utf8'), { ecmaVersion: 'latest' }));
+  eachNode(fs.readFileSync(file, 'utf8'), (node) => {
+    if (node.type === 'Literal' && typeof node.value === 'string') strings.add(node.value);
+  });
   return strings;
+}
+
+/** Whether a page's entry (relative to the repository) adopts its styles with `call` before it first renders. */
+export function adoptsBeforeRender(entry: string, call: string): boolean {
+  const source = fs.readFileSync(path.join(ROOT, entry), 'utf8');
+  const at = source.indexOf(call);
+  return at > 0 && at < source.indexOf('render(');
 }
 
 /** The text a page adopts for a part of public/styles.css, as the build makes it. */
