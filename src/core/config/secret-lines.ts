@@ -17,11 +17,13 @@
 //
 // What is NOT a secret, on purpose: a word that only contains a secret word (web_identity_
 // token_file, mfa_token_provider, AWS_SESSION_TOKEN_TTL, GetSessionToken in prose), a name
-// with no value given to it, and long runs of base64 characters inside a line (role paths are
-// such runs). Only a whole line can be a bare value. A section header itself is never a secret
+// with no value given to it, and runs of base64 characters inside a line (role paths are such
+// runs), except a run of 40 shaped like a secret access key on a line that mentions a secret, a
+// token-long run of 100 or more, and a bare value in a column of its own (secret-values.ts). A section header itself is never a secret
 // (removing one would move its keys into the section above), but what follows its `]` on the
 // same line is read like a line of its own: a paste that lost its line breaks puts keys there.
 import { isPyLineBoundary, isPySpace, lineText, optionKey, pyStrip, type ScannedLine } from './config-scanner';
+import { PRIVATE_KEY, hasHidingCharacters, hasUserPasswordFlag, readableLine, secretRunIn } from './secret-values';
 
 export const SECRET_KEYS = ['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'aws_security_token'] as const;
 
@@ -69,10 +71,12 @@ export interface SecretLine {
 // A name that names a secret: it ends in token, secret, password, secret (access) key or access
 // key (id), in any case, with `_`, `-` or nothing between the words (AWS_SECRET_ACCESS_KEY,
 // SecretAccessKey, aws_secret_key, clientSecret, refreshToken, --secret). Whole names only.
+// Also session key (the console federation's session JSON: sessionId, sessionKey,
+// sessionToken), private key, API key and passphrase (s3cmd's gpg_passphrase).
 const WORD = '[A-Za-z0-9_-]';
-const SECRET_WORD = 'token|secret|passw(?:or)?d|secret[_-]?(?:access[_-]?)?key|access[_-]?key(?:[_-]?id)?';
+const SECRET_WORD = 'token|secret|passw(?:or)?d|passphrase|secret[_-]?(?:access[_-]?)?key|access[_-]?key(?:[_-]?id)?|(?:session|private|api)[_-]?key';
 /** Where such a name can end: found first, so a line that only mentions `token_file` costs one scan. */
-const NAME_END = new RegExp(`(?:token|secret|passw(?:or)?d|key|id)(?!${WORD})`, 'gi');
+const NAME_END = new RegExp(`(?:token|secret|passw(?:or)?d|passphrase|key|id)(?!${WORD})`, 'gi');
 /** The whole name (from its first character): group 1 a flag's dashes, group 2 the name, group 3 its secret word. */
 const SECRET_NAME = new RegExp(`^(-{0,2})(${WORD}*?(${SECRET_WORD}))$`, 'i');
 
@@ -85,7 +89,8 @@ const KNOWN_NAMES = new Set(
   [
     'aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'aws_security_token', 'aws_secret_key', 'aws_access_key', 'aws_secret',
     'aws_token', 'access_key_id', 'secret_access_key', 'session_token', 'security_token', 'access_token', 'refresh_token', 'id_token',
-    'client_secret', 'secret_key', 'access_key', 'secret', 'token', 'password', 'passwd', 'aws_password',
+    'client_secret', 'secret_key', 'access_key', 'secret', 'token', 'password', 'passwd', 'aws_password', 'session_key', 'private_key', 'api_key',
+    'passphrase',
   ].map((n) => n.replace(/_/g, '')),
 );
 
@@ -107,7 +112,9 @@ function* secretNames(s: string): Generator<Name> {
  * Cheap first look: a line without one of these cannot name a secret, hold an access key ID
  * or an HTTP Authorization header. (A URL's password is looked for separately: it needs `@`.)
  */
-const HINT = /token|secret|passw|key|akia|asia|authoriz|bearer/gi;
+const HINT = /token|secret|pass[wp]|key|akia|asia|authoriz|bearer/gi;
+/** HINT for one string (not the finder's walk over the text). */
+const HINT_ONE = new RegExp(HINT.source, 'i');
 
 const ACCESS_KEY_ID_IN_LINE = /(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])/;
 const BARE_ACCESS_KEY_ID = /^(?:AKIA|ASIA)[A-Z0-9]{16}$/;
@@ -121,9 +128,11 @@ const MIN_BARE = 20;
 /**
  * `scheme://user:password@host` (a proxy setting, a Git remote): a `:` before the `@`, looked
  * for from each `://`. A password is often pasted unescaped, so `#` and `?` do not end it.
- * `http://proxy.corp:3128` (a port) and `ssh://git@host` (no password) hold none.
+ * `http://proxy.corp:3128` (a port) and `ssh://git@host` (no password) hold none. Nor `/`:
+ * a CodeCommit Git password is base64 (`https://alice-at-123456789012:AbC/dE+f=@git-codecommit…`);
+ * only a port and a path (`https://registry.example:443/@scope/pkg`) are not one.
  */
-const URL_PASSWORD = /[\w+.-]:\/\/[^\s/?#@:]*:[^\s/@]+@/;
+const URL_PASSWORD = /[\w+.-]:\/\/[^\s/?#@:]*:(?!\d*\/)[^\s@]+@/;
 /**
  * An HTTP (Proxy-)Authorization header given a scheme and credentials (`Bearer eyJ…`, `Basic
  * YWxp…`) or a bare token, or a bearer token anywhere. `Authorization: see the wiki` gives none.
@@ -149,6 +158,9 @@ const NEXT_IS_FLAG = /^(?:--[a-z][a-z0-9-]*|-[A-Za-z])(?:[\s=]|$)/;
 const AWS_CONFIGURE_SET = /^(?:[$>]\s*)?aws\s+configure\s+set\s(?:.*[\s.])?$/i;
 /** Commands that give a variable a value without "=": setx NAME v, setenv NAME v, fish's set -x NAME v. */
 const VARIABLE_COMMAND = new RegExp(`^(?:setx|setenv|set|export|declare|typeset|env)(?:${SP}+-{1,2}[A-Za-z]+)*${SP}+["']?$`, 'i');
+
+/** Before a name in a .netrc entry written on one line: its `machine`, `login` or `default` tokens. */
+const NETRC_BEFORE = /^\s*(?:machine|default)\s.*\blogin\s+\S+\s+$/i;
 
 type Shape = 'key' | 'nested key' | 'export' | 'powershell' | 'cmd set' | 'variable' | 'json' | 'flag' | 'no delimiter' | 'assignment';
 
@@ -245,6 +257,8 @@ function spacedShape(s: string, name: Name, after: AfterName): Shape | null {
   if (!ONE_VALUE_TO_END.test(s)) return null;
   const before = s.slice(0, name.index);
   if (before === '' || before === '"' || before === "'") return 'no delimiter';
+  // A .netrc entry on one line: `machine api.example.com login alice password hunter2`.
+  if (NETRC_BEFORE.test(before)) return 'no delimiter';
   return VARIABLE_COMMAND.test(before) ? 'variable' : null;
 }
 
@@ -297,12 +311,40 @@ function bareValue(body: string): string | null {
   return /[0-9+/]/.test(v) ? 'a bare value shaped like a session token' : null;
 }
 
-/** A value of its own shape in `body`: a bare value, an access key ID, a URL's password, an Authorization header. */
-function valueShaped(body: string, mentions: boolean, bareSized: boolean, urls: boolean): SecretLine | null {
-  const bare = bareSized ? bareValue(body) : null;
+/**
+ * A bare value standing in a column of its own: the AWS CLI's `--output table` (`|  SecretAccessKey
+ * |  wJal…  |`) and `--output text` (tab-separated, `--query` picking the secret and the token).
+ */
+function bareInColumn(body: string): string | null {
+  if (body.indexOf('\t') === -1 && body.indexOf('|') === -1) return null;
+  for (const cell of body.split(/[\t|]/)) {
+    const bare = bareValue(cell.trim());
+    if (bare !== null) return `${bare}, in a column`;
+  }
+  return null;
+}
+
+/** What of `body` can hold a value of its own shape. */
+interface Looks {
+  mentions: boolean;
+  bareSized: boolean;
+  urls: boolean;
+  /** The line holds a run of 40 or more base64 characters. */
+  longRun: boolean;
+  userFlags: boolean;
+}
+
+/** A value of its own shape in `body`: a bare value, an access key ID, a URL's password, an Authorization header, ... */
+function valueShaped(body: string, looks: Looks): SecretLine | null {
+  const { mentions } = looks;
   const what =
-    bare ??
-    (mentions && ACCESS_KEY_ID_IN_LINE.test(body) ? 'an access key ID inside the line' : urls && URL_PASSWORD.test(body) ? 'a URL with a password' : mentions && AUTHORIZATION.test(body) ? 'an Authorization header' : null);
+    (looks.bareSized ? bareValue(body) : null) ??
+    (mentions && ACCESS_KEY_ID_IN_LINE.test(body) ? 'an access key ID inside the line' : null) ??
+    (looks.urls && URL_PASSWORD.test(body) ? 'a URL with a password' : null) ??
+    (mentions && AUTHORIZATION.test(body) ? 'an Authorization header' : null) ??
+    (looks.longRun ? (bareInColumn(body) ?? secretRunIn(body, mentions)) : null) ??
+    (mentions && PRIVATE_KEY.test(body) ? 'a private key' : null) ??
+    (looks.userFlags && hasUserPasswordFlag(body) ? 'a user:password flag' : null);
   return what === null ? null : { what, key: null };
 }
 
@@ -323,16 +365,15 @@ const isBase64Char = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c 
  * such run covers one of the offsets 39, 79, 119, ..., so only those are looked at, and the
  * run around one that is a base64 character is measured.
  */
-function hasLongBase64Run(text: string): boolean {
-  const n = text.length;
-  let p = BARE_BASE64_MIN - 1;
+function hasLongBase64Run(text: string, start = 0, n = text.length): boolean {
+  let p = start + BARE_BASE64_MIN - 1;
   while (p < n) {
     if (!isBase64Char(text.charCodeAt(p))) {
       p += BARE_BASE64_MIN;
       continue;
     }
     let from = p;
-    while (from > 0 && isBase64Char(text.charCodeAt(from - 1))) from--;
+    while (from > start && isBase64Char(text.charCodeAt(from - 1))) from--;
     let to = p + 1;
     while (to < n && isBase64Char(text.charCodeAt(to))) to++;
     if (to - from >= BARE_BASE64_MIN) return true;
@@ -351,15 +392,20 @@ function hasLongBase64Run(text: string): boolean {
  * - a named secret or an access key ID inside a line: only looked for where HINT matches;
  * - a bare value: an access key ID starts with AKIA/ASIA (HINT), and a bare secret key or
  *   token is a run of 40+ base64 characters;
- * - a URL's password: URL_PASSWORD over the whole text (a line's match is one in the text);
- * - a value paired with a name on the line above: that line names a secret (HINT).
+ * - a URL's password: URL_PASSWORD over the whole text (a line's match is one in the text),
+ *   and curl's `-u user:password` likewise;
+ * - a value paired with a name on the line above: that line names a secret (HINT);
+ * - a hint word hidden by an invisible or full-width character (`passw<U+200B>ord`): no
+ *   such character past a leading BOM.
  * The speed trick that pays (issue 12's 20% rule): on 10,000 profiles without secrets the
  * secrets stage takes 65-70% less time in Chromium (A/B alternated in one run, load 2-6:
  * 18.2 → 5.4 ms on the budget workload, 22.6 → 7.8 ms on the mixed one).
  */
 export function cannotHoldSecrets(text: string): boolean {
   HINT.lastIndex = 0;
-  return !HINT.test(text) && text.indexOf('\u212a') === -1 && !hasLongBase64Run(text) && !URL_PASSWORD.test(text);
+  return (
+    !HINT.test(text) && text.indexOf('\u212a') === -1 && !hasLongBase64Run(text) && !URL_PASSWORD.test(text) && !hasUserPasswordFlag(text) && !hasHidingCharacters(text, 1)
+  );
 }
 
 /**
@@ -370,9 +416,14 @@ export class SecretLineFinder {
   private hint = -2; // offset of the next HINT match; -2 not searched yet, -1 none left
   /** Does some line hold a URL's password (else no line is looked at for one)? */
   private readonly urls: boolean;
+  /** ... curl's `-u user:password`, an invisible or full-width character? */
+  private readonly userFlags: boolean;
+  private readonly hiding: boolean;
 
   constructor(private readonly text: string) {
     this.urls = URL_PASSWORD.test(text);
+    this.userFlags = hasUserPasswordFlag(text);
+    this.hiding = hasHidingCharacters(text, 1);
   }
 
   /**
@@ -430,10 +481,16 @@ export class SecretLineFinder {
   /** What the content text[from, to) of a line of `kind` carries (`comment`: it is commented out). */
   private content(from: number, to: number, comment: boolean, kind: ScannedLine['kind'], bareSized: boolean): SecretLine | null {
     if (from === to) return null;
-    const mentions = this.mentionsSecret(from, to);
-    if (!mentions && !bareSized && !this.urls) return null;
-    const body = this.text.slice(from, to);
-    const found = (mentions ? namedSecret(body, comment, kind) : null) ?? valueShaped(body, mentions, bareSized, this.urls);
+    // (Short lines cost one comparison: a run of 40 does not fit.)
+    const longRun = hasLongBase64Run(this.text, from, to);
+    let mentions = this.mentionsSecret(from, to);
+    if (!mentions && !bareSized && !this.urls && !longRun && !this.userFlags && !this.hiding) return null;
+    // Read as a person reads it (hidden characters, percent-encoding undone): the line goes as written.
+    const raw = this.text.slice(from, to);
+    const body = readableLine(raw, this.hiding);
+    if (body !== raw) mentions = HINT_ONE.test(body);
+    const looks = { mentions, bareSized, urls: this.urls, longRun: longRun || (body !== raw && hasLongBase64Run(body)), userFlags: this.userFlags };
+    const found = (mentions ? namedSecret(body, comment, kind) : null) ?? valueShaped(body, looks);
     return found && comment ? { what: `${found.what}, commented out`, key: null } : found;
   }
 

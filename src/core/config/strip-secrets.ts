@@ -9,6 +9,10 @@
 // - a piece of a value wrapped onto the next lines when it was copied: right under a removed
 //   line, a single word with no delimiter (the AWS CLI rejects such a line anyway), or nothing
 //   but token characters (`EXAMPLEREST==`, which reads as a key). A blank line ends the wrapping.
+// - the next line of a removed command that ends in a line continuation (`\` in a shell, `` ` ``
+//   in PowerShell, `^` in cmd): `aws configure set aws_secret_access_key \` puts the secret on
+//   the indented line below. Not a `key = value` line at the left margin (the AWS CLI reads that
+//   as a key of its own), nor a header, comment or blank line.
 // And a line goes when the line above it names a secret whose value it is: a `value:` field
 // under `- name: AWS_SECRET_ACCESS_KEY`, the rows under a CSV header with a Password column
 // (the naming line holds no secret and stays).
@@ -39,6 +43,8 @@ const TOKEN_PIECE = /^(?=[^=]*[A-Z+/])(?:[A-Za-z0-9+/]{16,}={0,2}|[A-Za-z0-9+/]+
  * a config key with an empty value, `region=`, has neither digit, `+` nor `/`).
  */
 const TOKEN_TAIL = /^(?=[^=]*[0-9+/])[A-Za-z0-9+/]+={0,2}["']?,?$/;
+/** A line that a shell, PowerShell or cmd continues on the next line. */
+const COMMAND_GOES_ON = /[\\`^]$/;
 /** One word with no delimiter, holding a letter or digit (not a lone `}`). */
 const LONE_WORD = /^[^\s=:]*[A-Za-z0-9][^\s=:]*$/;
 
@@ -56,6 +62,8 @@ interface WalkState {
   wrappedInComment: boolean;
   /** ... and it was itself a wrapped piece of a token. */
   afterPiece: boolean;
+  /** ... and it ends in a line continuation: the command goes on on this line. */
+  commandGoesOn: boolean;
   /** The lines above name a secret whose value the lines below hold (null: none). */
   naming: Naming | null;
 }
@@ -80,7 +88,7 @@ function nextNaming(finder: SecretLineFinder, line: ScannedLine, naming: Naming 
 /** A line that goes because of a removed line above it (`of`): part of its value, or its wrapped rest. */
 interface Belonging {
   of: number;
-  wrapped: 'piece' | 'word' | null;
+  wrapped: 'piece' | 'word' | 'command' | null;
 }
 
 /** Why a line goes because of the lines above it, or null. */
@@ -89,6 +97,7 @@ function belongsToRemoved(text: string, line: ScannedLine, state: WalkState): Be
     if (state.valueOf !== 0) return { of: state.valueOf, wrapped: null };
     if (state.nestedIndent !== -1 && line.indent > state.nestedIndent) return { of: state.nestedOf, wrapped: null };
   }
+  if (state.commandGoesOn && (line.kind === 'continuation' || line.kind === 'no-delimiter')) return { of: state.wrappedOf, wrapped: 'command' };
   const wrapped = state.wrappedOf !== 0 ? wrappedPiece(text, line, state) : null;
   return wrapped !== null ? { of: state.wrappedOf, wrapped } : null;
 }
@@ -97,6 +106,7 @@ function describeBelonging(b: Belonging): string {
   if (b.wrapped === 'piece') return `the wrapped rest of the value on line ${b.of}`;
   // A short word cannot be told from a label ("Windows" under a pasted variable): say what was done.
   if (b.wrapped === 'word') return `a lone word under line ${b.of}, taken as the rest of its value`;
+  if (b.wrapped === 'command') return `more of the command on line ${b.of} (its line ends in a continuation)`;
   return `more of the value on line ${b.of}`;
 }
 
@@ -120,6 +130,7 @@ function advance(state: WalkState, line: ScannedLine, of: number, partOfValue: b
   state.wrappedOf = of;
   state.wrappedInComment = of !== 0 && line.kind === 'comment';
   state.afterPiece = piece;
+  state.commandGoesOn = false;
   switch (line.kind) {
     case 'option':
       state.valueOf = of;
@@ -193,7 +204,7 @@ function findSecretLines(text: string): { lines: RemovedLine[]; removed: Removed
   const finder = new SecretLineFinder(text);
   const removed = new Removed();
   const lines: RemovedLine[] = [];
-  const state: WalkState = { section: '', valueOf: 0, nestedOf: 0, nestedIndent: -1, wrappedOf: 0, wrappedInComment: false, afterPiece: false, naming: null };
+  const state: WalkState = { section: '', valueOf: 0, nestedOf: 0, nestedIndent: -1, wrappedOf: 0, wrappedInComment: false, afterPiece: false, commandGoesOn: false, naming: null };
 
   scanConfigLines(text, (line) => {
     if (line.kind === 'header') {
@@ -202,6 +213,7 @@ function findSecretLines(text: string): { lines: RemovedLine[]; removed: Removed
       state.nestedIndent = -1;
       state.wrappedOf = 0;
       state.afterPiece = false;
+      state.commandGoesOn = false;
       state.naming = null;
       const tail = finder.find(line);
       if (tail !== null) {
@@ -222,10 +234,12 @@ function findSecretLines(text: string): { lines: RemovedLine[]; removed: Removed
     // A removed line that is itself a loose piece of a token (wrapped, or a bare value with no
     // delimiter): its tail may follow. (Not a key's value: an empty key below it, `v3 =`, stays.)
     const piece = below?.wrapped === 'piece' || (below === null && line.kind === 'no-delimiter' && TOKEN_PIECE.test(lineText(text, line)));
-    advance(state, line, below?.of ?? line.lineNo, below !== null && below.wrapped === null, piece);
+    advance(state, line, below?.of ?? line.lineNo, below !== null && (below.wrapped === null || below.wrapped === 'command'), piece);
+    state.commandGoesOn = COMMAND_GOES_ON.test(lineText(text, line));
     lines.push(wholeLine(line));
-    if (own !== null) removed.add(state.section, line.lineNo, own.what, own.key);
-    else if (named) removed.add(state.section, line.lineNo, `the value of ${naming.name}, named on line ${naming.of}`, null);
+    // A named value says whose it is, even when its shape gives it away too (a token's run).
+    if (named && (own === null || own.key === null)) removed.add(state.section, line.lineNo, `the value of ${naming.name}, named on line ${naming.of}`, null);
+    else if (own !== null) removed.add(state.section, line.lineNo, own.what, own.key);
     else removed.add(state.section, line.lineNo, describeBelonging(below!), null);
   });
   return { lines, removed: removed.list() };
