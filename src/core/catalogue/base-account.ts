@@ -72,8 +72,30 @@ function addMfaEvidence(q: Profile, evidence: Evidence[]): void {
   if (mfa) evidence.push(mfa);
 }
 
-/** The base of a role profile already classified (its `sourceProfile` chain resolved). */
-export function baseOf(p: Profile, profiles: Profiles): EntryBase {
+/**
+ * The bases an import has worked out, by the first source profile of the chain: a chain that
+ * resolved is the same from its first source on whoever names it (botocore follows it the same
+ * way), so an entry without an mfa_serial of its own has the base of every other entry with that
+ * source. Ten thousand entries often share one identity profile (and its mfa_serial ARN).
+ */
+export type BasesBySource = Map<Profile, EntryBase>;
+
+/**
+ * The base of a role profile already classified (its `sourceProfile` chain resolved). Entries
+ * with the same first source share one base record (nothing changes an entry's base in place).
+ */
+export function baseOf(p: Profile, profiles: Profiles, bySource: BasesBySource): EntryBase {
+  const first = p.sourceProfile && raw(p, 'mfa_serial') === undefined && sourceOf(p, profiles);
+  let base = first && bySource.get(first);
+  if (!base) {
+    base = chainBase(p, profiles);
+    if (first) bySource.set(first, base);
+  }
+  return base;
+}
+
+/** What the profiles of `p`'s chain, and `p` itself, say about the account at its root. */
+function chainBase(p: Profile, profiles: Profiles): EntryBase {
   const selfSource = p.source !== undefined && p.source === p.name;
   if (!p.sourceProfile && !selfSource) return { unknown: 'it has no source_profile, so the config does not say who assumes it' };
   const { chain, missing } = chainOf(p, profiles);

@@ -17,7 +17,7 @@ import { readConfig, sectionTarget, type ConfigSection, type ReadConfig } from '
 import { replaceLoneSurrogates } from '../config/well-formed-text';
 import type { Catalogue, Diagnostic, RemovedSecrets, SkippedProfile } from '../types';
 import { classify } from './classify-profile';
-import { baseOf } from './base-account';
+import { baseOf, type BasesBySource } from './base-account';
 import { finishEntries } from './import-entries';
 import { Profile, sourceOf, type Profiles } from './import-profile';
 
@@ -73,6 +73,7 @@ function catalogueOf({ masked, read }: Parsed): Catalogue {
   // Skipped profiles that name an account still say whether that account is production.
   const skippedWithAccount: Profile[] = [];
   const warnedLines = new Set<number>();
+  const basesBySource: BasesBySource = new Map();
   for (const p of profiles.inOrder) {
     let reason: string | undefined;
     if (p.bare && profiles.byName.has(p.name)) {
@@ -88,7 +89,7 @@ function catalogueOf({ masked, read }: Parsed): Catalogue {
       if (p.accountId !== undefined || p.accountAlias !== undefined) skippedWithAccount.push(p);
       continue;
     }
-    if (p.kind === 'role') p.base = baseOf(p, profiles);
+    if (p.kind === 'role') p.base = baseOf(p, profiles, basesBySource);
     made.push(p);
     addWarningOnce(p.missingSource, warnedLines, diagnostics);
     addWarningOnce(p.portalWarning, warnedLines, diagnostics);
