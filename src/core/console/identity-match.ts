@@ -88,7 +88,13 @@ export function matchIdentity<E extends BannerEntry>(identity: ConsoleIdentity |
     const best = withRole.reduce((a, b) => (rank(b) < rank(a) ? b : a));
     // A role only the cookie gave may be stale: it never turns a production account into another profile.
     if (identity.weakPrincipal && production && !best.isProduction) return { kind: 'account', entry: production };
-    return { kind: 'profile', entry: best, alternatives: withRole.length - 1 };
+    // Production anywhere on an account makes all its profiles production: the import does so
+    // for profiles that share an account ID or alias. When one names the account by ID and the
+    // other does not (a production profile known by alias only), only the page links them: this
+    // profile is then shown as the production one is.
+    const linked = production && !best.isProduction && !production.accountId !== !best.accountId;
+    const entry = linked ? { ...production, profile: best.profile } : best;
+    return { kind: 'profile', entry, alternatives: withRole.length - 1 };
   }
   if (production) return { kind: 'account', entry: production };
   const env = inAccount[0]!.env;
