@@ -113,7 +113,7 @@ function start(api: NonNullable<typeof ext>): void {
 
   function render(): void {
     const settings = lookup.loaded ? lookup.settings : DEFAULT_BANNER_SETTINGS;
-    match = lookup.loaded ? matchIdentity(identity, lookup.entries) : { kind: 'none' };
+    match = lookup.loaded ? matchIdentity(identity, lookup.entries, lookup.idOnly) : { kind: 'none' };
     const model = bannerModel(identity, match, settings, lookup.loaded);
     if (!model.collapsible) collapsed = false;
     view.render(model, collapsed);

@@ -14,15 +14,21 @@ export function createTitlePrefix(doc: Document): TitlePrefix {
   let observer: MutationObserver | null = null;
   let windowStart = 0;
   let rewrites = 0;
+  let retry = 0;
 
   const apply = () => {
     if (!prefix || doc.title.startsWith(prefix)) return;
     const now = Date.now();
-    if (now - windowStart > 1000) {
+    if (now - windowStart >= 1000) {
       windowStart = now;
       rewrites = 0;
     }
-    if (++rewrites > MAX_REWRITES_PER_SECOND) return;
+    // Over the limit: once more when this window ends (one timer, however long the burst). Else a
+    // page that ends its burst on a title without the prefix keeps a production tab unprefixed.
+    if (++rewrites > MAX_REWRITES_PER_SECOND) {
+      retry ||= window.setTimeout(() => ((retry = 0), apply()), 1000);
+      return;
+    }
     doc.title = prefix + doc.title;
   };
 

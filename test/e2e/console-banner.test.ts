@@ -179,6 +179,9 @@ test('single-page navigation: the title prefix survives title rewrites, and the 
   await page.evaluate(() => document.querySelector('role-switchboard-banner')!.remove());
   await findBanner(page);
   expect((await bannerFacts(page)).text).toContain('alfie-production');
+  // A page script restyling our host to hide it (found by review): our style comes back.
+  await page.evaluate(() => (document.querySelector('role-switchboard-banner') as HTMLElement).style.setProperty('display', 'none', 'important'));
+  await page.waitForFunction(() => document.querySelector('role-switchboard-banner')!.getBoundingClientRect().height > 0, POLL);
 
   // The console re-renders its whole body: banner and header placement survive.
   await page.evaluate(() => {

@@ -30,6 +30,11 @@ export interface BannerIndexMeta {
   accounts: string[];
   /** Aliases that have a record (profiles without an account ID). */
   aliases: string[];
+  /**
+   * Some profiles name their account by ID only: a page that gives only an alias may be one of
+   * them, which its alias's record cannot say (absent in an index written before it was added).
+   */
+  idOnly?: boolean;
 }
 
 export interface BannerIndexAccount {
@@ -76,6 +81,7 @@ export function buildBannerIndex(entries: readonly (CatalogueEntry | BannerEntry
   const byKey = new Map<string, BannerEntry[]>();
   const accounts = new Set<string>();
   const aliases = new Set<string>();
+  let idOnly = false;
   const file = (key: string, entry: BannerEntry) => {
     const list = byKey.get(key) ?? [];
     list.push(entry);
@@ -86,6 +92,7 @@ export function buildBannerIndex(entries: readonly (CatalogueEntry | BannerEntry
     if (entry.accountId !== undefined) {
       file(bannerIndexAccountKey(entry.accountId), e);
       accounts.add(entry.accountId);
+      idOnly ||= entry.accountAlias === undefined;
     }
     // Under its alias too: the console's account button names the account by alias when it has
     // one (`Role/user @ acme-prod`), and a page that shows only the alias must find the profile.
@@ -104,7 +111,7 @@ export function buildBannerIndex(entries: readonly (CatalogueEntry | BannerEntry
   const records: Record<string, BannerIndexAccount> = {};
   for (const key of keys) records[key] = { generation, entries: byKey.get(key)! };
   return {
-    meta: { v: BANNER_INDEX_VERSION, generation, settings: plainSettings, accounts: [...accounts].sort(), aliases: [...aliases].sort() },
+    meta: { v: BANNER_INDEX_VERSION, generation, settings: plainSettings, accounts: [...accounts].sort(), aliases: [...aliases].sort(), idOnly },
     records,
   };
 }
@@ -141,7 +148,7 @@ export function isBannerEntry(v: unknown): v is BannerEntry {
 export type IndexLookup =
   /** No usable index yet (never built, or from another version). */
   | { loaded: false }
-  | { loaded: true; settings: BannerSettings; entries: BannerEntry[] };
+  | { loaded: true; settings: BannerSettings; entries: BannerEntry[]; idOnly: boolean };
 
 /** The page's account IDs: its one account, or the candidates its disagreeing sources name. */
 export type AccountIds = string | null | readonly string[];
@@ -157,7 +164,8 @@ export function bannerIndexKeysFor(accountId: AccountIds, alias: AccountAliases)
 /**
  * Interprets what storage returned for `bannerIndexKeysFor(...)`. A record of another generation
  * (possible only after damage) makes the index "not loaded"; a record the meta does not list is
- * stale and ignored; an invalid entry is dropped rather than trusted.
+ * stale and ignored; so does a record with an invalid entry: dropping the entry could drop the
+ * account's production profile and leave the account to another (the background rebuilds it).
  */
 export function readBannerIndexRecords(items: Record<string, unknown>, accountId: AccountIds, alias: AccountAliases): IndexLookup {
   const meta = items[BANNER_INDEX_META_KEY];
@@ -167,9 +175,9 @@ export function readBannerIndexRecords(items: Record<string, unknown>, accountId
   const entries: BannerEntry[] = [];
   for (const key of wanted) {
     const record = items[key];
-    if (!isPlainObject(record) || record.generation !== meta.generation || !Array.isArray(record.entries)) return { loaded: false };
+    if (!isPlainObject(record) || record.generation !== meta.generation || !Array.isArray(record.entries) || !record.entries.every(isBannerEntry)) return { loaded: false };
     // A profile filed under its account and its alias is read once (profile names are unique).
-    for (const e of record.entries) if (isBannerEntry(e) && !entries.some((x) => x.profile === e.profile)) entries.push(e);
+    for (const e of record.entries as BannerEntry[]) if (!entries.some((x) => x.profile === e.profile)) entries.push(e);
   }
-  return { loaded: true, settings: meta.settings, entries };
+  return { loaded: true, settings: meta.settings, entries, idOnly: meta.idOnly === true };
 }

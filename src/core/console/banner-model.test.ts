@@ -169,7 +169,7 @@ describe('the per-account index the content script reads', () => {
     const keys = bannerIndexKeysFor('123456789012', 'legacy');
     const picked = Object.fromEntries(keys.map((k) => [k, items[k]]));
     const lookup = readBannerIndexRecords(picked, '123456789012', 'legacy');
-    expect(lookup).toEqual({ loaded: true, settings, entries: [prodEntry, entries[2]] });
+    expect(lookup).toEqual({ loaded: true, settings, entries: [prodEntry, entries[2]], idOnly: true });
   });
 
   test('the generation changes with any entry or setting, and only then', () => {
@@ -179,16 +179,16 @@ describe('the per-account index the content script reads', () => {
     expect(buildBannerIndex([{ ...prodEntry, color: '#000000' }, qaEntry, entries[2]!], settings).meta.generation).not.toBe(a);
   });
 
-  test('damaged or foreign data is "not loaded", never trusted; invalid entries are dropped', () => {
+  test('damaged or foreign data is "not loaded", never trusted: a record with an invalid entry too', () => {
     const index = buildBannerIndex(entries, settings);
     const key = bannerIndexKeysFor('123456789012', undefined)[1]!;
     expect(readBannerIndexRecords({}, '123456789012', undefined)).toEqual({ loaded: false });
     expect(readBannerIndexRecords({ [BANNER_INDEX_META_KEY]: { ...index.meta, v: 0 } }, '123456789012', undefined)).toEqual({ loaded: false });
     expect(readBannerIndexRecords({ [BANNER_INDEX_META_KEY]: index.meta, [key]: { generation: 'old', entries: [] } }, '123456789012', undefined)).toEqual({ loaded: false });
     const withJunk = { generation: index.meta.generation, entries: [prodEntry, { profile: 'x' }, 'junk', { ...prodEntry, kind: 'iam' }] };
-    expect(readBannerIndexRecords({ [BANNER_INDEX_META_KEY]: index.meta, [key]: withJunk }, '123456789012', undefined)).toEqual({ loaded: true, settings, entries: [prodEntry] });
+    expect(readBannerIndexRecords({ [BANNER_INDEX_META_KEY]: index.meta, [key]: withJunk }, '123456789012', undefined)).toEqual({ loaded: false });
     // An account the meta does not list has no profiles, whatever stale record remains.
-    expect(readBannerIndexRecords({ [BANNER_INDEX_META_KEY]: index.meta, ['bannerIndex:account:999999999999']: { generation: index.meta.generation, entries: [prodEntry] } }, '999999999999', undefined)).toEqual({ loaded: true, settings, entries: [] });
+    expect(readBannerIndexRecords({ [BANNER_INDEX_META_KEY]: index.meta, ['bannerIndex:account:999999999999']: { generation: index.meta.generation, entries: [prodEntry] } }, '999999999999', undefined)).toEqual({ loaded: true, settings, entries: [], idOnly: true });
     expect(isBannerEntry({ ...prodEntry, accountId: undefined })).toBe(false);
   });
 });

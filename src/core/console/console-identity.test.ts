@@ -323,6 +323,7 @@ describe('matching the catalogue', () => {
 
   test('no identity, or an unknown account, matches nothing', () => {
     expect(matchIdentity(null, [entry('a')])).toEqual({ kind: 'none' });
-    expect(matchIdentity(identity({ accountId: null }), [entry('a')])).toEqual({ kind: 'none' });
+    // (An alias nobody has, while a profile names its account by ID only, is disputed: guard-found-in-review-2.)
+    expect(matchIdentity(identity({ accountId: null }), [entry('a')], false)).toEqual({ kind: 'none' });
   });
 });

@@ -52,14 +52,23 @@ function disputed<E extends BannerEntry>(entries: readonly E[], identity: Consol
   return entry || reason ? { kind: 'disputed', entry, reason } : { kind: 'none' };
 }
 
+const ALIAS_ONLY = 'the page names the account only by alias, and profiles that name theirs by ID only could be it';
+
 /**
  * Finds the catalogue entry for an identity: same partition, same account (by ID, or by alias when
  * the profile or the page has only an alias), then the role's last name segment, or the SSO permission set.
  * Among several matches a production one wins (never show a production role as non-production),
  * then one in the page's region, then catalogue order. An unknown account whose sources name a
  * production account among others is `disputed`: production is never downgraded to "unknown".
+ * So is a page that gives only an alias no profile has when some profiles name their account by
+ * ID only (`idOnly`; the content script, holding only the alias's record, learns it from the
+ * index): one of them could be it, production too, so "not in your profiles" would be a guess.
  */
-export function matchIdentity<E extends BannerEntry>(identity: ConsoleIdentity | null, entries: readonly E[]): IdentityMatch<E> {
+export function matchIdentity<E extends BannerEntry>(
+  identity: ConsoleIdentity | null,
+  entries: readonly E[],
+  idOnly = entries.some((e) => e.accountId !== undefined && e.accountAlias === undefined),
+): IdentityMatch<E> {
   if (!identity) return { kind: 'none' };
   const { accountId, accountAlias: alias } = identity;
   if (accountId === null && (identity.candidates || identity.candidateAliases)) return disputed(entries, identity, identity.candidates ?? [], identity.candidateAliases ?? []);
@@ -80,7 +89,7 @@ export function matchIdentity<E extends BannerEntry>(identity: ConsoleIdentity |
         ? e.accountId === identity.accountId
         : alias !== undefined && e.accountAlias === alias),
   );
-  if (inAccount.length === 0) return { kind: 'none' };
+  if (inAccount.length === 0) return accountId === null && alias !== undefined && idOnly ? { kind: 'disputed', reason: ALIAS_ONLY } : { kind: 'none' };
   const production = inAccount.find((e) => e.isProduction);
   const withRole = inAccount.filter((e) => entryHasRole(e, identity));
   if (withRole.length > 0) {
