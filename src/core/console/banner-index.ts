@@ -7,7 +7,7 @@
 // Why per account: a content script loads a few hundred bytes, whatever the catalogue's size.
 //
 // Pure and zod-free (the content script imports it): hand-written guards validate what is read.
-import type { BannerEntry } from './identity-match';
+import { namesAccountByIdOnly, type BannerEntry } from './identity-match';
 import type { BannerSettings } from './banner-model';
 import { PARTITIONS } from '../aws-arn';
 import { isPlainObject } from '../plain-object';
@@ -92,8 +92,8 @@ export function buildBannerIndex(entries: readonly (CatalogueEntry | BannerEntry
     if (entry.accountId !== undefined) {
       file(bannerIndexAccountKey(entry.accountId), e);
       accounts.add(entry.accountId);
-      idOnly ||= entry.accountAlias === undefined;
     }
+    idOnly ||= namesAccountByIdOnly(entry);
     // Under its alias too: the console's account button names the account by alias when it has
     // one (`Role/user @ acme-prod`), and a page that shows only the alias must find the profile.
     if (entry.accountAlias !== undefined) {

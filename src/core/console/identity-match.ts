@@ -52,6 +52,9 @@ function disputed<E extends BannerEntry>(entries: readonly E[], identity: Consol
   return entry || reason ? { kind: 'disputed', entry, reason } : { kind: 'none' };
 }
 
+/** A profile that names its account by ID only: a page that shows only the account's alias could be it. */
+export const namesAccountByIdOnly = (e: { accountId?: string; accountAlias?: string }): boolean => e.accountId !== undefined && e.accountAlias === undefined;
+
 const ALIAS_ONLY = 'the page names the account only by alias, and profiles that name theirs by ID only could be it';
 
 /**
@@ -61,13 +64,14 @@ const ALIAS_ONLY = 'the page names the account only by alias, and profiles that 
  * then one in the page's region, then catalogue order. An unknown account whose sources name a
  * production account among others is `disputed`: production is never downgraded to "unknown".
  * So is a page that gives only an alias no profile has when some profiles name their account by
- * ID only (`idOnly`; the content script, holding only the alias's record, learns it from the
- * index): one of them could be it, production too, so "not in your profiles" would be a guess.
+ * ID only: one of them could be it, production too, so "not in your profiles" would be a guess.
+ * `idOnly` says whether some do, for a caller holding only some entries (the content script has
+ * the alias's record, and the index's meta); without it, `entries` are all there are.
  */
 export function matchIdentity<E extends BannerEntry>(
   identity: ConsoleIdentity | null,
   entries: readonly E[],
-  idOnly = entries.some((e) => e.accountId !== undefined && e.accountAlias === undefined),
+  idOnly?: boolean,
 ): IdentityMatch<E> {
   if (!identity) return { kind: 'none' };
   const { accountId, accountAlias: alias } = identity;
@@ -89,7 +93,10 @@ export function matchIdentity<E extends BannerEntry>(
         ? e.accountId === identity.accountId
         : alias !== undefined && e.accountAlias === alias),
   );
-  if (inAccount.length === 0) return accountId === null && alias !== undefined && idOnly ? { kind: 'disputed', reason: ALIAS_ONLY } : { kind: 'none' };
+  if (inAccount.length === 0) {
+    const couldBeIdOnly = accountId === null && alias !== undefined && (idOnly ?? entries.some(namesAccountByIdOnly));
+    return couldBeIdOnly ? { kind: 'disputed', reason: ALIAS_ONLY } : { kind: 'none' };
+  }
   const production = inAccount.find((e) => e.isProduction);
   const withRole = inAccount.filter((e) => entryHasRole(e, identity));
   if (withRole.length > 0) {
